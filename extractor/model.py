@@ -1,0 +1,223 @@
+"""The public contract: one pydantic model of an issued plan.
+
+Every pass fills part of a :class:`Plan`; every output (JSON, tables, the store) serialises it.
+Field names here are stable and documented; add fields, never rename or remove them.
+
+Offsets: ``span`` is ``[start, end)`` into ``Plan.text`` (the normalised text), ``page`` is the
+1-based page of ``start`` for paged inputs (PDF), else ``None``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Span = tuple[int, int]
+
+DocType = Literal[
+    "ke_hoach", "quyet_dinh", "chuong_trinh", "de_an", "cong_van", "thong_tu", "nghi_quyet",
+    "nghi_dinh", "chi_thi", "luat", "thong_bao", "huong_dan", "bao_cao", "van_ban",
+]
+Tier = Literal["trung_uong", "tinh", "huyen", "xa"]
+LocalityLevel = Literal[
+    "quoc_gia", "tinh", "thanh_pho", "huyen", "quan", "thi_xa", "xa", "phuong", "thi_tran",
+]
+Relation = Literal["basis", "implements", "cited"]
+Severity = Literal["error", "warning", "info"]
+SourceFormat = Literal["text", "markdown", "docx", "pdf", "html"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Grounded(Model):
+    """A value found in the text: where it is."""
+
+    span: Span | None = None
+    page: int | None = None
+
+
+class Source(Model):
+    path: str
+    sha256: str
+    format: SourceFormat
+    pages: int | None = None
+    encoding: str | None = None
+    characters: int = 0
+
+
+class Period(Model):
+    start: str | None = None
+    end: str | None = None
+
+
+class Body(Grounded):
+    """An issuing or responsible body."""
+
+    name: str
+    level: Tier | None = None
+
+
+class Locality(Grounded):
+    name: str | None = None
+    level: LocalityLevel | None = None
+    tier: Tier | None = None
+
+
+class Programme(Grounded):
+    name: str | None = None
+    kind: DocType | None = None
+    period: Period | None = None
+
+
+class Signer(Grounded):
+    name: str | None = None
+    title: str | None = None
+    capacity: Literal["KT", "TM", "TL", "TUQ", "Q"] | None = None
+    on_behalf_of: list[str] = Field(default_factory=list)
+
+
+class Evidence(Model):
+    span: Span
+    page: int | None = None
+
+
+class DocumentRef(Grounded):
+    """The decision that enacts a plan ("Quyết định ban hành Kế hoạch")."""
+
+    type: DocType
+    number: str | None = None
+    issue_date: str | None = None
+    title: str | None = None
+
+
+class Document(Model):
+    type: DocType | None = None
+    number: str | None = None
+    symbol: str | None = None
+    issue_date: str | None = None
+    place: str | None = None
+    issuer: Body | None = None
+    locality: Locality | None = None
+    title: str | None = None
+    programme: Programme | None = None
+    signer: Signer | None = None
+    recipients: list[str] = Field(default_factory=list)
+    enacted_by: DocumentRef | None = None
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict,
+        description="Where each scalar field above was read: field name -> span and page.",
+    )
+
+
+class Mention(Model):
+    span: Span
+    page: int | None = None
+    relation: Relation
+
+
+class Citation(Grounded):
+    type: DocType
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_level: Tier | None = None
+    title: str | None = None
+    relation: Relation
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Section(Grounded):
+    id: str
+    parent: str | None = None
+    depth: int
+    marker: str = Field(description="The numbering as written: 'II', '1.1', 'a', 'Điều 1', '-'.")
+    kind: Literal[
+        "roman", "arabic", "letter", "bullet", "plus", "article", "task", "step", "appendix",
+        "heading",
+    ]
+    path: str = Field(description="Markers from the root, e.g. 'II.2.a'.")
+    title: str
+
+
+class Cell(Grounded):
+    text: str
+
+
+class Table(Grounded):
+    id: str
+    section: str | None = None
+    header: list[Cell]
+    rows: list[list[Cell]]
+
+
+class Target(Grounded):
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: Literal["=", ">", ">=", "<", "<=", "~"] | None = None
+    subject: str | None = None
+    indicator: str | None = None
+    milestone_year: int | None = None
+    kind: Literal["quantitative", "qualitative", "trend"] = "quantitative"
+    section: str | None = None
+    text: str = ""
+
+
+class Task(Grounded):
+    description: str
+    section: str | None = None
+    lead_agencies: list[str] = Field(default_factory=list)
+    cooperating_agencies: list[str] = Field(default_factory=list)
+    timeframe: str | None = None
+
+
+class Agency(Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    level: Tier | None = None
+    mentions: list[Evidence] = Field(default_factory=list)
+
+
+class ReportingDuty(Grounded):
+    reporter: str | None = None
+    recipient: str | None = None
+    frequency: str | None = None
+    text: str = ""
+
+
+class FundingSource(Grounded):
+    source: str
+    text: str = ""
+
+
+class Finding(Grounded):
+    code: str
+    severity: Severity
+    message: str
+
+
+class Plan(Model):
+    """Everything extracted from one issued plan."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    document: Document = Field(default_factory=Document)
+    citations: list[Citation] = Field(default_factory=list)
+    parent: Citation | None = None
+    sections: list[Section] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=list)
+    reporting: list[ReportingDuty] = Field(default_factory=list)
+    funding: list[FundingSource] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    text: str | None = Field(
+        default=None, description="The normalised text that spans point into (with --with-text)."
+    )

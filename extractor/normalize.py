@@ -1,0 +1,335 @@
+"""Blocks from any reader -> one canonical text that every span points into.
+
+The canonical text has one line per paragraph and one line per table row (cells separated by a
+tab), so a plan reads the same whether it came as text, DOCX, PDF or HTML. Cleaning happens per
+block before the text is assembled, so offsets are exact by construction:
+
+- Unicode NFC; look-alike letters (Ð for Đ) and invisible characters mended;
+- leftovers of conversion removed (Markdown emphasis and headings, HTML tags and entities);
+- stray marks from scanning and signing dropped ("huv", "*(ký)*", text after "./.");
+- a sentence broken by a line or page break ("người" | "lớn cho ...") joined again;
+- layout tables (header and signature blocks set side by side) read as paragraphs;
+- a table continued after a page break merged, repeated header rows dropped.
+
+``folded`` is the same text with one tone-mark convention (``hoà`` -> ``hòa``), the same length,
+for matching; a match in ``folded`` is a valid span in ``text``.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
+
+MARKDOWN_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+MARKDOWN_EMPHASIS = regex.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+STRAY_ASTERISKS = regex.compile(r"(?<!\S)\*{1,3}(?!\S)|^\*{1,3}|\*{1,3}$")
+HTML_TAG = regex.compile(r"</?[a-zA-Z][^<>]*>")
+LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+SPACES = regex.compile(r"[ \t\f\v]+")
+END_MARK = regex.compile(r"\./\.")
+# After the "./." end mark only a signature or scan residue can follow on the same line.
+END_RESIDUE = regex.compile(r"(\./\.)\s*\S.{0,24}$")
+STRAY_LINE = regex.compile(
+    r"^(?:[a-z]{1,4}|\(?(?:đã ký|ký|ký tên|đã ký và đóng dấu)\)?|[\W_]{1,3})$", regex.IGNORECASE
+)
+SENTENCE_END = regex.compile(r"[.:;!?…)\]”\"'/]$")
+CONTINUATION_START = regex.compile(r"^(?:-\s)?\p{Ll}")
+LAYOUT_ANCHORS = regex.compile(
+    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do|"
+    r"^Số\s*:|Nơi nhận|^TM\.|^KT\.|^TL\.|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC",
+    regex.MULTILINE,
+)
+HEADER_NAMES = regex.compile(r"^(S?TT|Số TT|Nội dung|Thời gian|Đơn vị|Cơ quan)", regex.IGNORECASE)
+# Old-style tone placement (hoà, thuỷ, khoẻ) -> the form used for matching (hòa, thủy, khỏe).
+_TONES = {
+    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ",
+}
+_TONED_FIRST = {"o": "òóỏõọ", "u": "ùúủũụ"}
+
+
+def _fold_table() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in range(5):
+            old = first + _TONES[second][tone]
+            new = _TONED_FIRST[first][tone] + second
+            for old_form, new_form in ((old, new), (old.capitalize(), new.capitalize()),
+                                       (old.upper(), new.upper())):
+                pairs[old_form] = new_form
+    return pairs
+
+
+FOLD_PAIRS = _fold_table()
+FOLD_PATTERN = regex.compile(
+    r"(?<![qQ])(" + "|".join(FOLD_PAIRS) + r")(?![\p{L}])"
+)
+
+
+def fold_tones(text: str) -> str:
+    """One tone-mark convention for matching; the result has the same length."""
+    return FOLD_PATTERN.sub(lambda match: FOLD_PAIRS[match.group(1)], text)
+
+
+@dataclass
+class TextLine:
+    start: int
+    end: int
+    page: int | None
+    table: int | None = None  # index into NormalizedText.tables for a table row
+
+
+@dataclass
+class NormalizedTable:
+    # Each cell as (start, end); the first row is the header.
+    rows: list[list[tuple[int, int]]]
+    row_pages: list[int | None]
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class NormalizedText:
+    text: str
+    folded: str
+    lines: list[TextLine]
+    tables: list[NormalizedTable]
+    pages: int | None = None
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [line.start for line in self.lines]
+
+    def page_at(self, offset: int) -> int | None:
+        index = bisect_right(self._line_starts, offset) - 1
+        return self.lines[index].page if index >= 0 else None
+
+    def line_at(self, offset: int) -> TextLine | None:
+        index = bisect_right(self._line_starts, offset) - 1
+        return self.lines[index] if index >= 0 else None
+
+    def paragraphs(self) -> list[TextLine]:
+        return [line for line in self.lines if line.table is None]
+
+
+def clean_inline(text: str) -> str:
+    """Clean one paragraph's text: Unicode, residue, spaces."""
+    text = unicodedata.normalize("NFC", html.unescape(text)).translate(LOOKALIKES)
+    text = INVISIBLE.sub("", text)
+    text = HTML_TAG.sub(" ", text)
+    text = MARKDOWN_HEADING.sub("", text)
+    text = text.replace("\\*", "*").replace("\\_", "_")
+    previous = None
+    while previous != text:
+        previous = text
+        text = MARKDOWN_EMPHASIS.sub(r"\2", text)
+    text = STRAY_ASTERISKS.sub(" ", text)
+    text = END_RESIDUE.sub(r"\1", text)
+    return SPACES.sub(" ", text).strip()
+
+
+def normalize(source: SourceDocument) -> NormalizedText:
+    blocks = _merge_tables(_flatten_layout(_clean_blocks(source.blocks)))
+    blocks = _join_broken(blocks)
+    return _assemble(blocks, source.pages)
+
+
+def _clean_blocks(blocks: list[Block]) -> list[Block]:
+    cleaned: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = clean_inline(block.text)
+            if text and not STRAY_LINE.match(text):
+                cleaned.append(Paragraph(text, block.page))
+        else:
+            rows = [[_clean_cell(cell) for cell in row] for row in block.rows]
+            keep = [i for i, row in enumerate(rows) if any(row) and not _separator(row)]
+            if keep:
+                pages = block.row_pages or [block.page] * len(rows)
+                cleaned.append(TableBlock([rows[i] for i in keep], block.page,
+                                          [pages[i] for i in keep]))
+    return cleaned
+
+
+def _clean_cell(cell: str) -> str:
+    lines = [clean_inline(line) for line in cell.split("\n")]
+    text = ""
+    for line in filter(None, lines):
+        text = _join_words(text, line) if text else line
+    return text
+
+
+def _join_words(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
+        return left + right
+    return left + " " + right
+
+
+def _separator(row: list[str]) -> bool:
+    return all(regex.fullmatch(r"[-–—=:|+ ]*", cell) for cell in row)
+
+
+def _is_layout(table: TableBlock) -> bool:
+    if len(table.rows) > 4 or max(len(row) for row in table.rows) > 3:
+        return False
+    if HEADER_NAMES.match(table.rows[0][0] if table.rows[0] else ""):
+        return False
+    text = "\n".join("\n".join(row) for row in table.rows)
+    return bool(LAYOUT_ANCHORS.search(text))
+
+
+def _flatten_layout(blocks: list[Block]) -> list[Block]:
+    """Read a layout table column by column, each cell line a paragraph."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TableBlock) and _is_layout(block):
+            width = max(len(row) for row in block.rows)
+            for column in range(width):
+                for row in block.rows:
+                    if column < len(row):
+                        out.extend(Paragraph(line, block.page)
+                                   for line in _split_cell(row[column]))
+        else:
+            out.append(block)
+    return out
+
+
+def _split_cell(cell: str) -> list[str]:
+    # Cells were flattened to one line; layout cells keep their own line structure instead.
+    return [part for part in regex.split(r"\s{2,}|\n", cell) if part.strip()]
+
+
+def _merge_tables(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            block = _merge_continued_rows(block)
+            previous = out[-1] if out else None
+            if isinstance(previous, TableBlock) and _continues(previous, block):
+                _append_table(previous, block)
+                continue
+        out.append(block)
+    return out
+
+
+def _width(table: TableBlock) -> int:
+    return max(len(row) for row in table.rows)
+
+
+def _same_row(left: list[str], right: list[str]) -> bool:
+    def key(row: list[str]) -> list[str]:
+        return [" ".join(cell.casefold().split()) for cell in row]
+
+    return key(left) == key(right)
+
+
+def _is_continuation(row: list[str]) -> bool:
+    return bool(row) and not row[0] and any(row[1:])
+
+
+def _continues(previous: TableBlock, table: TableBlock) -> bool:
+    if _width(previous) != _width(table):
+        return False
+    first = table.rows[0]
+    return _same_row(first, previous.rows[0]) or _is_continuation(first) or (
+        _numbered(previous) and first[0].strip().rstrip(".").isdigit()
+        and previous.rows[-1][0].strip().rstrip(".").isdigit()
+        and int(first[0].strip().rstrip(".")) == int(previous.rows[-1][0].strip().rstrip(".")) + 1
+    )
+
+
+def _numbered(table: TableBlock) -> bool:
+    header = table.rows[0][0].strip().casefold() if table.rows[0] else ""
+    return header in {"tt", "stt", "số tt"}
+
+
+def _append_table(previous: TableBlock, table: TableBlock) -> None:
+    rows, pages = table.rows, table.row_pages
+    if _same_row(rows[0], previous.rows[0]):
+        rows, pages = rows[1:], pages[1:]
+    for row, page in zip(rows, pages):
+        if _is_continuation(row) and len(previous.rows) > 1:
+            _merge_into(previous.rows[-1], row)
+        else:
+            previous.rows.append(row)
+            previous.row_pages.append(page)
+
+
+def _merge_continued_rows(table: TableBlock) -> TableBlock:
+    rows: list[list[str]] = []
+    pages: list[int | None] = []
+    for row, page in zip(table.rows, table.row_pages):
+        if rows and len(rows) > 1 and _is_continuation(row) and rows[-1][0]:
+            _merge_into(rows[-1], row)
+        else:
+            rows.append(list(row))
+            pages.append(page)
+    return TableBlock(rows, table.page, pages)
+
+
+def _merge_into(row: list[str], continuation: list[str]) -> None:
+    for index, cell in enumerate(continuation):
+        if not cell:
+            continue
+        if index < len(row):
+            row[index] = _join_words(row[index], cell) if row[index] else cell
+        else:
+            row.append(cell)
+
+
+def _join_broken(blocks: list[Block]) -> list[Block]:
+    """Join a paragraph cut by a line or page break to the paragraph that continues it."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(previous, Paragraph)
+            and not SENTENCE_END.search(previous.text)
+            and not END_MARK.search(previous.text)
+            and CONTINUATION_START.match(block.text)
+            and not previous.text.isupper()
+        ):
+            out[-1] = Paragraph(_join_words(previous.text, block.text), previous.page)
+        else:
+            out.append(block)
+    return out
+
+
+def _assemble(blocks: list[Block], pages: int | None) -> NormalizedText:
+    parts: list[str] = []
+    lines: list[TextLine] = []
+    tables: list[NormalizedTable] = []
+    offset = 0
+
+    def emit(text: str, page: int | None, table: int | None = None) -> int:
+        nonlocal offset
+        start = offset
+        parts.append(text + "\n")
+        lines.append(TextLine(start, start + len(text), page, table))
+        offset += len(text) + 1
+        return start
+
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            emit(block.text, block.page)
+            continue
+        table = NormalizedTable(rows=[], row_pages=list(block.row_pages))
+        table.start = offset
+        for row, page in zip(block.rows, block.row_pages):
+            start = emit("\t".join(row), page, len(tables))
+            cells, cursor = [], start
+            for cell in row:
+                cells.append((cursor, cursor + len(cell)))
+                cursor += len(cell) + 1
+            table.rows.append(cells)
+        table.end = offset - 1
+        tables.append(table)
+    text = "".join(parts)
+    return NormalizedText(text, fold_tones(text), lines, tables, pages)

@@ -1,0 +1,80 @@
+"""read -> normalise -> structure -> rule passes -> Plan."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extractor.model import Cell, Plan, Source, Table
+from extractor.normalize import NormalizedText, normalize
+from extractor.read import DEFAULT_MAX_BYTES, SourceDocument, read_source
+from extractor.rules.citations import extract_citations, select_parent
+from extractor.rules.metadata import extract_metadata
+from extractor.structure import Layout, analyse
+
+
+def extract(path: str | Path, *, with_text: bool = False,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+    """Extract a plan from a file of any supported format."""
+    path = Path(path)
+    source_document, data = read_source(path, max_bytes)
+    source = Source(
+        path=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=source_document.format,
+        pages=source_document.pages,
+        encoding=source_document.encoding,
+    )
+    return extract_document(source_document, source, with_text=with_text)
+
+
+def extract_text(text: str, *, path: str = "<text>", with_text: bool = False) -> Plan:
+    """Extract a plan from text already in memory (a notebook, a test)."""
+    from extractor.read.text import parse_text
+
+    data = text.encode("utf-8")
+    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format="text",
+                    encoding="utf-8")
+    return extract_document(SourceDocument(parse_text(text), "text"), source, with_text=with_text)
+
+
+def extract_document(source_document: SourceDocument, source: Source, *,
+                     with_text: bool = False) -> Plan:
+    norm = normalize(source_document)
+    source.characters = len(norm.text)
+    layout = analyse(norm)
+    metadata = extract_metadata(norm, layout)
+    document = metadata.document
+    own_numbers = {document.number or ""}
+    if document.enacted_by and document.enacted_by.number:
+        own_numbers.add(document.enacted_by.number)
+    citations = extract_citations(norm, layout, own_numbers)
+    return Plan(
+        source=source,
+        document=document,
+        citations=citations,
+        parent=select_parent(citations, document),
+        sections=layout.sections,
+        tables=_tables(norm, layout),
+        findings=metadata.findings,
+        text=norm.text if with_text else None,
+    )
+
+
+def _tables(norm: NormalizedText, layout: Layout) -> list[Table]:
+    tables = []
+    for index, table in enumerate(norm.tables):
+        rows = [
+            [Cell(text=norm.text[start:end], span=(start, end), page=norm.page_at(start))
+             for start, end in row]
+            for row in table.rows
+        ]
+        section = _section_at(layout, table.start)
+        tables.append(Table(id=f"t{index + 1}", section=section, header=rows[0], rows=rows[1:],
+                            span=(table.start, table.end), page=norm.page_at(table.start)))
+    return tables
+
+
+def _section_at(layout: Layout, offset: int) -> str | None:
+    inside = [s for s in layout.sections if s.span and s.span[0] <= offset <= s.span[1]]
+    return inside[-1].id if inside else None

@@ -1,0 +1,82 @@
+"""Plain text and Markdown: lines become paragraphs, tab-separated runs become tables.
+
+Covers text exported from Word or PDF converters (tables as tab-separated lines, Markdown
+leftovers) and the text of a web page saved as plain text (layout tables drawn with pipes,
+one cell spread over several lines).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
+from extractor.read.encoding import decode_bytes
+
+# A separator row of a Markdown or converter table: "--|--", "--\t--\t---".
+SEPARATOR_ROW = regex.compile(r"^[\s|:\-–—=+]*-{2,}[\s|:\-–—=+]*$")
+PIPE_ROW_START = regex.compile(r"^\s*\|")
+
+
+def read_text(path: Path, data: bytes) -> SourceDocument:
+    decoded = decode_bytes(data)
+    markdown = path.suffix.lower() in {".md", ".markdown"}
+    return SourceDocument(
+        blocks=parse_text(decoded.text),
+        format="markdown" if markdown else "text",
+        encoding=decoded.encoding,
+    )
+
+
+def parse_text(text: str) -> list[Block]:
+    """Split text into paragraph lines and tables (tab-separated or pipe rows)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "\t" in line.strip("\n") and _cells(line, "\t"):
+            index = _take_tab_table(lines, index, blocks)
+        elif PIPE_ROW_START.match(line) and "|" in line.strip()[1:]:
+            index = _take_pipe_table(lines, index, blocks)
+        else:
+            if line.strip() and not SEPARATOR_ROW.match(line):
+                blocks.append(Paragraph(line))
+            index += 1
+    return blocks
+
+
+def _cells(line: str, separator: str) -> list[str]:
+    return [cell.strip() for cell in line.split(separator)]
+
+
+def _take_tab_table(lines: list[str], index: int, blocks: list[Block]) -> int:
+    rows: list[list[str]] = []
+    while index < len(lines) and ("\t" in lines[index] or SEPARATOR_ROW.match(lines[index])):
+        if not SEPARATOR_ROW.match(lines[index]):
+            rows.append(_cells(lines[index], "\t"))
+        index += 1
+    if len(rows) == 1 and sum(1 for cell in rows[0] if cell) <= 1:
+        # A lone line with a stray tab is a paragraph, not a table.
+        blocks.append(Paragraph(" ".join(cell for cell in rows[0] if cell)))
+    else:
+        blocks.append(TableBlock(rows))
+    return index
+
+
+def _take_pipe_table(lines: list[str], index: int, blocks: list[Block]) -> int:
+    """Pipe rows, where a cell may run over several lines until the closing pipe."""
+    rows: list[list[str]] = []
+    while index < len(lines) and PIPE_ROW_START.match(lines[index]):
+        buffer = [lines[index].strip()]
+        index += 1
+        while not buffer[-1].endswith("|") and index < len(lines) and lines[index].strip():
+            buffer.append(lines[index].strip())
+            index += 1
+        row_text = "\n".join(buffer).strip().strip("|")
+        if SEPARATOR_ROW.match(row_text.replace("\n", "")):
+            continue
+        rows.append([cell.strip() for cell in row_text.split("|")])
+    blocks.append(TableBlock(rows))
+    return index

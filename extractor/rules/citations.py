@@ -1,0 +1,284 @@
+"""Cited documents: legal basis ("Căn cứ"), the plan implemented ("Thực hiện"), inline citations.
+
+``find_citations(text)`` works on any text (a sentence, a paragraph); ``extract_citations``
+places each mention in the plan's zones to tell basis, implements and cited apart, and merges
+mentions of one document. ``select_parent`` picks the plan one level up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.model import Citation, Document, Mention
+from extractor.normalize import NormalizedText
+from extractor.rules.dates import find_dates
+from extractor.rules.vocabulary import (
+    doc_type_of,
+    doc_type_of_symbol,
+    doc_type_words,
+    match_key,
+    tier_of_body,
+    tier_of_symbol,
+)
+from extractor.structure import Layout, line_text
+
+TYPE_WORDS = "|".join(regex.escape(word) for word, _ in doc_type_words())
+# 74/KH-UBND, 44/2014/TT-BGDĐT, 822/BCĐQG-XHHT, 796/KH-GDĐT-KH, 06/CT-TTg, 45/2019/NĐ-CP
+NUMBER = r"\d{1,6}[a-z]?\s?/\s?(?:\d{4}\s?/\s?)?\p{Lu}[\p{L}\d&\.\-]*[\p{L}\d]"
+NUMBERED = regex.compile(
+    rf"(?:(?<!\p{{L}})(?P<type>{TYPE_WORDS})\s+(?:số\s*[:.]?\s*)?)?(?<![\d/])(?P<number>{NUMBER})",
+    regex.IGNORECASE,
+)
+# "Quyết định 387 của Thủ tướng Chính phủ": a number without its symbol.
+SHORT_NUMBERED = regex.compile(
+    rf"(?<!\p{{L}})(?P<type>{TYPE_WORDS})\s+(?:số\s*)?(?P<number>\d{{1,6}})(?=\s+(?:của|ngày|năm)\b)",
+    regex.IGNORECASE,
+)
+LAW = regex.compile(
+    r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+(?P<name>(?:sửa đổi|\p{Lu})[^;:()\t\n]*?)"
+    r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo|để|đã|được|năm|hiện hành|quy định|về|của|số|"
+    r"trong|thì|nhằm|với)\b|$)"
+)
+AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+sửa đổi[^;\t\n]*?(?=\s+ngày\b|;|$)")
+DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?/))?", regex.IGNORECASE)
+ISSUER = regex.compile(
+    r"\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)"
+    r"(?=\s+(?:về việc|về|V/v|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"
+    r"xây dựng (?:Kế hoạch|kế hoạch)|đã|đánh giá)\b|\s*[,;.:()“\"\t]|$)",
+    regex.IGNORECASE,
+)
+TITLE_END = regex.compile(
+    r";|\t|\s*\(sau đây|,\s*(?:Ủy ban nhân dân|UBND|Ban [Cc]hỉ đạo|Sở|Hội)\b|\.\s+\p{Lu}|\./\.|$"
+)
+# A clause of the preamble starts the line or follows a semicolon.
+CLAUSE_KEYWORD = regex.compile(r"(?:^|;\s*)(Căn cứ|Thực hiện|Triển khai)", regex.IGNORECASE)
+MAX_ISSUER_WORDS = 14
+RELATION_STRENGTH = {"cited": 0, "basis": 1, "implements": 2}
+PLAN_TYPES = {"ke_hoach", "quyet_dinh", "chuong_trinh", "de_an", "nghi_quyet", "chi_thi"}
+TIER_ORDER = ["xa", "huyen", "tinh", "trung_uong"]
+
+
+@dataclass
+class FoundCitation:
+    """One mention of a cited document, as found in a piece of text."""
+
+    type: str
+    number: str | None
+    start: int
+    end: int
+    date: str | None = None
+    date_text: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        if self.number:
+            return "n:" + match_key(self.number)
+        return "l:" + match_key(self.title or "")
+
+
+def compact_number(number: str) -> str:
+    return regex.sub(r"\s+", "", number)
+
+
+def find_citations(text: str) -> list[FoundCitation]:
+    """Every cited document mention in ``text``, in order."""
+    found: list[FoundCitation] = []
+    taken: list[tuple[int, int]] = []
+    for match in NUMBERED.finditer(text):
+        number = compact_number(match.group("number"))
+        symbol = number.split("/")[-1]
+        word = match.group("type")
+        doc_type = (doc_type_of(word) if word else None) or doc_type_of_symbol(symbol) or "van_ban"
+        found.append(FoundCitation(doc_type, number, match.start(), match.end()))
+        taken.append(match.span())
+    for match in SHORT_NUMBERED.finditer(text):
+        if not _overlaps(match.span(), taken):
+            doc_type = doc_type_of(match.group("type")) or "van_ban"
+            found.append(FoundCitation(doc_type, match.group("number"), match.start(), match.end()))
+            taken.append(match.span())
+    for match in AMENDING_LAW.finditer(text):
+        if not _overlaps(match.span(), taken):
+            name = match.group(0)[len("Luật"):].strip()
+            found.append(FoundCitation("luat", None, match.start(), match.end(), title=name))
+            taken.append(match.span())
+    for match in LAW.finditer(text):
+        if not _overlaps(match.span(), taken) and len(match.group("name").split()) <= 12:
+            found.append(FoundCitation("luat", None, match.start(), match.end(),
+                                       title=match.group("name").strip()))
+            taken.append(match.span())
+    found.sort(key=lambda citation: citation.start)
+    for index, citation in enumerate(found):
+        limit = found[index + 1].start if index + 1 < len(found) else len(text)
+        _read_tail(text, citation, limit)
+    return found
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _read_tail(text: str, citation: FoundCitation, limit: int) -> None:
+    """Date, issuer and title that follow a citation's number."""
+    line_end = text.find("\n", citation.end)
+    limit = min(limit, line_end if line_end != -1 else len(text))
+    cursor = citation.end
+    lead = DATE_LEAD.match(text, cursor, limit)
+    dates = find_dates(text[lead.end():limit]) if lead else []
+    if dates and dates[0].start == 0:
+        date = dates[0]
+        citation.date, citation.date_text = date.iso, date.text
+        citation.extra["date_span"] = (lead.end(), lead.end() + date.end)
+        cursor = lead.end() + date.end
+    issuer = ISSUER.match(text, cursor, limit)
+    if issuer and len(issuer.group("issuer").split()) <= MAX_ISSUER_WORDS:
+        citation.issuer = issuer.group("issuer").strip().removesuffix(" đã").strip()
+        cursor = issuer.end()
+    if citation.type == "luat" and citation.number is None:
+        citation.end = max(citation.end, cursor)
+        return
+    end = TITLE_END.search(text, cursor, limit)
+    title = text[cursor:end.start() if end else limit].strip(" ,.:–-")
+    title = regex.sub(r"\s+(?:và|,)$", "", title).strip()
+    if title and not regex.match(r"(?:và|hoặc)\b", title) and len(title) > 3:
+        citation.title = title
+    citation.end = max(citation.end, cursor)
+
+
+def extract_citations(norm: NormalizedText, layout: Layout, own_numbers: set[str]) -> list[Citation]:
+    """Cited documents of a plan, one per document, with every mention and its relation."""
+    zones = _zones(norm, layout)
+    own = {match_key(number) for number in own_numbers if number}
+    merged: dict[str, Citation] = {}
+    quality: dict[str, int] = {}
+    order: list[str] = []
+    for line in norm.lines:
+        zone = zones.get(line.start, "body")
+        if zone in {"header", "subtitle", "closing"}:
+            continue
+        value = norm.text[line.start:line.end]
+        for found in find_citations(value):
+            if found.number and match_key(found.number) in own:
+                continue
+            relation = _relation(zone, value, found.start)
+            span = (line.start + found.start, line.start + found.end)
+            _merge(merged, quality, order, found, relation, span, norm.page_at(span[0]))
+    _attach_short_numbers(merged, order)
+    return [merged[key] for key in order if key in merged]
+
+
+def _zones(norm: NormalizedText, layout: Layout) -> dict[int, str]:
+    zones = {line.start: "header" for line in layout.header}
+    for part in layout.parts:
+        zones[part.heading.start] = "header"
+        zones.update({line.start: "title" for line in part.title})
+        zones.update({line.start: "subtitle" for line in part.subtitle})
+        zones.update({line.start: "preamble" for line in part.preamble})
+        zones.update({line.start: "closing" for line in part.closing})
+        if part.recipients_heading is not None:
+            zones[part.recipients_heading.start] = "closing"
+    return zones
+
+
+def _relation(zone: str, line: str, offset: int) -> str:
+    if zone not in {"preamble", "title"}:
+        return "cited"
+    keywords = [m for m in CLAUSE_KEYWORD.finditer(line) if m.start() < offset]
+    if keywords:
+        word = keywords[-1].group(1).casefold()
+        return "basis" if word == "căn cứ" else "implements"
+    return "implements" if zone == "title" else "basis"
+
+
+def _completeness(found: FoundCitation) -> int:
+    return sum(value is not None for value in (found.date, found.issuer, found.title))
+
+
+def _merge(
+    merged: dict[str, Citation], quality: dict[str, int], order: list[str],
+    found: FoundCitation, relation: str, span: tuple[int, int], page: int | None,
+) -> None:
+    key = found.key
+    mention = Mention(span=span, page=page, relation=relation)  # type: ignore[arg-type]
+    existing = merged.get(key)
+    if existing is None:
+        order.append(key)
+    elif _completeness(found) <= quality[key]:
+        existing.mentions.append(mention)
+        if RELATION_STRENGTH[relation] > RELATION_STRENGTH[existing.relation]:
+            existing.relation = relation  # type: ignore[assignment]
+        return
+    mentions = [*existing.mentions, mention] if existing else [mention]
+    strongest = max([m.relation for m in mentions], key=RELATION_STRENGTH.__getitem__)
+    symbol = found.number.split("/")[-1] if found.number and "/" in found.number else None
+    merged[key] = Citation(
+        type=found.type,  # type: ignore[arg-type]
+        number=found.number,
+        symbol=symbol,
+        date=found.date,
+        issuer=found.issuer,
+        issuer_level=_issuer_tier(found, symbol),  # type: ignore[arg-type]
+        title=found.title,
+        relation=strongest,  # type: ignore[arg-type]
+        span=span,
+        page=page,
+        mentions=sorted(mentions, key=lambda m: m.span[0]),
+    )
+    quality[key] = _completeness(found)
+
+
+def _issuer_tier(found: FoundCitation, symbol: str | None) -> str | None:
+    if found.issuer:
+        tier = tier_of_body(found.issuer)
+        if tier:
+            return tier
+    return tier_of_symbol(symbol) if symbol else None
+
+
+def _attach_short_numbers(merged: dict[str, Citation], order: list[str]) -> None:
+    """Fold "Quyết định 387" into "387/QĐ-TTg" when both are cited."""
+    for key in list(order):
+        citation = merged.get(key)
+        if citation is None or not citation.number or "/" in citation.number:
+            continue
+        for other in merged.values():
+            if other is not citation and other.number and other.type == citation.type and \
+                    other.number.startswith(citation.number + "/"):
+                other.mentions = sorted([*other.mentions, *citation.mentions],
+                                        key=lambda m: m.span[0])
+                if RELATION_STRENGTH[citation.relation] > RELATION_STRENGTH[other.relation]:
+                    other.relation = citation.relation
+                del merged[key]
+                break
+
+
+def select_parent(citations: list[Citation], document: Document) -> Citation | None:
+    """The plan one tier above that this plan implements (see gold/README.md)."""
+    preamble = [c for c in citations if c.relation in {"basis", "implements"} and c.number]
+    if not preamble:
+        return None
+    plans = [c for c in preamble if c.type in PLAN_TYPES] or preamble
+    own_tier = document.issuer.level if document.issuer else None
+    candidates = plans
+    if own_tier in TIER_ORDER:
+        above = TIER_ORDER[TIER_ORDER.index(own_tier) + 1:]
+        for tier in above:
+            at_tier = [c for c in plans if c.issuer_level == tier]
+            if at_tier:
+                candidates = at_tier
+                break
+    topic = match_key(" ".join(filter(None, [
+        document.programme.name if document.programme else None, document.title])))
+    topic_words = set(topic.split())
+
+    def score(item: tuple[int, Citation]) -> tuple[int, float, int]:
+        position, citation = item
+        words = set(match_key(citation.title or "").split())
+        overlap = len(words & topic_words) / (len(words) or 1)
+        return (citation.relation == "implements", round(overlap, 1), position)
+
+    return max(enumerate(candidates), key=score)[1]

@@ -1,0 +1,124 @@
+"""Loader and helpers for ``vocabulary.toml``: document types, administrative units, tiers."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extractor.normalize import fold_tones
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.toml")
+
+
+@dataclass(frozen=True)
+class Unit:
+    word: str
+    level: str
+    tier: str
+
+
+@cache
+def vocabulary() -> dict:
+    with VOCABULARY_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def match_key(text: str) -> str:
+    """The form two names are compared in: tone style, case and spacing folded."""
+    return " ".join(fold_tones(text).casefold().split())
+
+
+@cache
+def doc_type_words() -> list[tuple[str, str]]:
+    """(word, code), longest first so that "Thông tư liên tịch" wins over "Thông tư"."""
+    items = vocabulary()["doc_types"].items()
+    return sorted(items, key=lambda item: -len(item[0]))
+
+
+def doc_type_of(word: str) -> str | None:
+    key = match_key(word)
+    for candidate, code in doc_type_words():
+        if match_key(candidate) == key:
+            return code
+    return None
+
+
+def doc_type_of_symbol(symbol: str) -> str | None:
+    head = symbol.split("-")[0]
+    return vocabulary()["symbol_types"].get(head)
+
+
+@cache
+def units() -> list[Unit]:
+    return [Unit(*row) for row in vocabulary()["admin"]["units"]]
+
+
+# "xã" in "xã hội" (society) is not a commune.
+UNIT_WORDS = r"thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã(?!\s+hội)"
+
+
+def unit_of(word: str) -> Unit | None:
+    key = match_key(word)
+    for unit in units():
+        if match_key(unit.word) == key:
+            return unit
+    for short, full in vocabulary()["admin"]["abbreviated_units"]:
+        if key == match_key(short):
+            return unit_of(full)
+    return None
+
+
+def tier_of_unit(unit: Unit, name: str | None) -> str:
+    if unit.level == "thanh_pho" and name and is_central_city(name):
+        return "tinh"
+    return unit.tier
+
+
+def tier_of_body(name: str) -> str | None:
+    """The tier of a body from its kind ("Bộ ...", "Sở ...") or its last unit word."""
+    folded = match_key(name)
+    for prefix, tier in vocabulary()["body_tiers"].items():
+        if folded.startswith(match_key(prefix)) or (
+            len(prefix.strip()) > 4 and match_key(prefix) in folded
+        ):
+            return tier
+    found = list(regex.finditer(rf"(?<!\p{{L}})({UNIT_WORDS})(?!\p{{L}})(?:\s+(\p{{Lu}}[\p{{L}}\d ]*))?", name))
+    if not found:
+        if regex.search(r"\bThành phố\b", name):
+            return "tinh"
+        return None
+    last = found[-1]
+    unit = unit_of(last.group(1))
+    if unit is None:
+        return None
+    if unit.level == "thanh_pho":
+        place = (last.group(2) or "").strip()
+        if not place:
+            return "tinh" if "Thành phố" in last.group(0) else "huyen"
+        return "tinh" if is_central_city(place) else "huyen"
+    return unit.tier
+
+
+def is_central_city(name: str) -> bool:
+    key = match_key(name)
+    return any(key.startswith(match_key(city)) for city in vocabulary()["admin"]["central_cities"])
+
+
+def tier_of_symbol(symbol: str) -> str | None:
+    issuer = symbol.split("-", 1)[1] if "-" in symbol else ""
+    for code, tier in vocabulary()["symbol_issuers"].items():
+        if issuer == code or issuer.startswith(code + "-"):
+            return tier
+    if issuer in vocabulary()["ministry_codes"]:
+        return "trung_uong"
+    return None
+
+
+def expand_abbreviations(name: str) -> str:
+    for short, full in sorted(vocabulary()["abbreviations"].items(), key=lambda i: -len(i[0])):
+        name = regex.sub(rf"(?<!\p{{L}}){regex.escape(short)}(?!\p{{L}})", full, name)
+    return name

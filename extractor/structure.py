@@ -1,0 +1,231 @@
+"""The shape of a plan: its parts, their zones, and the section tree.
+
+A file holds one or more *parts*, each opened by a type heading on a line of its own
+("KẾ HOẠCH", "QUYẾT ĐỊNH"): a "Quyết định ban hành Kế hoạch" is a decision part followed by a
+plan part. Each part has zones: the title lines under the heading, the preamble ("Căn cứ ...",
+"Thực hiện ..."), the body, and the closing ("Nơi nhận", the signature). Lines before the
+first heading are the header (issuer, number, place and date).
+
+Sections nest by the order in which numbering styles appear, not by a fixed ranking, because
+plans mix them freely (Roman, ``1.``, ``1.1.``, ``a)``, ``a.``, ``a,``, ``-``, ``+``,
+"Nhiệm vụ 1:", "Bước 1:", "Điều 1.", PHỤ LỤC).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.model import Section
+from extractor.normalize import NormalizedText, TextLine
+
+DOC_TYPE_WORDS = {
+    "KẾ HOẠCH": "ke_hoach", "QUYẾT ĐỊNH": "quyet_dinh", "CHƯƠNG TRÌNH": "chuong_trinh",
+    "ĐỀ ÁN": "de_an", "CÔNG VĂN": "cong_van", "THÔNG BÁO": "thong_bao",
+    "HƯỚNG DẪN": "huong_dan", "BÁO CÁO": "bao_cao", "CHỈ THỊ": "chi_thi",
+    "NGHỊ QUYẾT": "nghi_quyet",
+}
+TYPE_HEADING = regex.compile(r"^(" + "|".join(DOC_TYPE_WORDS) + r")$")
+PREAMBLE_START = regex.compile(
+    r"^(Căn cứ|Thực hiện|Triển khai|Xét|Theo đề nghị|Thi hành|Nhằm|Để)\b", regex.IGNORECASE
+)
+SUBTITLE = regex.compile(r"^\((Ban hành )?kèm theo\b", regex.IGNORECASE)
+AUTHORITY_LINE = regex.compile(
+    r"^(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BỘ TRƯỞNG|THỦ TƯỚNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|"
+    r"BAN CHỈ ĐẠO|BAN THƯỜNG VỤ)\b"
+)
+ENACTING_FORMULA = regex.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:$")
+RECIPIENTS_HEADING = regex.compile(r"^Nơi nhận\s*:?", regex.IGNORECASE)
+APPENDIX = regex.compile(r"^PHỤ LỤC\b")
+MAX_TITLE_LINES = 4
+
+# (kind, pattern); the first group is the marker. Order matters: longer forms first.
+MARKERS: list[tuple[str, regex.Pattern[str]]] = [
+    ("article", regex.compile(r"^(Điều\s+\d+)\s*[\.:]\s*")),
+    ("appendix", regex.compile(r"^(PHỤ LỤC(?:\s+[IVX\d]+)?)\b\s*[\.:]?\s*")),
+    ("task", regex.compile(r"^(Nhiệm vụ\s+\d+)\s*[:\.]\s*")),
+    ("step", regex.compile(r"^(Bước\s+\d+)\s*[:\.]\s*")),
+    ("roman", regex.compile(r"^([IVXL]{1,6})\s*[\.\)/:]\s*(?=\S)")),
+    ("arabic", regex.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
+    ("arabic", regex.compile(r"^(\d{1,2})\s*[\.\)]\s*(?=\S)(?!\d)")),
+    ("letter", regex.compile(r"^([a-hik-nđ])\s*[\)\.,]\s+(?=\S)")),
+    ("bullet", regex.compile(r"^([-–•])\s*(?=\S)")),
+    ("plus", regex.compile(r"^(\+)\s*(?=\S)")),
+]
+
+
+@dataclass
+class Part:
+    heading: TextLine
+    doc_type: str
+    title: list[TextLine] = field(default_factory=list)
+    subtitle: list[TextLine] = field(default_factory=list)
+    preamble: list[TextLine] = field(default_factory=list)
+    body: list[TextLine] = field(default_factory=list)
+    recipients_heading: TextLine | None = None
+    closing: list[TextLine] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    header: list[TextLine]
+    parts: list[Part]
+    sections: list[Section]
+
+    @property
+    def plan_part(self) -> Part | None:
+        """The part that is the plan: the last part that is not a bare enacting decision."""
+        if not self.parts:
+            return None
+        for part in self.parts:
+            if part.doc_type == "ke_hoach":
+                return part
+        return self.parts[0]
+
+
+def analyse(norm: NormalizedText) -> Layout:
+    lines = norm.paragraphs()
+    text = norm.text
+    heading_indexes = [i for i, line in enumerate(lines) if _is_type_heading(text, lines, i)]
+    header = lines[: heading_indexes[0]] if heading_indexes else []
+    parts = []
+    for number, start in enumerate(heading_indexes):
+        end = heading_indexes[number + 1] if number + 1 < len(heading_indexes) else len(lines)
+        parts.append(_part(text, lines[start:end]))
+    return Layout(header, parts, build_sections(norm))
+
+
+def line_text(text: str, line: TextLine) -> str:
+    return text[line.start:line.end]
+
+
+def _is_type_heading(text: str, lines: list[TextLine], index: int) -> bool:
+    return bool(TYPE_HEADING.match(line_text(text, lines[index]).strip()))
+
+
+def _part(text: str, lines: list[TextLine]) -> Part:
+    heading = lines[0]
+    part = Part(heading, DOC_TYPE_WORDS[line_text(text, heading).strip()])
+    index = 1
+    while index < len(lines) and len(part.title) < MAX_TITLE_LINES:
+        value = line_text(text, lines[index])
+        if part.title and (
+            PREAMBLE_START.match(value) or SUBTITLE.match(value) or AUTHORITY_LINE.match(value)
+            or marker_of(value) is not None
+        ):
+            break
+        part.title.append(lines[index])
+        index += 1
+    while index < len(lines) and SUBTITLE.match(line_text(text, lines[index])):
+        part.subtitle.append(lines[index])
+        index += 1
+        # The subtitle's second line, e.g. "Của Chủ tịch Ủy ban nhân dân phường X)".
+        if index < len(lines) and not line_text(text, part.subtitle[-1]).rstrip().endswith(")"):
+            part.subtitle.append(lines[index])
+            index += 1
+    while index < len(lines) and marker_of(line_text(text, lines[index])) is None:
+        value = line_text(text, lines[index])
+        if RECIPIENTS_HEADING.match(value) or ENACTING_FORMULA.match(value):
+            break
+        part.preamble.append(lines[index])
+        index += 1
+    closing = False
+    for line in lines[index:]:
+        value = line_text(text, line)
+        if part.recipients_heading is None and RECIPIENTS_HEADING.match(value):
+            part.recipients_heading = line
+            closing = True
+        elif APPENDIX.match(value):
+            closing = False  # an appendix after the signature is body again
+            part.body.append(line)
+        elif closing:
+            part.closing.append(line)
+        else:
+            part.body.append(line)
+    return part
+
+
+def marker_of(line: str) -> tuple[str, str, str] | None:
+    """(kind, marker, rest) of a numbered or bulleted line, else None."""
+    for kind, pattern in MARKERS:
+        match = pattern.match(line)
+        if match:
+            return kind, match.group(1), line[match.end():]
+    return None
+
+
+def _level_key(kind: str, marker: str) -> str:
+    if kind == "arabic":
+        return f"arabic{marker.count('.') + 1}"
+    return kind
+
+
+def _title(rest: str) -> str:
+    title = rest.split(":", 1)[0].strip()
+    return title.rstrip(".;,").strip()
+
+
+def build_sections(norm: NormalizedText) -> list[Section]:
+    """The section tree as a flat list in document order, with parent ids and paths."""
+    sections: list[Section] = []
+    stack: list[tuple[str, Section]] = []
+    text = norm.text
+    for line in norm.paragraphs():
+        value = line_text(text, line)
+        if TYPE_HEADING.match(value.strip()) or RECIPIENTS_HEADING.match(value):
+            stack = []  # a new part, or the closing: numbering starts again
+            continue
+        found = marker_of(value)
+        if found is None:
+            continue
+        kind, marker, rest = found
+        key = _level_key(kind, marker)
+        if kind in {"article", "appendix"}:
+            stack = []
+        else:
+            for depth, (open_key, _) in enumerate(stack):
+                if open_key == key:
+                    del stack[depth:]
+                    break
+        parent = stack[-1][1] if stack else None
+        short = _short_marker(kind, marker)
+        section = Section(
+            id=f"s{len(sections) + 1}",
+            parent=parent.id if parent else None,
+            depth=len(stack) + 1,
+            marker=marker,
+            kind=kind,  # type: ignore[arg-type]
+            path=f"{parent.path}.{short}" if parent else short,
+            title=_title(rest) if kind != "appendix" else rest.strip() or marker,
+            span=(line.start, line.end),
+            page=line.page,
+        )
+        sections.append(section)
+        stack.append((key, section))
+    _extend_spans(sections, len(text))
+    return sections
+
+
+def _short_marker(kind: str, marker: str) -> str:
+    if kind == "article":
+        return "D" + marker.split()[-1]
+    if kind == "appendix":
+        return "PL"
+    if kind in {"task", "step"}:
+        return ("NV" if kind == "task" else "B") + marker.split()[-1]
+    if kind == "arabic" and "." in marker:
+        return marker.split(".")[-1]
+    return marker
+
+
+def _extend_spans(sections: list[Section], end_of_text: int) -> None:
+    """A section runs from its heading to the next heading at its depth or above."""
+    for index, section in enumerate(sections):
+        end = end_of_text
+        for later in sections[index + 1:]:
+            if later.depth <= section.depth:
+                end = later.span[0] if later.span else end
+                break
+        start = section.span[0] if section.span else 0
+        section.span = (start, max(start, end - 1))

@@ -70,3 +70,10 @@ class NotAPlanError(KehoachError):
 class OutputError(KehoachError):
     exit_code = 13
     code = "output"
+
+
+class InternalError(KehoachError):
+    """A bug in kehoach itself, reported as one line like any other failure."""
+
+    exit_code = 70
+    code = "internal"

@@ -36,11 +36,19 @@ SPACES = regex.compile(r"[ \t\f\v]+")
 END_MARK = regex.compile(r"\./\.")
 # After the "./." end mark only a signature or scan residue can follow on the same line.
 END_RESIDUE = regex.compile(r"(\./\.)\s*\S.{0,24}$")
+# Rules drawn under the issuer or the motto: "-------", "---o0o---", "_____".
+DECORATION = r"[\s\-_=~*.·•oO0]*[-_=~]{3,}[\s\-_=~*.·•oO0]*"
+DECORATION_LINE = regex.compile(rf"^{DECORATION}$")
 STRAY_LINE = regex.compile(
-    r"^(?:[a-z]{1,4}|\(?(?:đã ký|ký|ký tên|đã ký và đóng dấu)\)?|[\W_]{1,3})$", regex.IGNORECASE
+    r"^(?:[a-z]{1,4}|\(?(?:[Đđ]ã ký|[Kk]ý|[Kk]ý tên|[Đđ]ã ký và đóng dấu)\)?|[\W_]{1,3}"
+    rf"|{DECORATION}"
+    # page numbers: "- 2 -", "2", "Trang 2/5"
+    r"|-?\s*\d{1,3}\s*-?|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$"
 )
 SENTENCE_END = regex.compile(r"[.:;!?…)\]”\"'/]$")
-CONTINUATION_START = regex.compile(r"^(?:-\s)?\p{Ll}")
+# A line that goes on with a lowercase word continues the sentence before it, unless it is a
+# list item ("a) ...", "đ. ...", "b, ...").
+CONTINUATION_START = regex.compile(r"^(?:-\s)?\p{Ll}(?![\)\.,]\s)")
 LAYOUT_ANCHORS = regex.compile(
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do|"
     r"^Số\s*:|Nơi nhận|^TM\.|^KT\.|^TL\.|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC",
@@ -158,9 +166,14 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
 
 
 def _clean_cell(cell: str) -> str:
-    lines = [clean_inline(line) for line in cell.split("\n")]
+    """Clean each line of a cell; lines stay apart until the cell is written out."""
+    lines = (clean_inline(line) for line in cell.split("\n"))
+    return "\n".join(line for line in lines if line and not DECORATION_LINE.match(line))
+
+
+def _one_line(cell: str) -> str:
     text = ""
-    for line in filter(None, lines):
+    for line in cell.split("\n"):
         text = _join_words(text, line) if text else line
     return text
 
@@ -201,8 +214,7 @@ def _flatten_layout(blocks: list[Block]) -> list[Block]:
 
 
 def _split_cell(cell: str) -> list[str]:
-    # Cells were flattened to one line; layout cells keep their own line structure instead.
-    return [part for part in regex.split(r"\s{2,}|\n", cell) if part.strip()]
+    return [part for part in cell.split("\n") if part.strip()]
 
 
 def _merge_tables(blocks: list[Block]) -> list[Block]:
@@ -215,7 +227,12 @@ def _merge_tables(blocks: list[Block]) -> list[Block]:
                 _append_table(previous, block)
                 continue
         out.append(block)
-    return out
+    # A lone row is a line of text set out with tabs (a web page's tab bar), not a table.
+    return [
+        Paragraph(" ".join(_one_line(cell) for cell in block.rows[0] if cell), block.page)
+        if isinstance(block, TableBlock) and len(block.rows) == 1 else block
+        for block in out
+    ]
 
 
 def _width(table: TableBlock) -> int:
@@ -323,6 +340,7 @@ def _assemble(blocks: list[Block], pages: int | None) -> NormalizedText:
         table = NormalizedTable(rows=[], row_pages=list(block.row_pages))
         table.start = offset
         for row, page in zip(block.rows, block.row_pages):
+            row = [_one_line(cell) for cell in row]
             start = emit("\t".join(row), page, len(tables))
             cells, cursor = [], start
             for cell in row:

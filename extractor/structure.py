@@ -162,7 +162,7 @@ def _level_key(kind: str, marker: str) -> str:
 
 
 def _title(rest: str) -> str:
-    title = rest.split(":", 1)[0].strip()
+    title = rest.split(":", 1)[0].strip().removesuffix("./.")
     return title.rstrip(".;,").strip()
 
 
@@ -171,7 +171,8 @@ def build_sections(norm: NormalizedText) -> list[Section]:
     sections: list[Section] = []
     stack: list[tuple[str, Section]] = []
     text = norm.text
-    for line in norm.paragraphs():
+    paragraphs = norm.paragraphs()
+    for number, line in enumerate(paragraphs):
         value = line_text(text, line)
         if TYPE_HEADING.match(value.strip()) or RECIPIENTS_HEADING.match(value):
             stack = []  # a new part, or the closing: numbering starts again
@@ -197,7 +198,8 @@ def build_sections(norm: NormalizedText) -> list[Section]:
             marker=marker,
             kind=kind,  # type: ignore[arg-type]
             path=f"{parent.path}.{short}" if parent else short,
-            title=_title(rest) if kind != "appendix" else rest.strip() or marker,
+            title=_title(rest) if kind != "appendix" else _appendix_title(rest, paragraphs,
+                                                                          number, text),
             span=(line.start, line.end),
             page=line.page,
         )
@@ -205,6 +207,16 @@ def build_sections(norm: NormalizedText) -> list[Section]:
         stack.append((key, section))
     _extend_spans(sections, len(text))
     return sections
+
+
+def _appendix_title(rest: str, lines: list[TextLine], index: int, text: str) -> str:
+    """"PHỤ LỤC" alone on its line is titled by the line under it."""
+    if rest.strip():
+        return _title(rest)
+    following = line_text(text, lines[index + 1]) if index + 1 < len(lines) else ""
+    if following and marker_of(following) is None and not TYPE_HEADING.match(following):
+        return _title(following)
+    return "PHỤ LỤC"
 
 
 def _short_marker(kind: str, marker: str) -> str:

@@ -17,6 +17,8 @@ from extractor.read.encoding import decode_bytes
 # A separator row of a Markdown or converter table: "--|--", "--\t--\t---".
 SEPARATOR_ROW = regex.compile(r"^[\s|:\-–—=+]*-{2,}[\s|:\-–—=+]*$")
 PIPE_ROW_START = regex.compile(r"^\s*\|")
+# A web page's layout cell (the signature block) can run over this many lines.
+MAX_PIPE_ROW_LINES = 30
 
 
 def read_text(path: Path, data: bytes) -> SourceDocument:
@@ -38,7 +40,7 @@ def parse_text(text: str) -> list[Block]:
         line = lines[index]
         if "\t" in line.strip("\n") and _cells(line, "\t"):
             index = _take_tab_table(lines, index, blocks)
-        elif PIPE_ROW_START.match(line) and "|" in line.strip()[1:]:
+        elif PIPE_ROW_START.match(line) and _pipe_row_end(lines, index) is not None:
             index = _take_pipe_table(lines, index, blocks)
         else:
             if line.strip() and not SEPARATOR_ROW.match(line):
@@ -65,15 +67,24 @@ def _take_tab_table(lines: list[str], index: int, blocks: list[Block]) -> int:
     return index
 
 
+def _pipe_row_end(lines: list[str], index: int) -> int | None:
+    """Index of the line closing the pipe row that starts at ``index``, if any."""
+    for end in range(index, min(index + MAX_PIPE_ROW_LINES, len(lines))):
+        stripped = lines[end].strip()
+        if stripped.endswith("|") and (end > index or len(stripped) > 1):
+            return end
+    return None
+
+
 def _take_pipe_table(lines: list[str], index: int, blocks: list[Block]) -> int:
     """Pipe rows, where a cell may run over several lines until the closing pipe."""
     rows: list[list[str]] = []
     while index < len(lines) and PIPE_ROW_START.match(lines[index]):
-        buffer = [lines[index].strip()]
-        index += 1
-        while not buffer[-1].endswith("|") and index < len(lines) and lines[index].strip():
-            buffer.append(lines[index].strip())
-            index += 1
+        end = _pipe_row_end(lines, index)
+        if end is None:
+            break
+        buffer = [line.strip() for line in lines[index:end + 1]]
+        index = end + 1
         row_text = "\n".join(buffer).strip().strip("|")
         if SEPARATOR_ROW.match(row_text.replace("\n", "")):
             continue

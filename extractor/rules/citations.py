@@ -25,8 +25,12 @@ from extractor.rules.vocabulary import (
 from extractor.structure import Layout, line_text
 
 TYPE_WORDS = "|".join(regex.escape(word) for word, _ in doc_type_words())
-# 74/KH-UBND, 44/2014/TT-BGDĐT, 822/BCĐQG-XHHT, 796/KH-GDĐT-KH, 06/CT-TTg, 45/2019/NĐ-CP
-NUMBER = r"\d{1,6}[a-z]?\s?/\s?(?:\d{4}\s?/\s?)?\p{Lu}[\p{L}\d&\.\-]*[\p{L}\d]"
+# 74/KH-UBND, 44/2014/TT-BGDĐT, 822/BCĐQG-XHHT, 796/KH-GDĐT-KH, 06/CT-TTg, 45/2019/NĐ-CP;
+# party documents put the type before the slash: 29-NQ/TW, 05-CT/TU.
+NUMBER = (
+    r"\d{1,6}[a-z]?\s?/\s?(?:\d{4}\s?/\s?)?\p{Lu}[\p{L}\d&\.\-]*[\p{L}\d]"
+    r"|\d{1,4}\s?-\s?\p{Lu}{2,5}\s?/\s?\p{Lu}[\p{L}\d]*"
+)
 NUMBERED = regex.compile(
     rf"(?:(?<!\p{{L}})(?P<type>{TYPE_WORDS})\s+(?:số\s*[:.]?\s*)?)?(?<![\d/])(?P<number>{NUMBER})",
     regex.IGNORECASE,
@@ -37,9 +41,16 @@ SHORT_NUMBERED = regex.compile(
     regex.IGNORECASE,
 )
 LAW = regex.compile(
-    r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+(?P<name>(?:sửa đổi|\p{Lu})[^;:()\t\n]*?)"
+    r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+"
+    r"(?P<name>(?:sửa đổi|Phòng,\s*chống\s|\p{Lu})[^;:()\t\n]*?)"
     r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo|để|đã|được|năm|hiện hành|quy định|về|của|số|"
     r"trong|thì|nhằm|với)\b|$)"
+)
+# The formal form "Luật X ngày ..." bounds the name by its date, so commas may stand inside it
+# ("Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm 2019").
+DATED_LAW = regex.compile(
+    r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+(?P<name>(?:sửa đổi|\p{Lu})[^;:()\t\n]{1,160}?)"
+    r"(?=\s+ngày\s+\d)"
 )
 AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+sửa đổi[^;\t\n]*?(?=\s+ngày\b|;|$)")
 DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?/))?", regex.IGNORECASE)
@@ -85,13 +96,19 @@ def compact_number(number: str) -> str:
     return regex.sub(r"\s+", "", number)
 
 
+def symbol_of(number: str) -> str | None:
+    """"44/2014/TT-BGDĐT" -> "TT-BGDĐT"; "29-NQ/TW" -> "NQ/TW"; "387" -> None."""
+    match = regex.match(r"\d+[a-z]?(?:/\d{4})?[/-](.+)$", number)
+    return match.group(1) if match else None
+
+
 def find_citations(text: str) -> list[FoundCitation]:
     """Every cited document mention in ``text``, in order."""
     found: list[FoundCitation] = []
     taken: list[tuple[int, int]] = []
     for match in NUMBERED.finditer(text):
         number = compact_number(match.group("number"))
-        symbol = number.split("/")[-1]
+        symbol = symbol_of(number)
         word = match.group("type")
         doc_type = (doc_type_of(word) if word else None) or doc_type_of_symbol(symbol) or "van_ban"
         found.append(FoundCitation(doc_type, number, match.start(), match.end()))
@@ -100,6 +117,11 @@ def find_citations(text: str) -> list[FoundCitation]:
         if not _overlaps(match.span(), taken):
             doc_type = doc_type_of(match.group("type")) or "van_ban"
             found.append(FoundCitation(doc_type, match.group("number"), match.start(), match.end()))
+            taken.append(match.span())
+    for match in DATED_LAW.finditer(text):
+        if not _overlaps(match.span(), taken) and len(match.group("name").split()) <= 16:
+            found.append(FoundCitation("luat", None, match.start(), match.end(),
+                                       title=match.group("name").strip()))
             taken.append(match.span())
     for match in AMENDING_LAW.finditer(text):
         if not _overlaps(match.span(), taken):
@@ -214,7 +236,7 @@ def _merge(
         return
     mentions = [*existing.mentions, mention] if existing else [mention]
     strongest = max([m.relation for m in mentions], key=RELATION_STRENGTH.__getitem__)
-    symbol = found.number.split("/")[-1] if found.number and "/" in found.number else None
+    symbol = symbol_of(found.number) if found.number else None
     merged[key] = Citation(
         type=found.type,  # type: ignore[arg-type]
         number=found.number,

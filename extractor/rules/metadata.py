@@ -19,7 +19,7 @@ from extractor.model import (
 from extractor.normalize import NormalizedText, TextLine
 from extractor.rules.dates import find_dates, parse_blankable
 from extractor.rules.vocabulary import (
-    UNIT_WORDS, expand_abbreviations, tier_of_body, tier_of_unit, unit_of, vocabulary,
+    UNIT_WORDS, UPPER_UNIT_WORDS, expand_abbreviations, tier_of_body, tier_of_unit, unit_of, vocabulary,
 )
 from extractor.structure import Layout, Part, line_text
 
@@ -34,7 +34,14 @@ SUBTITLE_NUMBER = regex.compile(
 )
 SIGN_CAPACITY = regex.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
 PERSON_NAME = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$")
-UPPER_TITLE = regex.compile(r"^[\p{Lu}\s\.\-–&,()/]{4,80}$")
+POSITION = regex.compile(
+    r"^(?:Q\.\s*)?(?:PHÓ\s+|TỔNG\s+)?(?:CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|BÍ THƯ|CHÁNH VĂN PHÒNG|"
+    r"TRƯỞNG PHÒNG|THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỨ TRƯỞNG|"
+    r"CHÁNH THANH TRA|TRƯỞNG ĐOÀN|THƯỜNG TRỰC)\b[\p{Lu}\s\.\-–&,()/]{0,60}$"
+)
+ORGANISATION_START = regex.compile(
+    r"^(SỞ|BAN|PHÒNG|HỘI|TRUNG TÂM|CHI CỤC|CỤC|VĂN PHÒNG|ĐOÀN|LIÊN ĐOÀN|ỦY BAN MẶT TRẬN)\b"
+)
 BODY_NAME = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban [Cc]hỉ đạo|Hội đồng nhân dân|Sở|Phòng)"
 PREAMBLE_ISSUER = regex.compile(
     rf"(?P<body>{BODY_NAME}[^,;()]*?)\s*(?:\([^)]*\)\s*)?(?:xây dựng|ban hành)\s+"
@@ -306,7 +313,7 @@ def _sentence_case(name: str) -> str:
     name = " ".join(name.split())
     if not name.isupper():
         return name
-    match = regex.search(rf"(?<!\p{{L}})({UNIT_WORDS.upper()}|THÀNH PHỐ)(?!\p{{L}})(.*)$", name)
+    match = regex.search(rf"(?<!\p{{L}})({UPPER_UNIT_WORDS})(?!\p{{L}})(.*)$", name)
     head, unit, place = name, "", ""
     if match:
         head, unit, place = name[: match.start()], match.group(1), match.group(2)
@@ -334,9 +341,16 @@ def _issuer_from_header(reader: _Reader) -> tuple[str, tuple[int, int]] | None:
     if not names:
         return None
     values = [reader.value(line) for line in names]
-    # "UBND TỈNH X" over "SỞ GIÁO DỤC VÀ ĐÀO TẠO": the issuer is the lower line.
-    if len(values) >= 2 and regex.match(r"^(SỞ|BAN|PHÒNG|HỘI|TRUNG TÂM)\b", values[-1]):
-        return values[-1], (names[-1].start, names[-1].end)
+    # "UBND TỈNH X" over "SỞ GIÁO DỤC VÀ ĐÀO TẠO" (or a Ban Chỉ đạo spread over two lines): the
+    # issuer is the body under its superior, which lends it its locality.
+    for index in range(1, len(values)):
+        if ORGANISATION_START.match(values[index]):
+            body = " ".join(values[index:])
+            superior = regex.search(rf"(?<!\p{{L}})(?:{UPPER_UNIT_WORDS})\s+\S.*$",
+                                    " ".join(values[:index]))
+            if superior and not regex.search(rf"(?<!\p{{L}})(?:{UPPER_UNIT_WORDS})(?!\p{{L}})", body):
+                body = f"{body} {superior.group(0)}"
+            return body, (names[index].start, names[-1].end)
     return " ".join(values), (names[0].start, names[-1].end)
 
 
@@ -434,14 +448,15 @@ def _signer_in(reader: _Reader, lines: list[TextLine]) -> Signer | None:
     for line in lines:
         value = reader.value(line).strip()
         capacity_match = SIGN_CAPACITY.match(value)
-        if capacity_match:
+        if capacity_match and name is None:
             capacity = capacity_match.group(1)
-            on_behalf.append(capacity_match.group("rest").strip())
+            if capacity == "Q":  # "Q. CHỦ TỊCH": acting chair, a title of its own
+                title = title or value
+            else:
+                on_behalf.append(capacity_match.group("rest").strip())
             start = start if start is not None else line.start
             end = line.end
-        elif UPPER_TITLE.match(value) and value.isupper() and title is None and name is None:
-            if regex.match(r"^(PHỤ LỤC|KẾ HOẠCH|QUYẾT ĐỊNH)", value):
-                break
+        elif POSITION.match(value) and title is None and name is None:
             title = value
             start = start if start is not None else line.start
             end = line.end

@@ -47,8 +47,10 @@ def doc_type_of(word: str) -> str | None:
     return None
 
 
-def doc_type_of_symbol(symbol: str) -> str | None:
-    head = symbol.split("-")[0]
+def doc_type_of_symbol(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    head = regex.split(r"[-/]", symbol)[0]
     return vocabulary()["symbol_types"].get(head)
 
 
@@ -59,6 +61,7 @@ def units() -> list[Unit]:
 
 # "xã" in "xã hội" (society) is not a commune.
 UNIT_WORDS = r"thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã(?!\s+hội)"
+UPPER_UNIT_WORDS = r"THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|TỈNH|HUYỆN|QUẬN|PHƯỜNG|XÃ(?!\s+HỘI)"
 
 
 def unit_of(word: str) -> Unit | None:
@@ -82,9 +85,11 @@ def tier_of_body(name: str) -> str | None:
     """The tier of a body from its kind ("Bộ ...", "Sở ...") or its last unit word."""
     folded = match_key(name)
     for prefix, tier in vocabulary()["body_tiers"].items():
-        if folded.startswith(match_key(prefix)) or (
-            len(prefix.strip()) > 4 and match_key(prefix) in folded
-        ):
+        # "Sở ", "Phòng ": the kind of body, only as the name's first word
+        if prefix.endswith(" "):
+            if folded.startswith(match_key(prefix) + " "):
+                return tier
+        elif match_key(prefix) in folded:
             return tier
     found = list(regex.finditer(rf"(?<!\p{{L}})({UNIT_WORDS})(?!\p{{L}})(?:\s+(\p{{Lu}}[\p{{L}}\d ]*))?", name))
     if not found:
@@ -109,11 +114,11 @@ def is_central_city(name: str) -> bool:
 
 
 def tier_of_symbol(symbol: str) -> str | None:
-    issuer = symbol.split("-", 1)[1] if "-" in symbol else ""
+    issuer = regex.split(r"[-/]", symbol, maxsplit=1)[1] if regex.search(r"[-/]", symbol) else ""
     for code, tier in vocabulary()["symbol_issuers"].items():
         if issuer == code or issuer.startswith(code + "-"):
             return tier
-    if issuer in vocabulary()["ministry_codes"]:
+    if issuer in vocabulary()["ministries"]["codes"]:
         return "trung_uong"
     return None
 

@@ -1,0 +1,172 @@
+"""The ``kehoach`` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from extractor.errors import InternalError, KehoachError, OutputError
+from extractor.model import Plan
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Extract structured, source-grounded data from Vietnamese issued plans (Kế hoạch).",
+)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    table = "table"
+    markdown = "markdown"
+
+
+def fail_line(message: str) -> None:
+    stderr.print(f"kehoach: error: {message}", markup=False)
+
+
+@contextmanager
+def atomic_output(path: Path | None) -> Iterator:
+    """Write to ``path`` all at once (temp file + rename) or to stdout; never half a file."""
+    if path is None:
+        yield sys.stdout
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"{path}: the folder {directory} does not exist; create it first")
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
+    )
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _as_user_error(error: Exception, subject: str) -> KehoachError:
+    """A bug, not bad input: still one line, never a traceback."""
+    if isinstance(error, KehoachError):
+        return error
+    if os.environ.get("KEHOACH_DEBUG"):
+        raise error
+    return InternalError(
+        f"{subject}: internal error ({type(error).__name__}: {error}); "
+        "please report it with the file (set KEHOACH_DEBUG=1 for details)"
+    )
+
+
+def _extract_one(path: Path, with_text: bool, max_bytes: int) -> Plan:
+    from extractor.pipeline import extract
+
+    try:
+        return extract(path, with_text=with_text, max_bytes=max_bytes)
+    except Exception as error:
+        raise _as_user_error(error, str(path)) from error
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Plan files: .txt .md .docx .pdf .html")],
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="json: the schema; table: a terminal summary; markdown")
+    ] = OutputFormat.json,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout")] = None,
+    with_text: Annotated[bool, typer.Option(
+        "--with-text", help="Include the normalised text that spans point into")] = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this")] = 25,
+) -> None:
+    """Extract metadata, citations and structure from each FILE.
+
+    One file gives one JSON object; several give JSON Lines, one plan per line. A file that
+    cannot be read is reported on stderr and the others go on; the exit code is then non-zero.
+    """
+    max_bytes = int(max_mb * 1024 * 1024)
+    plans: list[Plan] = []
+    first_error: KehoachError | None = None
+    for path in files:
+        try:
+            plans.append(_extract_one(path, with_text, max_bytes))
+        except KehoachError as error:
+            fail_line(str(error))
+            first_error = first_error or error
+    if plans:
+        try:
+            _write(plans, output_format, out, several=len(files) > 1)
+        except KehoachError as error:
+            fail_line(str(error))
+            raise typer.Exit(error.exit_code) from None
+    if first_error is not None:
+        raise typer.Exit(first_error.exit_code)
+
+
+def _write(plans: list[Plan], output_format: OutputFormat, out: Path | None,
+           several: bool) -> None:
+    if output_format is OutputFormat.table:
+        with atomic_output(out) as handle:
+            console = Console(file=handle, width=None if out is None else 120)
+            for plan in plans:
+                from extractor.render import print_table
+
+                print_table(plan, console)
+        return
+    with atomic_output(out) as handle:
+        for plan in plans:
+            if output_format is OutputFormat.markdown:
+                from extractor.render import to_markdown
+
+                handle.write(to_markdown(plan) + "\n")
+            elif several:
+                handle.write(plan.model_dump_json() + "\n")
+            else:
+                handle.write(plan.model_dump_json(indent=2) + "\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output (the public contract)."""
+    print(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Folder of gold labels")] = Path("gold"),
+    corpus: Annotated[Path, typer.Option(help="Folder of corpus documents")] = Path("corpus"),
+    report: Annotated[Path, typer.Option(help="Where to write the Markdown report")] = Path(
+        "evaluation/report.md"),
+) -> None:
+    """Score extraction against the hand-labelled gold set; write the report."""
+    from extractor.evaluation import evaluate_corpus, print_summary, write_report
+
+    try:
+        result = evaluate_corpus(gold, corpus)
+        with atomic_output(report) as handle:
+            handle.write(write_report(result))
+    except Exception as error:
+        user_error = _as_user_error(error, "evaluate")
+        fail_line(str(user_error))
+        raise typer.Exit(user_error.exit_code) from None
+    print_summary(result, Console())
+    Console().print(f"Report written to {report}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,455 @@
+"""Score extraction against ``gold/`` per field, per input format.
+
+Counting follows the SemEval-2013 / nervaluate scheme: a value present in both gold and output
+is *correct* or *incorrect*; one only in the output is *spurious*; one only in gold is
+*missing*. Precision = correct / (correct + incorrect + spurious), recall = correct / (correct +
+incorrect + missing). *Strict* compares normalised values exactly; *lenient* accepts a partial
+match (half the words in common, a date agreeing at the precision both give, a period that
+overlaps). Gold values and outputs are compared after folding case, tone-mark style and spacing.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+from rich.console import Console
+from rich.table import Table
+
+from extractor.errors import InputNotFoundError, KehoachError
+from extractor.model import Plan
+from extractor.rules.vocabulary import expand_abbreviations, match_key
+
+SCALAR_FIELDS = [
+    "document.type", "document.number", "document.issue_date", "document.place",
+    "document.issuer.name", "document.issuer.level", "document.locality.name",
+    "document.locality.level", "document.title", "document.programme.name",
+    "document.programme.period", "document.signer.name", "document.signer.title",
+    "document.signer.capacity", "parent",
+]
+LIST_FIELDS = ["document.recipients", "citations", "findings", "sections", "tables"]
+CITATION_ATTRIBUTES = ["type", "date", "issuer", "title", "relation"]
+FORMAT_SUFFIXES = {".txt": "text", ".md": "text", ".docx": "docx", ".pdf": "pdf", ".html": "html"}
+SECTION_KINDS = {"roman", "arabic", "article", "appendix"}
+FLOORS_FILE = Path("evaluation/floors.toml")
+
+
+@dataclass
+class Counts:
+    correct: int = 0
+    incorrect: int = 0
+    spurious: int = 0
+    missing: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.correct += other.correct
+        self.incorrect += other.incorrect
+        self.spurious += other.spurious
+        self.missing += other.missing
+
+    @property
+    def precision(self) -> float:
+        denominator = self.correct + self.incorrect + self.spurious
+        return self.correct / denominator if denominator else 1.0
+
+    @property
+    def recall(self) -> float:
+        denominator = self.correct + self.incorrect + self.missing
+        return self.correct / denominator if denominator else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def support(self) -> int:
+        return self.correct + self.incorrect + self.missing
+
+
+@dataclass
+class FieldScore:
+    strict: Counts = field(default_factory=Counts)
+    lenient: Counts = field(default_factory=Counts)
+
+
+@dataclass
+class DocumentResult:
+    doc_id: str
+    format: str
+    path: str
+    scores: dict[str, FieldScore]
+    errors: list[str]
+    seconds: float
+    failure: str | None = None
+    signature: str = ""
+
+
+@dataclass
+class AttributeAccuracy:
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+@dataclass
+class EvaluationResult:
+    documents: list[DocumentResult]
+    citation_attributes: dict[str, AttributeAccuracy]
+
+    def totals(self, fmt: str | None = None) -> dict[str, FieldScore]:
+        totals: dict[str, FieldScore] = defaultdict(FieldScore)
+        for result in self.documents:
+            if fmt is not None and result.format != fmt:
+                continue
+            for name, score in result.scores.items():
+                totals[name].strict.add(score.strict)
+                totals[name].lenient.add(score.lenient)
+        return dict(totals)
+
+    def formats(self) -> list[str]:
+        return sorted({result.format for result in self.documents})
+
+
+# ---------------------------------------------------------------- normalisation and matching
+
+def normal(value: object) -> str:
+    if value is None:
+        return ""
+    text = expand_abbreviations(str(value))
+    text = regex.sub(r"[“”\"'`*]", "", text)
+    text = regex.sub(r"\s*([-–—/])\s*", r"\1", text)
+    return match_key(text).strip(" .,;:")
+
+
+def words(value: object) -> set[str]:
+    return set(regex.findall(r"[\p{L}\d]+", normal(value)))
+
+
+def similar(gold: object, predicted: object) -> bool:
+    gold_words, predicted_words = words(gold), words(predicted)
+    if not gold_words or not predicted_words:
+        return False
+    common = len(gold_words & predicted_words)
+    return common / max(len(gold_words), len(predicted_words)) >= 0.5
+
+
+def date_compatible(gold: str, predicted: str) -> bool:
+    shorter = min(len(gold), len(predicted))
+    return gold[:shorter] == predicted[:shorter]
+
+
+def period_overlaps(gold: dict, predicted: dict) -> bool:
+    try:
+        return int(gold["start"]) <= int(predicted["end"]) and int(predicted["start"]) <= int(
+            gold["end"])
+    except (TypeError, ValueError, KeyError):
+        return False
+
+
+def score_scalar(name: str, gold: object, predicted: object) -> FieldScore:
+    score = FieldScore()
+    if gold in (None, "") and predicted in (None, ""):
+        return score
+    for counts, lenient in ((score.strict, False), (score.lenient, True)):
+        if gold in (None, ""):
+            counts.spurious += 1
+        elif predicted in (None, ""):
+            counts.missing += 1
+        elif _scalar_equal(name, gold, predicted, lenient):
+            counts.correct += 1
+        else:
+            counts.incorrect += 1
+    return score
+
+
+def _scalar_equal(name: str, gold: object, predicted: object, lenient: bool) -> bool:
+    if name.endswith("period"):
+        if not isinstance(gold, dict) or not isinstance(predicted, dict):
+            return False
+        if lenient:
+            return period_overlaps(gold, predicted)
+        return (gold.get("start"), gold.get("end")) == (predicted.get("start"), predicted.get("end"))
+    if name.endswith("issue_date") and lenient:
+        return date_compatible(str(gold), str(predicted))
+    if normal(gold) == normal(predicted):
+        return True
+    return lenient and similar(gold, predicted)
+
+
+def score_items(gold: list, predicted: list, key, lenient_match) -> FieldScore:
+    """Match two lists; strict by ``key`` equality, lenient by ``lenient_match``."""
+    score = FieldScore()
+    for counts, matcher in ((score.strict, lambda g, p: key(g) == key(p)),
+                            (score.lenient, lenient_match)):
+        remaining = list(predicted)
+        for item in gold:
+            found = next((p for p in remaining if matcher(item, p)), None)
+            if found is None:
+                counts.missing += 1
+            else:
+                remaining.remove(found)
+                counts.correct += 1
+        counts.spurious += len(remaining)
+    return score
+
+
+# ---------------------------------------------------------------- reading gold and output
+
+def dig(data: dict | None, dotted: str) -> object:
+    value: object = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def plan_view(plan: Plan) -> dict:
+    """The prediction in the gold file's shape."""
+    data = plan.model_dump(mode="json", exclude={"text"})
+    return {
+        "document": data["document"],
+        "citations": data["citations"],
+        "parent": plan.parent.number if plan.parent else None,
+        "findings": [{"code": f.code} for f in plan.findings],
+        "sections": [
+            {"path": s.path, "title": s.title}
+            for s in plan.sections if s.kind in SECTION_KINDS and s.path.count(".") <= 1
+        ],
+        "tables": [{"header": [c.text for c in t.header], "rows": len(t.rows)}
+                   for t in plan.tables],
+    }
+
+
+def citation_key(citation: dict) -> str:
+    if citation.get("number"):
+        return "n:" + normal(citation["number"]).replace(" ", "")
+    return "l:" + normal(citation.get("title"))
+
+
+def score_document(gold: dict, predicted: dict,
+                   attributes: dict[str, AttributeAccuracy]) -> dict[str, FieldScore]:
+    scores = {name: score_scalar(name, dig(gold, name), dig(predicted, name))
+              for name in SCALAR_FIELDS}
+    scores["document.recipients"] = score_items(
+        dig(gold, "document.recipients") or [], dig(predicted, "document.recipients") or [],
+        normal, similar)
+    gold_citations = gold.get("citations") or []
+    predicted_citations = predicted.get("citations") or []
+    scores["citations"] = score_items(
+        gold_citations, predicted_citations, citation_key,
+        lambda g, p: citation_key(g) == citation_key(p) or (
+            not g.get("number") and not p.get("number") and similar(g.get("title"), p.get("title"))
+        ))
+    by_key = {citation_key(c): c for c in predicted_citations}
+    for citation in gold_citations:
+        match = by_key.get(citation_key(citation))
+        if match is None:
+            continue
+        for attribute in CITATION_ATTRIBUTES:
+            expected, got = citation.get(attribute), match.get(attribute)
+            ok = normal(expected) == normal(got) or (
+                attribute in {"issuer", "title"} and similar(expected, got))
+            attributes[attribute].total += 1
+            attributes[attribute].correct += ok
+    scores["findings"] = score_items(
+        [f["code"] for f in gold.get("findings") or []],
+        [f["code"] for f in predicted.get("findings") or []],
+        lambda code: code, lambda g, p: g == p)
+    scores["sections"] = score_items(
+        gold.get("sections") or [], predicted.get("sections") or [],
+        lambda s: (s["path"], normal(s["title"])),
+        lambda g, p: g["path"] == p["path"])
+    scores["tables"] = score_items(
+        gold.get("tables") or [], predicted.get("tables") or [],
+        lambda t: (t["rows"], tuple(normal(c) for c in t["header"])),
+        lambda g, p: [normal(c) for c in g["header"]] == [normal(c) for c in p["header"]])
+    return scores
+
+
+def _signature(predicted: dict) -> str:
+    """What must agree across formats of one plan: metadata, citations, parent."""
+    document = {k: v for k, v in predicted["document"].items() if k != "evidence"}
+    document = _strip_grounding(document)
+    citations = [_strip_grounding({k: v for k, v in c.items() if k != "mentions"})
+                 for c in predicted["citations"]]
+    return json.dumps([document, citations, predicted["parent"]], ensure_ascii=False,
+                      sort_keys=True)
+
+
+def _strip_grounding(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _strip_grounding(v) for k, v in value.items() if k not in {"span", "page"}}
+    if isinstance(value, list):
+        return [_strip_grounding(v) for v in value]
+    return value
+
+
+# ---------------------------------------------------------------- the corpus
+
+def corpus_files(corpus: Path, doc_id: str) -> list[Path]:
+    return sorted(p for p in corpus.glob(f"{doc_id}.*") if p.suffix in FORMAT_SUFFIXES)
+
+
+def evaluate_corpus(gold_dir: Path, corpus: Path) -> EvaluationResult:
+    from extractor.pipeline import extract
+
+    if not gold_dir.is_dir():
+        raise InputNotFoundError(f"{gold_dir}: no gold folder; run from the repository root")
+    documents: list[DocumentResult] = []
+    attributes: dict[str, AttributeAccuracy] = defaultdict(AttributeAccuracy)
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        doc_id = gold.get("doc_id") or gold_file.stem
+        for path in corpus_files(corpus, doc_id):
+            started = time.perf_counter()
+            try:
+                plan = extract(path)
+            except KehoachError as error:
+                documents.append(DocumentResult(doc_id, FORMAT_SUFFIXES[path.suffix], str(path),
+                                                {}, [], 0.0, failure=str(error)))
+                continue
+            predicted = plan_view(plan)
+            scores = score_document(gold, predicted, attributes)
+            documents.append(DocumentResult(
+                doc_id, FORMAT_SUFFIXES[path.suffix], str(path), scores,
+                _differences(gold, predicted), time.perf_counter() - started,
+                signature=_signature(predicted)))
+    return EvaluationResult(documents, dict(attributes))
+
+
+def _differences(gold: dict, predicted: dict) -> list[str]:
+    out = []
+    for name in SCALAR_FIELDS:
+        expected, got = dig(gold, name), dig(predicted, name)
+        score = score_scalar(name, expected, got)
+        if score.strict.correct == 0 and (expected not in (None, "") or got not in (None, "")):
+            out.append(f"{name}: gold {json.dumps(expected, ensure_ascii=False)} "
+                       f"/ got {json.dumps(got, ensure_ascii=False)}")
+    gold_keys = {citation_key(c) for c in gold.get("citations") or []}
+    got_keys = {citation_key(c) for c in predicted.get("citations") or []}
+    for key in sorted(gold_keys - got_keys):
+        out.append(f"citation missing: {key[2:]}")
+    for key in sorted(got_keys - gold_keys):
+        out.append(f"citation spurious: {key[2:]}")
+    gold_paths = Counter(s["path"] for s in gold.get("sections") or [])
+    got_paths = Counter(s["path"] for s in predicted.get("sections") or [])
+    if gold_paths != got_paths:
+        missing = sorted((gold_paths - got_paths).elements())
+        extra = sorted((got_paths - gold_paths).elements())
+        out.append(f"sections: missing {missing} extra {extra}")
+    return out
+
+
+# ---------------------------------------------------------------- floors and reporting
+
+def load_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle).get("strict_f1", {})
+
+
+def below_floors(result: EvaluationResult, floors: dict[str, float]) -> list[str]:
+    totals = result.totals()
+    return [
+        f"{name}: strict F1 {totals[name].strict.f1:.3f} < floor {floor:.3f}"
+        for name, floor in floors.items()
+        if name in totals and totals[name].strict.f1 < floor
+    ]
+
+
+def consistency(result: EvaluationResult) -> dict[str, dict[str, bool]]:
+    """Per plan: does each format give the same metadata and citations as the text?"""
+    by_doc: dict[str, dict[str, str]] = defaultdict(dict)
+    for document in result.documents:
+        if document.failure is None:
+            by_doc[document.doc_id][document.format] = document.signature
+    table: dict[str, dict[str, bool]] = {}
+    for doc_id, signatures in by_doc.items():
+        reference = signatures.get("text") or signatures.get("html")
+        table[doc_id] = {fmt: sig == reference for fmt, sig in signatures.items()}
+    return table
+
+
+def _score_table(totals: dict[str, FieldScore]) -> list[str]:
+    lines = ["| Field | Support | Strict P | Strict R | Strict F1 | Lenient P | Lenient R | "
+             "Lenient F1 |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name in SCALAR_FIELDS + LIST_FIELDS:
+        if name not in totals:
+            continue
+        s, le = totals[name].strict, totals[name].lenient
+        lines.append(f"| {name} | {s.support} | {s.precision:.3f} | {s.recall:.3f} | "
+                     f"{s.f1:.3f} | {le.precision:.3f} | {le.recall:.3f} | {le.f1:.3f} |")
+    return lines
+
+
+def write_report(result: EvaluationResult) -> str:
+    docs = sorted({d.doc_id for d in result.documents})
+    lines = [
+        "# Extraction quality", "",
+        "Written by `kehoach evaluate`; do not edit by hand. Scores compare the output for every",
+        "corpus file against `gold/` (see `gold/README.md` for the labelling guide and the top of",
+        "`extractor/evaluation.py` for the counting scheme).", "",
+        f"Documents: {len(docs)} plans, {len(result.documents)} files "
+        f"({', '.join(f'{fmt}: {sum(d.format == fmt for d in result.documents)}' for fmt in result.formats())}).",
+        "", "## All formats", "",
+    ]
+    lines += _score_table(result.totals())
+    lines += ["", "### Citation attributes (on matched citations)", "",
+              "| Attribute | Accuracy | Matched |", "|---|---:|---:|"]
+    for name in CITATION_ATTRIBUTES:
+        accuracy = result.citation_attributes.get(name, AttributeAccuracy())
+        lines.append(f"| {name} | {accuracy.accuracy:.3f} | {accuracy.total} |")
+    for fmt in result.formats():
+        lines += ["", f"## Format: {fmt}", ""]
+        lines += _score_table(result.totals(fmt))
+    lines += ["", "## Same plan, every format", "",
+              "Does each rendering give the same metadata, citations and parent as the text?", "",
+              "| Plan | " + " | ".join(result.formats()) + " |",
+              "|---|" + "---|" * len(result.formats())]
+    for doc_id, row in sorted(consistency(result).items()):
+        cells = ["same" if row.get(fmt) else ("differs" if fmt in row else "-")
+                 for fmt in result.formats()]
+        lines.append(f"| {doc_id} | " + " | ".join(cells) + " |")
+    failures = [d for d in result.documents if d.failure]
+    if failures:
+        lines += ["", "## Files that could not be read", ""]
+        lines += [f"- `{d.path}`: {d.failure}" for d in failures]
+    lines += ["", "## Differences from gold (strict)", ""]
+    for document in result.documents:
+        if document.errors:
+            lines.append(f"- `{document.path}`")
+            lines += [f"  - {error}" for error in document.errors]
+    floors = load_floors()
+    if floors:
+        lines += ["", "## Floors", "", "The test suite fails if a field's strict F1 (all formats)",
+                  "drops below its floor in `evaluation/floors.toml`.", ""]
+        problems = below_floors(result, floors)
+        lines += [f"- BELOW: {problem}" for problem in problems] or ["All fields at or above."]
+    return "\n".join(lines) + "\n"
+
+
+def print_summary(result: EvaluationResult, console: Console) -> None:
+    table = Table(title="Extraction quality (all formats)")
+    for column in ("Field", "Support", "Strict F1", "Lenient F1"):
+        table.add_column(column, justify="right" if column != "Field" else "left")
+    totals = result.totals()
+    for name in SCALAR_FIELDS + LIST_FIELDS:
+        if name in totals:
+            score = totals[name]
+            table.add_row(name, str(score.strict.support), f"{score.strict.f1:.3f}",
+                          f"{score.lenient.f1:.3f}")
+    console.print(table)
+    failures = [d for d in result.documents if d.failure]
+    for document in failures:
+        console.print(f"[red]could not read[/red] {document.path}: {document.failure}")

@@ -1,0 +1,107 @@
+"""Human-readable views of a Plan: a terminal summary (rich) and Markdown."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+
+from extractor.model import Plan
+
+DOC_TYPE_NAMES = {
+    "ke_hoach": "Kế hoạch", "quyet_dinh": "Quyết định", "chuong_trinh": "Chương trình",
+    "de_an": "Đề án", "cong_van": "Công văn", "thong_tu": "Thông tư", "nghi_quyet": "Nghị quyết",
+    "nghi_dinh": "Nghị định", "chi_thi": "Chỉ thị", "luat": "Luật", "thong_bao": "Thông báo",
+    "huong_dan": "Hướng dẫn", "bao_cao": "Báo cáo", "van_ban": "Văn bản",
+}
+
+
+def metadata_rows(plan: Plan) -> list[tuple[str, str]]:
+    """(label, value) pairs of the document metadata, for any tabular view."""
+    document = plan.document
+    programme = document.programme
+    period = programme.period if programme and programme.period else None
+    signer = document.signer
+    rows = [
+        ("Type", DOC_TYPE_NAMES.get(document.type or "", "-")),
+        ("Number", document.number or f"(blank) {document.symbol or ''}".strip()),
+        ("Issued", " ".join(filter(None, [document.issue_date, document.place])) or "-"),
+        ("Issuer", _body(document.issuer.name, document.issuer.level) if document.issuer else "-"),
+        ("Locality", _body(document.locality.name or "(unnamed)", document.locality.level)
+         if document.locality else "-"),
+        ("Title", document.title or "-"),
+        ("Programme", " ".join(filter(None, [
+            programme.name if programme else None,
+            f"({period.start}-{period.end})" if period else None])) or "-"),
+        ("Signer", " ".join(filter(None, [
+            signer.capacity + "." if signer and signer.capacity else None,
+            signer.title if signer else None,
+            signer.name if signer else None])) or "-"),
+        ("Recipients", str(len(document.recipients))),
+    ]
+    if document.enacted_by:
+        decision = document.enacted_by
+        rows.insert(1, ("Enacted by", " ".join(filter(None, [
+            "Quyết định", decision.number or "(blank)", decision.issue_date]))))
+    parent = plan.parent
+    rows.append(("Parent", _citation_label(parent) if parent else "-"))
+    return rows
+
+
+def _body(name: str, level: str | None) -> str:
+    return f"{name} [{level}]" if level else name
+
+
+def _citation_label(citation) -> str:
+    kind = DOC_TYPE_NAMES.get(citation.type, citation.type)
+    number = citation.number or citation.title or ""
+    return " ".join(filter(None, [kind, number, citation.date, "-", citation.issuer or ""])).rstrip(
+        " -")
+
+
+def print_table(plan: Plan, console: Console) -> None:
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column(style="bold cyan", no_wrap=True)
+    summary.add_column()
+    for label, value in metadata_rows(plan):
+        summary.add_row(label, value)
+    citations = Table(title="Citations", show_lines=False, expand=True)
+    for column in ("Relation", "Type", "Number", "Date", "Issuer", "Title"):
+        citations.add_column(column, overflow="fold")
+    for citation in plan.citations:
+        citations.add_row(citation.relation, DOC_TYPE_NAMES.get(citation.type, citation.type),
+                          citation.number or "-", citation.date or "-", citation.issuer or "-",
+                          (citation.title or "-")[:90])
+    parts: list = [summary, citations]
+    if plan.findings:
+        findings = Table(title="Findings", expand=True)
+        for column in ("Severity", "Code", "Message"):
+            findings.add_column(column, overflow="fold")
+        for finding in plan.findings:
+            findings.add_row(finding.severity, finding.code, finding.message)
+        parts.append(findings)
+    counts = (f"{len(plan.sections)} sections, {len(plan.tables)} tables, "
+              f"{plan.source.characters} characters"
+              + (f", {plan.source.pages} pages" if plan.source.pages else ""))
+    parts.append(counts)
+    console.print(Panel(Group(*parts), title=f"{plan.source.path} ({plan.source.format})"))
+
+
+def to_markdown(plan: Plan) -> str:
+    lines = [f"## {plan.source.path}", "", "| Field | Value |", "|---|---|"]
+    lines += [f"| {label} | {_cell(value)} |" for label, value in metadata_rows(plan)]
+    lines += ["", "### Citations", "", "| Relation | Type | Number | Date | Issuer | Title |",
+              "|---|---|---|---|---|---|"]
+    for citation in plan.citations:
+        lines.append("| " + " | ".join(_cell(value) for value in (
+            citation.relation, DOC_TYPE_NAMES.get(citation.type, citation.type),
+            citation.number or "-", citation.date or "-", citation.issuer or "-",
+            citation.title or "-")) + " |")
+    if plan.findings:
+        lines += ["", "### Findings", ""]
+        lines += [f"- **{f.severity}** `{f.code}`: {f.message}" for f in plan.findings]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")

@@ -172,14 +172,19 @@ def _clean_cell(cell: str) -> str:
 
 
 def _one_line(cell: str) -> str:
+    return join_lines(cell.split("\n"))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as one line (a word broken at a hyphen is mended)."""
     text = ""
-    for line in cell.split("\n"):
+    for line in lines:
         text = _join_words(text, line) if text else line
     return text
 
 
 def _join_words(left: str, right: str) -> str:
-    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
+    if left.endswith("-") and not left.endswith(" -") and right[:1].isalnum():
         return left + right
     return left + " " + right
 

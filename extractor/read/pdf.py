@@ -24,6 +24,10 @@ from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
 MIN_TABLE_PATHS = 6
 # A horizontal gap wider than this many points splits a visual line into columns.
 COLUMN_GAP = 28.0
+# How far right of the left edge a wrapped paragraph's next line may start.
+CONTINUATION_INDENT = 12.0
+# Body text ends at least this far across the page (A4 with a 2-3 cm right margin: ~0.9).
+RIGHT_EDGE = 0.85
 LIST_MARKER = regex.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[\.\)]|[a-zđ][\)\.,]\s|[-+•–]\s|Điều\s+\d|Nhiệm vụ\s+\d|Bước\s+\d)"
 )
@@ -99,7 +103,8 @@ def _pdfium_page(page: pdfium.PdfPage, page_number: int) -> list[Block]:
     segments = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top)
+        # PDFium marks a hyphen where the line wraps with \x02.
+        text = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
         if text.strip():
             segments.append(Segment(text.strip("\r\n"), left, right, height - top, height - bottom))
     textpage.close()
@@ -108,20 +113,34 @@ def _pdfium_page(page: pdfium.PdfPage, page_number: int) -> list[Block]:
 
 def _plumber_page(page: pdfplumber.page.Page, page_number: int) -> list[Block]:
     tables = page.find_tables()
-    outside = page
-    for table in tables:
-        outside = outside.outside_bbox(table.bbox)
-    words = outside.extract_words(keep_blank_chars=False, use_text_flow=False)
-    segments = _words_to_segments(words)
-    placed: list[tuple[float, Block]] = []
-    lines = _lines(segments)
-    for text, top in _paragraphs_with_top(lines, float(page.width)):
-        placed.append((top, Paragraph(text, page_number)))
-    for table in tables:
-        rows = [[cell or "" for cell in row] for row in table.extract()]
-        placed.append((table.bbox[1], TableBlock(rows, page_number, [page_number] * len(rows))))
-    placed.sort(key=lambda item: item[0])
-    return [block for _, block in placed]
+    boxes = [table.bbox for table in tables]
+
+    def outside_tables(obj: dict) -> bool:
+        # By the character's centre: a heading whose box touches the table's edge stays text.
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    words = page.filter(outside_tables).extract_words(keep_blank_chars=False,
+                                                      use_text_flow=False)
+    paragraphs = _paragraphs_with_top(_lines(_words_to_segments(words)), float(page.width))
+    blocks: list[Block] = []
+    pending = sorted(tables, key=lambda table: table.bbox[1])
+    # Paragraphs keep their reading order (columns!); each table goes before the first
+    # paragraph that starts below its top.
+    for text, top in paragraphs:
+        while pending and pending[0].bbox[1] < top:
+            blocks.append(_table_block(pending.pop(0), page_number))
+        blocks.append(Paragraph(text, page_number))
+    blocks.extend(_table_block(table, page_number) for table in pending)
+    return blocks
+
+
+def _table_block(table: pdfplumber.table.Table, page_number: int) -> TableBlock:
+    rows = [[cell or "" for cell in row] for row in table.extract()]
+    return TableBlock(rows, page_number, [page_number] * len(rows))
 
 
 def _words_to_segments(words: list[dict]) -> list[Segment]:
@@ -164,7 +183,8 @@ def _paragraphs(segments: list[Segment], page_width: float) -> list[str]:
 
 
 def _paragraphs_with_top(lines: list[list[Segment]], page_width: float) -> list[tuple[str, float]]:
-    """Rebuild paragraphs; runs of two-column lines are read column by column."""
+    """Rebuild paragraphs; a two-column zone is read column by column."""
+    right_edge = max([run.x1 for line in lines for run in line] + [RIGHT_EDGE * page_width])
     out: list[tuple[str, float]] = []
     single: list[Segment] = []
     index = 0
@@ -174,33 +194,61 @@ def _paragraphs_with_top(lines: list[list[Segment]], page_width: float) -> list[
             single.append(runs[0])
             index += 1
             continue
-        out.extend(_join_wrapped(single, page_width))
+        out.extend(_join_wrapped(single, right_edge))
         single = []
-        columned: list[list[Segment]] = []
-        while index < len(lines) and len(runs := _columns(lines[index])) > 1:
-            columned.append(runs)
+        split = runs[1].x0
+        zone = [runs]
+        index += 1
+        while index < len(lines) and _in_zone(_columns(lines[index]), split):
+            zone.append(_columns(lines[index]))
             index += 1
-        for column in range(max(len(runs) for runs in columned)):
-            cells = [runs[column] for runs in columned if column < len(runs)]
-            out.extend((cell.text.strip(), cell.top) for cell in cells)
-    out.extend(_join_wrapped(single, page_width))
+        left = [run for row in zone for run in row if run.x0 < split - COLUMN_GAP / 2]
+        right = [run for row in zone for run in row if run.x0 >= split - COLUMN_GAP / 2]
+        for column, boundary in ((left, split - COLUMN_GAP / 2), (right, right_edge)):
+            out.extend(_join_wrapped(column, boundary))
+    out.extend(_join_wrapped(single, right_edge))
     return out
 
 
-def _join_wrapped(lines: list[Segment], page_width: float) -> list[tuple[str, float]]:
+def _in_zone(runs: list[Segment], split: float) -> bool:
+    """A line belongs to a two-column zone if nothing on it crosses the column split."""
+    return all(run.x1 < split - 2 or run.x0 >= split - COLUMN_GAP for run in runs)
+
+
+def _typical_gap(lines: list[Segment]) -> float:
+    """The median space between consecutive lines: the spacing inside a paragraph."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _first_word_width(line: Segment) -> float:
+    text = line.text.strip()
+    if not text:
+        return 0.0
+    per_character = (line.x1 - line.x0) / len(text)
+    return per_character * (len(text.split()[0]) + 1)
+
+
+def _join_wrapped(lines: list[Segment], right: float) -> list[tuple[str, float]]:
+    """Join lines the layout wrapped: the next line's first word would not have fitted on
+    the line before it, and the next line starts back at the left edge (centered lines, such
+    as titles and the signature block, do not)."""
     if not lines:
         return []
-    right = max(line.x1 for line in lines)
-    margin = 0.07 * page_width
     out: list[tuple[str, float]] = []
+    left = min(line.x0 for line in lines)
+    line_gap = _typical_gap(lines)
     current = lines[0]
     text, top = current.text.strip(), current.top
     for line in lines[1:]:
         height = current.bottom - current.top
+        gap = line.top - current.bottom
         wrapped = (
-            current.x1 >= right - margin
-            and line.top - current.bottom <= 0.9 * height
+            current.x1 + _first_word_width(line) > right
+            and line.x0 <= left + CONTINUATION_INDENT
+            and gap <= min(0.9 * height, line_gap * 1.3 + 1)
             and not LIST_MARKER.match(line.text.strip())
+            and not text.endswith("./.")
         )
         if wrapped:
             text = _join(text, line.text.strip())

@@ -279,17 +279,20 @@ def _attach_short_numbers(merged: dict[str, Citation], order: list[str]) -> None
 
 
 def select_parent(citations: list[Citation], document: Document) -> Citation | None:
-    """The plan one tier above that this plan implements (see gold/README.md)."""
+    """The plan one tier above that this plan implements (see gold/README.md).
+
+    Among preamble citations issued one tier above this plan's issuer (or the nearest tier above
+    that has any), rank by: cited with "Thực hiện", a plan-bearing type (not a letter or a
+    circular), words shared with this plan's programme and title, and lastly the later one.
+    """
     preamble = [c for c in citations if c.relation in {"basis", "implements"} and c.number]
     if not preamble:
         return None
-    plans = [c for c in preamble if c.type in PLAN_TYPES] or preamble
     own_tier = document.issuer.level if document.issuer else None
-    candidates = plans
+    candidates = preamble
     if own_tier in TIER_ORDER:
-        above = TIER_ORDER[TIER_ORDER.index(own_tier) + 1:]
-        for tier in above:
-            at_tier = [c for c in plans if c.issuer_level == tier]
+        for tier in TIER_ORDER[TIER_ORDER.index(own_tier) + 1:]:
+            at_tier = [c for c in preamble if c.issuer_level == tier]
             if at_tier:
                 candidates = at_tier
                 break
@@ -297,10 +300,11 @@ def select_parent(citations: list[Citation], document: Document) -> Citation | N
         document.programme.name if document.programme else None, document.title])))
     topic_words = set(topic.split())
 
-    def score(item: tuple[int, Citation]) -> tuple[int, float, int]:
+    def rank(item: tuple[int, Citation]) -> tuple[bool, bool, float, int]:
         position, citation = item
         words = set(match_key(citation.title or "").split())
         overlap = len(words & topic_words) / (len(words) or 1)
-        return (citation.relation == "implements", round(overlap, 1), position)
+        return (citation.relation == "implements", citation.type in PLAN_TYPES,
+                round(overlap, 1), position)
 
-    return max(enumerate(candidates), key=score)[1]
+    return max(enumerate(candidates), key=rank)[1]

@@ -16,7 +16,7 @@ import regex
 from extractor.model import (
     Body, Document, DocumentRef, Evidence, Finding, Locality, Period, Programme, Signer,
 )
-from extractor.normalize import NormalizedText, TextLine
+from extractor.normalize import NormalizedText, TextLine, join_lines
 from extractor.rules.dates import find_dates, parse_blankable
 from extractor.rules.vocabulary import (
     UNIT_WORDS, UPPER_UNIT_WORDS, expand_abbreviations, tier_of_body, tier_of_unit, unit_of, vocabulary,
@@ -189,7 +189,7 @@ def _place(reader: _Reader) -> str | None:
 def _title(reader: _Reader, part: Part) -> str | None:
     if not part.title:
         return None
-    title = " ".join(reader.value(line) for line in part.title).strip().rstrip(".")
+    title = join_lines([reader.value(line) for line in part.title]).strip().rstrip(".")
     reader.mark("title", part.title[0].start, part.title[-1].end)
     return title or None
 

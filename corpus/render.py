@@ -32,9 +32,9 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractor.normalize import clean_inline  # noqa: E402
-from extractor.read.base import Paragraph, TableBlock  # noqa: E402
-from extractor.read.text import parse_text  # noqa: E402
+from extractor.normalize import clean_inline
+from extractor.read.base import Paragraph, TableBlock
+from extractor.read.text import parse_text
 
 CORPUS = Path(__file__).resolve().parent
 FONT = "Times New Roman"

@@ -177,7 +177,8 @@ def _scalar_equal(name: str, gold: object, predicted: object, lenient: bool) -> 
             return False
         if lenient:
             return period_overlaps(gold, predicted)
-        return (gold.get("start"), gold.get("end")) == (predicted.get("start"), predicted.get("end"))
+        return [gold.get("start"), gold.get("end")] == [predicted.get("start"),
+                                                        predicted.get("end")]
     if name.endswith("issue_date") and lenient:
         return date_compatible(str(gold), str(predicted))
     if normal(gold) == normal(predicted):
@@ -395,13 +396,15 @@ def _score_table(totals: dict[str, FieldScore]) -> list[str]:
 
 def write_report(result: EvaluationResult) -> str:
     docs = sorted({d.doc_id for d in result.documents})
+    per_format = ", ".join(
+        f"{fmt}: {sum(d.format == fmt for d in result.documents)}" for fmt in result.formats())
     lines = [
         "# Extraction quality", "",
         "Written by `kehoach evaluate`; do not edit by hand. Scores compare the output for every",
         "corpus file against `gold/` (see `gold/README.md` for the labelling guide and the top of",
         "`extractor/evaluation.py` for the counting scheme).", "",
         f"Documents: {len(docs)} plans, {len(result.documents)} files "
-        f"({', '.join(f'{fmt}: {sum(d.format == fmt for d in result.documents)}' for fmt in result.formats())}).",
+        f"({per_format}).",
         "", "## All formats", "",
     ]
     lines += _score_table(result.totals())

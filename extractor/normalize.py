@@ -275,7 +275,7 @@ def _append_table(previous: TableBlock, table: TableBlock) -> None:
     rows, pages = table.rows, table.row_pages
     if _same_row(rows[0], previous.rows[0]):
         rows, pages = rows[1:], pages[1:]
-    for row, page in zip(rows, pages):
+    for row, page in zip(rows, pages, strict=True):
         if _is_continuation(row) and len(previous.rows) > 1:
             _merge_into(previous.rows[-1], row)
         else:
@@ -286,7 +286,7 @@ def _append_table(previous: TableBlock, table: TableBlock) -> None:
 def _merge_continued_rows(table: TableBlock) -> TableBlock:
     rows: list[list[str]] = []
     pages: list[int | None] = []
-    for row, page in zip(table.rows, table.row_pages):
+    for row, page in zip(table.rows, table.row_pages, strict=True):
         if rows and len(rows) > 1 and _is_continuation(row) and rows[-1][0]:
             _merge_into(rows[-1], row)
         else:
@@ -344,7 +344,7 @@ def _assemble(blocks: list[Block], pages: int | None) -> NormalizedText:
             continue
         table = NormalizedTable(rows=[], row_pages=list(block.row_pages))
         table.start = offset
-        for row, page in zip(block.rows, block.row_pages):
+        for row, page in zip(block.rows, block.row_pages, strict=True):
             row = [_one_line(cell) for cell in row]
             start = emit("\t".join(row), page, len(tables))
             cells, cursor = [], start

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.model import Section
-from extractor.normalize import NormalizedText, TextLine
+from extractor.normalize import NormalizedText, TextLine, join_lines
 
 DOC_TYPE_WORDS = {
     "KẾ HOẠCH": "ke_hoach", "QUYẾT ĐỊNH": "quyet_dinh", "CHƯƠNG TRÌNH": "chuong_trinh",
@@ -172,12 +172,15 @@ def build_sections(norm: NormalizedText) -> list[Section]:
     stack: list[tuple[str, Section]] = []
     text = norm.text
     paragraphs = norm.paragraphs()
+    closing = False  # "Nơi nhận" and the signature: list items there are not sections
     for number, line in enumerate(paragraphs):
         value = line_text(text, line)
         if TYPE_HEADING.match(value.strip()) or RECIPIENTS_HEADING.match(value):
             stack = []  # a new part, or the closing: numbering starts again
+            closing = bool(RECIPIENTS_HEADING.match(value))
             continue
-        found = marker_of(value)
+        closing = closing and not APPENDIX.match(value)
+        found = None if closing else marker_of(value)
         if found is None:
             continue
         kind, marker, rest = found
@@ -213,10 +216,15 @@ def _appendix_title(rest: str, lines: list[TextLine], index: int, text: str) -> 
     """"PHỤ LỤC" alone on its line is titled by the line under it."""
     if rest.strip():
         return _title(rest)
-    following = line_text(text, lines[index + 1]) if index + 1 < len(lines) else ""
-    if following and marker_of(following) is None and not TYPE_HEADING.match(following):
-        return _title(following)
-    return "PHỤ LỤC"
+    title_lines: list[str] = []
+    for line in lines[index + 1:index + 4]:
+        following = line_text(text, line)
+        if marker_of(following) is not None or TYPE_HEADING.match(following) or (
+            title_lines and not following.isupper()
+        ):
+            break
+        title_lines.append(following)  # a long title wraps over several centred lines
+    return _title(join_lines(title_lines)) if title_lines else "PHỤ LỤC"
 
 
 def _short_marker(kind: str, marker: str) -> str:

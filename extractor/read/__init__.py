@@ -43,7 +43,7 @@ def _load(path: Path, max_bytes: int) -> bytes:
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise NotAFileError(f"{path}: is a directory; pass files, or use 'kehoach batch' for folders")
+        raise NotAFileError(f"{path}: is a directory; pass the files in it (e.g. {path}/*.pdf)")
     if not path.is_file():
         raise NotAFileError(f"{path}: not a regular file")
     size = path.stat().st_size

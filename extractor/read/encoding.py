@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,7 +159,7 @@ def _tables() -> _Tables:
         tcvn3_punct=frozenset(_view(key) for key in raw["tcvn3"]["cp1252_punctuation"]),
         vni=vni,
         vni_pattern=re.compile("|".join(re.escape(key) for key in keys)),
-        tcvn3_upper=frozenset(c for c in letters if c.isupper()) | set(_ASCII_UPPER),
+        tcvn3_upper=frozenset(c for c in letters if c.isupper()) | set(string.ascii_uppercase),
         tcvn3_lower=frozenset(c for c in letters if c.islower()),
         inverse={"tcvn3": _invert(tcvn3), "vni": _invert(vni)},
         taken={
@@ -193,7 +194,6 @@ def _encode_fallback(ch: str, encoding: str) -> bytes:
 
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _encode_cp1258_char(ch: str) -> bytes:
@@ -406,6 +406,7 @@ def _guess_utf16(data: bytes) -> str | None:
 
 _CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
 _NON_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_CONTROL_CHARS = frozenset(_CONTROL_BYTES.decode("latin-1"))
 
 
 def _reject_binary(data: bytes) -> None:
@@ -421,8 +422,6 @@ def _reject_control_text(text: str) -> None:
     if "\x00" in text or controls > _MAX_CONTROL_RATIO * min(len(text), _SAMPLE_SIZE):
         raise UnsupportedFormatError(_BINARY_MESSAGE)
 
-
-_CONTROL_CHARS = frozenset(_CONTROL_BYTES.decode("latin-1"))
 
 
 # --------------------------------------------------------------------------- 8-bit path

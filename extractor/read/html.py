@@ -27,7 +27,9 @@ BLOCK_TAGS = {
     "main", "blockquote", "pre", "center", "dd", "dt", "dl", "body", "td", "th", "tr",
 }
 LANDMARKS = (
-    regex.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|CÔNG VĂN|THÔNG BÁO|HƯỚNG DẪN)\s*:?$"),
+    regex.compile(
+        r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|CÔNG VĂN|THÔNG BÁO|HƯỚNG DẪN)\s*:?$"
+    ),
     regex.compile(r"^(Căn cứ|Thực hiện|Triển khai)\s"),
     regex.compile(r"^Nơi nhận\s*:?"),
 )
@@ -38,7 +40,9 @@ def read_html(path: Path, data: bytes) -> SourceDocument:
     try:
         page = lxml.html.document_fromstring(decoded.text)
     except (lxml.etree.ParserError, ValueError) as error:
-        raise CorruptFileError(f"{path}: not readable HTML ({error}); save the page again") from error
+        raise CorruptFileError(
+            f"{path}: not readable HTML ({error}); save the page again"
+        ) from error
     for element in page.xpath("|".join(f"//{tag}" for tag in CHROME_TAGS)):
         element.drop_tree()
     root = _document_root(page)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -29,7 +30,8 @@ CONTINUATION_INDENT = 12.0
 # Body text ends at least this far across the page (A4 with a 2-3 cm right margin: ~0.9).
 RIGHT_EDGE = 0.85
 LIST_MARKER = regex.compile(
-    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[\.\)]|[a-zđ][\)\.,]\s|[-+•–]\s|Điều\s+\d|Nhiệm vụ\s+\d|Bước\s+\d)"
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[\.\)]|[a-zđ][\)\.,]\s|[-+•–]\s"
+    r"|Điều\s+\d|Nhiệm vụ\s+\d|Bước\s+\d)"
 )
 
 
@@ -182,7 +184,9 @@ def _paragraphs(segments: list[Segment], page_width: float) -> list[str]:
     return [text for text, _ in _paragraphs_with_top(_lines(segments), page_width)]
 
 
-def _paragraphs_with_top(lines: list[list[Segment]], page_width: float) -> list[tuple[str, float]]:
+def _paragraphs_with_top(
+    lines: list[list[Segment]], page_width: float
+) -> list[tuple[str, float]]:
     """Rebuild paragraphs; a two-column zone is read column by column."""
     right_edge = max([run.x1 for line in lines for run in line] + [RIGHT_EDGE * page_width])
     out: list[tuple[str, float]] = []
@@ -217,7 +221,7 @@ def _in_zone(runs: list[Segment], split: float) -> bool:
 
 def _typical_gap(lines: list[Segment]) -> float:
     """The median space between consecutive lines: the spacing inside a paragraph."""
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom)
+    gaps = sorted(b.top - a.bottom for a, b in pairwise(lines) if b.top > a.bottom)
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 

@@ -22,7 +22,7 @@ from extractor.rules.vocabulary import (
     tier_of_body,
     tier_of_symbol,
 )
-from extractor.structure import Layout, line_text
+from extractor.structure import Layout
 
 TYPE_WORDS = "|".join(regex.escape(word) for word, _ in doc_type_words())
 # 74/KH-UBND, 44/2014/TT-BGDĐT, 822/BCĐQG-XHHT, 796/KH-GDĐT-KH, 06/CT-TTg, 45/2019/NĐ-CP;
@@ -171,7 +171,9 @@ def _read_tail(text: str, citation: FoundCitation, limit: int) -> None:
     citation.end = max(citation.end, cursor)
 
 
-def extract_citations(norm: NormalizedText, layout: Layout, own_numbers: set[str]) -> list[Citation]:
+def extract_citations(
+    norm: NormalizedText, layout: Layout, own_numbers: set[str]
+) -> list[Citation]:
     """Cited documents of a plan, one per document, with every mention and its relation."""
     zones = _zones(norm, layout)
     own = {match_key(number) for number in own_numbers if number}

@@ -14,12 +14,26 @@ from dataclasses import dataclass
 import regex
 
 from extractor.model import (
-    Body, Document, DocumentRef, Evidence, Finding, Locality, Period, Programme, Signer,
+    Body,
+    Document,
+    DocumentRef,
+    Evidence,
+    Finding,
+    Locality,
+    Period,
+    Programme,
+    Signer,
 )
 from extractor.normalize import NormalizedText, TextLine, join_lines
 from extractor.rules.dates import find_dates, parse_blankable
 from extractor.rules.vocabulary import (
-    UNIT_WORDS, UPPER_UNIT_WORDS, expand_abbreviations, tier_of_body, tier_of_unit, unit_of, vocabulary,
+    UNIT_WORDS,
+    UPPER_UNIT_WORDS,
+    expand_abbreviations,
+    tier_of_body,
+    tier_of_unit,
+    unit_of,
+    vocabulary,
 )
 from extractor.structure import Layout, Part, line_text
 
@@ -48,7 +62,8 @@ PREAMBLE_ISSUER = regex.compile(
     r"(?:Kế hoạch|kế hoạch|Chương trình|chương trình)"
 )
 AREA = regex.compile(
-    rf"(?:trên địa bàn|tại|của)\s+(?P<unit>{UNIT_WORDS})(?P<name>(?:\s+(?:\p{{Lu}}[\p{{L}}\-]*|\d+))*)"
+    rf"(?:trên địa bàn|tại|của)\s+(?P<unit>{UNIT_WORDS})"
+    r"(?P<name>(?:\s+(?:\p{Lu}[\p{L}\-]*|\d+))*)"
 )
 QUOTED_PROGRAMME = regex.compile(
     r"(?P<kind>Đề án|Chương trình|Kế hoạch|Nghị quyết|Dự án)\s*[“\"]\s*(?P<name>[^”\"]+)[”\"]",
@@ -159,7 +174,7 @@ def _header_date(reader: _Reader) -> str | None:
     for line in lines:
         value = reader.value(line)
         found = parse_blankable(value)
-        if found is None or not PLACE_DATE.match(value) and not value.lower().startswith("ngày"):
+        if found is None or (not PLACE_DATE.match(value) and not value.lower().startswith("ngày")):
             continue
         span = (line.start + found.start, line.start + found.end)
         reader.mark("issue_date", *span)
@@ -348,7 +363,8 @@ def _issuer_from_header(reader: _Reader) -> tuple[str, tuple[int, int]] | None:
             body = " ".join(values[index:])
             superior = regex.search(rf"(?<!\p{{L}})(?:{UPPER_UNIT_WORDS})\s+\S.*$",
                                     " ".join(values[:index]))
-            if superior and not regex.search(rf"(?<!\p{{L}})(?:{UPPER_UNIT_WORDS})(?!\p{{L}})", body):
+            has_unit = regex.search(rf"(?<!\p{{L}})(?:{UPPER_UNIT_WORDS})(?!\p{{L}})", body)
+            if superior and not has_unit:
                 body = f"{body} {superior.group(0)}"
             return body, (names[index].start, names[-1].end)
     return " ".join(values), (names[0].start, names[-1].end)
@@ -412,9 +428,9 @@ def _programme(reader: _Reader, part: Part, title: str | None) -> Programme | No
     if name is None and period is None:
         return None
     start = part.title[0].start + (match.start("name") if match else 0)
+    end = start + len(match.group("name")) if match else part.title[-1].end
     return Programme(name=name, kind=kind, period=period,  # type: ignore[arg-type]
-                     span=(start, start + len(match.group("name")) if match else part.title[-1].end),
-                     page=reader.norm.page_at(start))
+                     span=(start, end), page=reader.norm.page_at(start))
 
 
 def _signature_lines(reader: _Reader, layout: Layout, part: Part | None) -> list[TextLine]:

@@ -91,7 +91,8 @@ def tier_of_body(name: str) -> str | None:
                 return tier
         elif match_key(prefix) in folded:
             return tier
-    found = list(regex.finditer(rf"(?<!\p{{L}})({UNIT_WORDS})(?!\p{{L}})(?:\s+(\p{{Lu}}[\p{{L}}\d ]*))?", name))
+    unit_and_place = rf"(?<!\p{{L}})({UNIT_WORDS})(?!\p{{L}})(?:\s+(\p{{Lu}}[\p{{L}}\d ]*))?"
+    found = list(regex.finditer(unit_and_place, name))
     if not found:
         if regex.search(r"\bThành phố\b", name):
             return "tinh"

@@ -1,0 +1,159 @@
+"""The normaliser (one canonical text from any reader) and the structure pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize import clean_inline, fold_tones, normalize
+from extractor.read.base import Paragraph, SourceDocument, TableBlock
+from extractor.read.text import parse_text
+from extractor.structure import analyse, marker_of
+
+
+def norm_of(text: str):
+    return normalize(SourceDocument(parse_text(text), "text"))
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("hoà", "hòa"), ("Hoà", "Hòa"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("uỷ ban", "ủy ban"),
+    ("Uỷ ban", "Ủy ban"), ("xã hội hoá giáo dục", "xã hội hóa giáo dục"),
+])
+def test_fold_tones_moves_old_style_marks(old, new):
+    assert fold_tones(old) == new
+    assert len(fold_tones(old)) == len(old)
+
+
+@pytest.mark.parametrize("unchanged", ["hoàn thành", "toán học", "quý", "Quý III", "hòa", "thủy"])
+def test_fold_tones_leaves_other_words(unchanged):
+    assert fold_tones(unchanged) == unchanged
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("## **KẾ HOẠCH**", "KẾ HOẠCH"),
+    ("#### **a) Phần đầu đến năm 2025**", "a) Phần đầu đến năm 2025"),
+    ("mô hình “*Công dân học tập*” trong", "mô hình “Công dân học tập” trong"),
+    ("Số: **74** /KH-UBND", "Số: 74 /KH-UBND"),
+    ("<ul style=\"x\"> <li>- Tổ chức Hội nghị</li>", "- Tổ chức Hội nghị"),
+    ("theo quy định./. *hào*", "theo quy định./."),
+    ("thực hiện./. *(ký)*", "thực hiện./."),
+    ("**TM. ỦY BAN NHÂN DÂN  ", "TM. ỦY BAN NHÂN DÂN"),
+    ("Sở GD&amp;ĐT", "Sở GD&ĐT"),
+    ("ÐOÀN THANH NIÊN", "ĐOÀN THANH NIÊN"),  # Icelandic Eth used for Đ
+])
+def test_clean_inline_removes_conversion_residue(raw, clean):
+    assert clean_inline(raw) == clean
+
+
+def test_decomposed_text_becomes_composed():
+    decomposed = "Quye\u0302\u0301t đi\u0323nh"
+    assert clean_inline(decomposed) == "Quyết định"
+
+
+def test_stray_marks_page_numbers_and_rules_are_dropped():
+    norm = norm_of("Nội dung thứ nhất.\n\nhuv\n\n- 2 -\n\n-------\n\n(Đã ký)\n\nNội dung thứ hai.")
+    assert norm.text == "Nội dung thứ nhất.\nNội dung thứ hai.\n"
+
+
+def test_sentence_broken_by_a_page_break_is_joined():
+    norm = norm_of("bồi dưỡng về phương pháp giáo dục người\n\nlớn cho giáo viên.")
+    assert norm.text == "bồi dưỡng về phương pháp giáo dục người lớn cho giáo viên.\n"
+    hyphen = norm_of("3. Đề nghị các Tổ chức chính trị\n\n- xã hội quận: đẩy mạnh")
+    assert hyphen.text == "3. Đề nghị các Tổ chức chính trị - xã hội quận: đẩy mạnh\n"
+
+
+def test_headings_and_list_items_are_not_joined():
+    norm = norm_of("2. Mục tiêu cụ thể\n\na) Mục tiêu đến năm 2025\n\nđ) Khen thưởng")
+    assert norm.text.splitlines() == ["2. Mục tiêu cụ thể", "a) Mục tiêu đến năm 2025",
+                                      "đ) Khen thưởng"]
+
+
+def test_table_continued_after_a_page_break_is_merged():
+    text = (
+        "TT\tNội dung\tThời gian\n1\tTập huấn\tQuý III/2022\n2\tKiểm tra, đánh giá danh\tHàng năm\n"
+        "\n- 2 -\n\nhuv\n\nTT\tNội dung\tThời gian\n\thiệu tại các xã\t\n3\tSơ kết\tQuý IV/2023\n"
+        "--\t--\t--\n"
+    )
+    (table,) = norm_of(text).tables
+    rows = [[norm_of(text).text[s:e] for s, e in row] for row in table.rows]
+    assert rows == [["TT", "Nội dung", "Thời gian"], ["1", "Tập huấn", "Quý III/2022"],
+                    ["2", "Kiểm tra, đánh giá danh hiệu tại các xã", "Hàng năm"],
+                    ["3", "Sơ kết", "Quý IV/2023"]]
+
+
+def test_layout_table_is_read_column_by_column():
+    blocks = [TableBlock([["ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\n-------",
+                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+                          ["Số: 74/KH-UBND", "Hưng Yên, ngày 10 tháng 6 năm 2013"]]),
+              Paragraph("KẾ HOẠCH")]
+    norm = normalize(SourceDocument(blocks, "docx"))
+    assert norm.text.splitlines() == [
+        "ỦY BAN NHÂN DÂN", "TỈNH HƯNG YÊN", "Số: 74/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hưng Yên, ngày 10 tháng 6 năm 2013", "KẾ HOẠCH"]
+    assert norm.tables == []
+
+
+def test_spans_and_pages_point_at_the_text():
+    blocks = [Paragraph("Trang một", 1), Paragraph("Trang hai", 2)]
+    norm = normalize(SourceDocument(blocks, "pdf", pages=2))
+    start = norm.text.index("Trang hai")
+    assert norm.page_at(start) == 2 and norm.page_at(0) == 1
+    assert norm.folded[start:start + 9] == "Trang hai"
+
+
+# Numbering markers: what opens a section and what does not.
+MARKER_CORPUS = {
+    ("roman", "II"): ["II. MỤC TIÊU", "II/ MỤC TIÊU"],
+    ("roman", "IV"): ["IV. TỔ CHỨC THỰC HIỆN"],
+    ("arabic", "1"): ["1. Mục tiêu chung", "1) Mục tiêu chung"],
+    ("arabic", "11.1"): ["11.1. Ủy ban Mặt trận Tổ quốc", "11.1 Ủy ban Mặt trận"],
+    ("letter", "a"): ["a) Mục tiêu đến năm 2025", "a. Mục tiêu đến năm 2025",
+                      "a, Đẩy mạnh tuyên truyền"],
+    ("letter", "đ"): ["đ) Khen thưởng kịp thời"],
+    ("bullet", "-"): ["- Tổ chức tuyên truyền", "-Tổ chức tuyên truyền"],
+    ("bullet", "–"): ["– Tổ chức tuyên truyền"],
+    ("plus", "+"): ["+ 70% số người trong độ tuổi lao động"],
+    ("article", "Điều 1"): ["Điều 1. Ban hành kèm theo Quyết định này"],
+    ("task", "Nhiệm vụ 1"): ["Nhiệm vụ 1: Đẩy mạnh tuyên truyền"],
+    ("step", "Bước 2"): ["Bước 2: Căn cứ kế hoạch tự kiểm tra"],
+}
+NOT_MARKERS = ["100% cán bộ, công chức", "2023 - 2025", "15/6 hằng năm", "1.250 bài giảng",
+               "Căn cứ Luật Tổ chức", "Quý III/2022", "TT Đảng ủy"]
+
+
+@pytest.mark.parametrize(("expected", "line"),
+                         [(key, line) for key, lines in MARKER_CORPUS.items() for line in lines])
+def test_marker_corpus(expected, line):
+    kind, marker, _ = marker_of(line)
+    assert (kind, marker) == expected
+
+
+@pytest.mark.parametrize("line", NOT_MARKERS)
+def test_not_markers(line):
+    assert marker_of(line) is None
+
+
+def test_section_tree_nests_by_order_of_appearance():
+    text = ("KẾ HOẠCH\nTriển khai\nI. MỤC TIÊU\n1. Mục tiêu chung\na) Đến năm 2025\n"
+            "- 90% gia đình\nb) Đến năm 2030\n2. Mục tiêu cụ thể\nII. NHIỆM VỤ\n11. Sở Nội vụ\n"
+            "11.1. Phòng\n"
+            "6. Hội Nông dân\nPHỤ LỤC\nNHỮNG CÔNG VIỆC")
+    sections = analyse(norm_of(text)).sections
+    assert [s.path for s in sections] == [
+        "I", "I.1", "I.1.a", "I.1.a.-", "I.1.b", "I.2", "II", "II.11", "II.11.1", "II.6", "PL"]
+    assert sections[-1].title == "NHỮNG CÔNG VIỆC"
+    assert sections[0].span[0] == text.index("I. MỤC TIÊU")
+
+
+def test_decision_wrapped_plan_has_two_parts():
+    text = ("Số: /QĐ-UBND\nQUYẾT ĐỊNH\nBan hành Kế hoạch\nCăn cứ Luật;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành\nNơi nhận:\n- Như điều 3;\nCHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\n"
+            "Thực hiện Đề án\n(Ban hành kèm theo Quyết định số 230/QĐ-UBND ngày 23/02/2022\n"
+            "của Chủ tịch UBND phường)\nThực hiện Quyết định số 1/QĐ-UBND;\nI. MỤC ĐÍCH")
+    layout = analyse(norm_of(text))
+    decision, plan = layout.parts
+    assert (decision.doc_type, plan.doc_type) == ("quyet_dinh", "ke_hoach")
+    assert layout.plan_part is plan
+    # the subtitle's second line goes on in lower case, so it is joined to the first
+    assert len(plan.subtitle) == 1 and len(plan.preamble) == 1
+    assert [s.path for s in layout.sections] == ["D1", "I"]

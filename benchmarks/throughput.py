@@ -248,6 +248,11 @@ def ratio(full: Measurement, base: Measurement) -> tuple[float, float, float]:
     return median, min(base.seconds) / max(full.seconds), max(base.seconds) / min(full.seconds)
 
 
+def times(value: float) -> str:
+    """A speed ratio with three significant figures: 3.61, 0.583, 0.00512."""
+    return f"{value:.3g}"
+
+
 def mib(kib: int) -> str:
     return f"{kib / 1024:.0f} MiB"
 
@@ -267,7 +272,7 @@ def table(pairs: list[tuple[Measurement, Measurement]]) -> list[str]:
             f"| {full.format} | {full.documents} | {full.pages or '–'} | {full.characters:,} "
             f"| {spread(full.rates())} | {number(full.characters / seconds)} | {pages} "
             f"| {BASELINE_NAMES[full.format]} | {spread(base.rates())} "
-            f"| {middle:.2f}x ({low:.2f}–{high:.2f}) "
+            f"| {times(middle)}x ({times(low)}–{times(high)}) "
             f"| {mib(full.max_rss_kib)} | {mib(base.max_rss_kib)} |"
         )
     return lines
@@ -279,9 +284,9 @@ def verdict(full: Measurement, base: Measurement) -> str:
     noun = FORMAT_NOUNS[full.format]
     baseline = BASELINE_NAMES[full.format]
     if middle >= 1:
-        return (f"- {full.format}: kehoach reads {noun} {middle:.1f}x faster than {baseline} "
+        return (f"- {full.format}: kehoach reads {noun} {times(middle)}x faster than {baseline} "
                 "alone, while also extracting metadata and citations.")
-    return (f"- {full.format}: kehoach takes {1 / middle:.1f}x the time of {baseline} alone; "
+    return (f"- {full.format}: kehoach takes {times(1 / middle)}x the time of {baseline} alone; "
             "that is the cost of normalising, structuring and extracting metadata and "
             "citations.")
 

@@ -112,6 +112,7 @@ def _part(text: str, lines: list[TextLine]) -> Part:
         value = line_text(text, lines[index])
         if part.title and (
             PREAMBLE_START.match(value) or SUBTITLE.match(value) or AUTHORITY_LINE.match(value)
+            or RECIPIENTS_HEADING.match(value) or ENACTING_FORMULA.match(value)
             or marker_of(value) is not None
         ):
             break

@@ -8,6 +8,7 @@ from extractor.errors import (
     EmptyInputError,
     InputNotFoundError,
     InputTooLargeError,
+    KehoachError,
     NotAFileError,
     UnsupportedFormatError,
 )
@@ -20,6 +21,15 @@ __all__ = ["Block", "Paragraph", "SourceDocument", "TableBlock", "read_source", 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[SourceDocument, bytes]:
     """Read a file of any supported format; returns the blocks and the raw bytes."""
+    try:
+        return _read(path, max_bytes)
+    except KehoachError as error:
+        if str(error).startswith(str(path)):
+            raise
+        raise type(error)(f"{path}: {error}") from error
+
+
+def _read(path: Path, max_bytes: int) -> tuple[SourceDocument, bytes]:
     data = _load(path, max_bytes)
     kind = sniff_format(path, data)
     if kind == "pdf":

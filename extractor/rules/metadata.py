@@ -58,7 +58,7 @@ ORGANISATION_START = regex.compile(
 )
 BODY_NAME = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban [Cc]hỉ đạo|Hội đồng nhân dân|Sở|Phòng)"
 PREAMBLE_ISSUER = regex.compile(
-    rf"(?P<body>{BODY_NAME}[^,;()]*?)\s*(?:\([^)]*\)\s*)?(?:xây dựng|ban hành)\s+"
+    rf"(?P<body>{BODY_NAME}(?:\s*\([^)]*\))?[^,;()]*?)\s*(?:\([^)]*\)\s*)?(?:xây dựng|ban hành)\s+"
     r"(?:Kế hoạch|kế hoạch|Chương trình|chương trình)"
 )
 AREA = regex.compile(

@@ -1,0 +1,98 @@
+"""Each reader turns its format into the same blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from extractor.errors import UnsupportedFormatError
+from extractor.read import read_source, sniff_format
+from extractor.read.base import Paragraph, TableBlock
+from extractor.read.text import parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_docx_keeps_order_and_reads_merged_cells_once(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=3, cols=3)
+    for column, heading in enumerate(["TT", "Nội dung", "Thời gian"]):
+        table.cell(0, column).text = heading
+    table.cell(1, 0).text, table.cell(1, 1).text = "1", "Tập huấn"
+    table.cell(1, 2).merge(table.cell(2, 2)).text = "Quý III/2022"
+    table.cell(2, 0).text, table.cell(2, 1).text = "2", "Kiểm tra"
+    wide = document.add_table(rows=1, cols=3)
+    wide.cell(0, 0).merge(wide.cell(0, 2)).text = "Một ô trải ba cột"
+    document.add_paragraph("Nơi nhận:")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    source, _ = read_source(path)
+    first, table_block, wide_block, last = source.blocks
+    assert isinstance(first, Paragraph) and first.text == "KẾ HOẠCH"
+    assert table_block.rows == [["TT", "Nội dung", "Thời gian"], ["1", "Tập huấn", "Quý III/2022"],
+                                ["2", "Kiểm tra", ""]]
+    assert wide_block.rows == [["Một ô trải ba cột"]]
+    assert isinstance(last, Paragraph) and last.text == "Nơi nhận:"
+
+
+def test_html_reads_only_the_document_not_the_page_around_it(tmp_path):
+    page = """<html><head><meta charset="utf-8"><script>var x = "KẾ HOẠCH";</script></head>
+    <body><nav>Trang chủ | Văn bản</nav><form><input placeholder="Tìm kiếm văn bản"></form>
+    <div class="meta">Số hiệu: 99/KH-UBND<br>Ngày ban hành: 01/01/2024</div>
+    <div class="content"><p>Số: 12/KH-UBND</p><p align="center"><b>KẾ HOẠCH</b></p>
+    <p>Căn cứ Quyết định số 1/QĐ-TTg;</p><table><tr><td>TT</td><td>Nội dung</td></tr>
+    <tr><td>1</td><td>Tập <i>huấn</i><br>cán bộ</td></tr></table>
+    <p><b><i>Nơi nhận:</i></b><br>- Như trên;</p></div>
+    <div class="related"><h3>Văn bản liên quan</h3><ul><li>Kế hoạch 77/KH-UBND</li></ul></div>
+    <footer>© Thư viện</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    source, _ = read_source(path)
+    texts = [b.text if isinstance(b, Paragraph) else b.rows for b in source.blocks]
+    assert texts == ["Số: 12/KH-UBND", "KẾ HOẠCH", "Căn cứ Quyết định số 1/QĐ-TTg;",
+                     [["TT", "Nội dung"], ["1", "Tập huấn\ncán bộ"]], "Nơi nhận:", "- Như trên;"]
+
+
+def test_text_reads_tabs_as_tables_and_pipes_as_rows():
+    blocks = parse_text("Trước\n| ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP | CỘNG HÒA |\n| Số: 85/KH-UBND | "
+                        "Tân Lập, ngày 20 |\nTT\tNội dung\n1\tTập huấn\nSau")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "TableBlock", "TableBlock",
+                                                          "Paragraph"]
+    layout = blocks[1]
+    assert isinstance(layout, TableBlock)
+    assert layout.rows == [["ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP", "CỘNG HÒA"],
+                           ["Số: 85/KH-UBND", "Tân Lập, ngày 20"]]
+
+
+def test_a_lone_pipe_is_text():
+    assert parse_text("| chỉ là một dòng") == [Paragraph("| chỉ là một dòng")]
+
+
+@pytest.mark.parametrize(("name", "data", "kind"), [
+    ("a.pdf", b"%PDF-1.7 ...", "pdf"), ("a.bin", b"%PDF-1.4", "pdf"),
+    ("a.docx", b"PK\x03\x04...", "docx"), ("a", b"PK\x03\x04...", "docx"),
+    ("a.htm", b"<p>x</p>", "html"), ("a.txt", b"<!DOCTYPE html><html>", "html"),
+    ("a.txt", "Kế hoạch".encode(), "text"), ("a.md", b"# KH", "text"),
+])
+def test_format_is_sniffed_from_content_first(name, data, kind):
+    assert sniff_format(Path(name), data) == kind
+
+
+def test_old_word_doc_is_refused_with_advice():
+    with pytest.raises(UnsupportedFormatError, match="convert"):
+        sniff_format(Path("plan.doc"), b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+
+
+def test_pdf_reads_pages_and_two_column_blocks():
+    source, _ = read_source(ROOT / "corpus" / "w06_trang_web_van_ban.pdf")
+    texts = [block.text for block in source.blocks if isinstance(block, Paragraph)]
+    start = texts.index("ỦY BAN NHÂN DÂN")
+    # the left column (issuer, number) before the right one (motto, place and date)
+    assert texts[start:start + 8] == [
+        "ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP", "-------", "Số: 85/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
+        "Tân Lập, ngày 20 tháng 4 năm 2023"]
+    assert source.pages == max(block.page for block in source.blocks)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import regex
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from extractor.errors import InputNotFoundError, KehoachError
@@ -455,4 +456,4 @@ def print_summary(result: EvaluationResult, console: Console) -> None:
     console.print(table)
     failures = [d for d in result.documents if d.failure]
     for document in failures:
-        console.print(f"[red]could not read[/red] {document.path}: {document.failure}")
+        console.print(f"[red]could not read[/red] {escape(document.failure or '')}")

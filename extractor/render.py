@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -64,27 +65,29 @@ def print_table(plan: Plan, console: Console) -> None:
     summary.add_column(style="bold cyan", no_wrap=True)
     summary.add_column()
     for label, value in metadata_rows(plan):
-        summary.add_row(label, value)
+        summary.add_row(label, escape(value))
     citations = Table(title="Citations", show_lines=False, expand=True)
     for column in ("Relation", "Type", "Number", "Date", "Issuer", "Title"):
         citations.add_column(column, overflow="fold")
     for citation in plan.citations:
-        citations.add_row(citation.relation, DOC_TYPE_NAMES.get(citation.type, citation.type),
-                          citation.number or "-", citation.date or "-", citation.issuer or "-",
-                          (citation.title or "-")[:90])
+        citations.add_row(*(escape(value) for value in (
+            citation.relation, DOC_TYPE_NAMES.get(citation.type, citation.type),
+            citation.number or "-", citation.date or "-", citation.issuer or "-",
+            (citation.title or "-")[:90])))
     parts: list = [summary, citations]
     if plan.findings:
         findings = Table(title="Findings", expand=True)
         for column in ("Severity", "Code", "Message"):
             findings.add_column(column, overflow="fold")
         for finding in plan.findings:
-            findings.add_row(finding.severity, finding.code, finding.message)
+            findings.add_row(finding.severity, finding.code, escape(finding.message))
         parts.append(findings)
     counts = (f"{len(plan.sections)} sections, {len(plan.tables)} tables, "
               f"{plan.source.characters} characters"
               + (f", {plan.source.pages} pages" if plan.source.pages else ""))
     parts.append(counts)
-    console.print(Panel(Group(*parts), title=f"{plan.source.path} ({plan.source.format})"))
+    title = escape(f"{plan.source.path} ({plan.source.format})")
+    console.print(Panel(Group(*parts), title=title))
 
 
 def to_markdown(plan: Plan) -> str:

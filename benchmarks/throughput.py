@@ -85,6 +85,10 @@ class Measurement:
     def median_seconds(self) -> float:
         return statistics.median(self.seconds)
 
+    def median_rate(self) -> float:
+        """Documents per second of the median pass (consistent with chars/s and pages/s)."""
+        return self.documents / self.median_seconds()
+
 
 # --------------------------------------------------------------------------- data sets
 
@@ -237,9 +241,10 @@ def number(value: float) -> str:
     return f"{value:.3g}"
 
 
-def spread(values: list[float]) -> str:
-    """Median with the (min–max) range."""
-    return f"{number(statistics.median(values))} ({number(min(values))}–{number(max(values))})"
+def spread(measurement: Measurement) -> str:
+    """Documents/s of the median pass with the (min–max) range over the passes."""
+    rates = measurement.rates()
+    return f"{number(measurement.median_rate())} ({number(min(rates))}–{number(max(rates))})"
 
 
 def ratio(full: Measurement, base: Measurement) -> tuple[float, float, float]:
@@ -270,8 +275,8 @@ def table(pairs: list[tuple[Measurement, Measurement]]) -> list[str]:
         middle, low, high = ratio(full, base)
         lines.append(
             f"| {full.format} | {full.documents} | {full.pages or '–'} | {full.characters:,} "
-            f"| {spread(full.rates())} | {number(full.characters / seconds)} | {pages} "
-            f"| {BASELINE_NAMES[full.format]} | {spread(base.rates())} "
+            f"| {spread(full)} | {number(full.characters / seconds)} | {pages} "
+            f"| {BASELINE_NAMES[full.format]} | {spread(base)} "
             f"| {times(middle)}x ({times(low)}–{times(high)}) "
             f"| {mib(full.max_rss_kib)} | {mib(base.max_rss_kib)} |"
         )

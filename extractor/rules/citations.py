@@ -52,7 +52,9 @@ DATED_LAW = regex.compile(
     r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+(?P<name>(?:sửa đổi|\p{Lu})[^;:()\t\n]{1,160}?)"
     r"(?=\s+ngày\s+\d)"
 )
-AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+sửa đổi[^;\t\n]*?(?=\s+ngày\b|;|$)")
+AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+(?P<name>sửa đổi[^;\t\n]*?)(?=\s+ngày\b|;|$)")
+# Laws by name, most specific first, each with the longest name it may have (in words).
+LAW_PATTERNS = [(DATED_LAW, 16), (AMENDING_LAW, 40), (LAW, 12)]
 DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?/))?", regex.IGNORECASE)
 ISSUER = regex.compile(
     r"\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)"
@@ -118,21 +120,12 @@ def find_citations(text: str) -> list[FoundCitation]:
             doc_type = doc_type_of(match.group("type")) or "van_ban"
             found.append(FoundCitation(doc_type, match.group("number"), match.start(), match.end()))
             taken.append(match.span())
-    for match in DATED_LAW.finditer(text):
-        if not _overlaps(match.span(), taken) and len(match.group("name").split()) <= 16:
-            found.append(FoundCitation("luat", None, match.start(), match.end(),
-                                       title=match.group("name").strip()))
-            taken.append(match.span())
-    for match in AMENDING_LAW.finditer(text):
-        if not _overlaps(match.span(), taken):
-            name = match.group(0)[len("Luật"):].strip()
-            found.append(FoundCitation("luat", None, match.start(), match.end(), title=name))
-            taken.append(match.span())
-    for match in LAW.finditer(text):
-        if not _overlaps(match.span(), taken) and len(match.group("name").split()) <= 12:
-            found.append(FoundCitation("luat", None, match.start(), match.end(),
-                                       title=match.group("name").strip()))
-            taken.append(match.span())
+    for pattern, max_words in LAW_PATTERNS:
+        for match in pattern.finditer(text):
+            name = match.group("name").strip()
+            if not _overlaps(match.span(), taken) and len(name.split()) <= max_words:
+                found.append(FoundCitation("luat", None, match.start(), match.end(), title=name))
+                taken.append(match.span())
     found.sort(key=lambda citation: citation.start)
     for index, citation in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else len(text)

@@ -1,6 +1,7 @@
 """Render every plain-text plan in this folder as DOCX and PDF, as an office would publish it.
 
     python corpus/render.py            # all corpus/*.txt -> .docx (python-docx) and .pdf
+    python corpus/render.py h01_quan_ha_noi   # only the plans named
     python corpus/render.py --docx-only
 
 DOCX: one Word paragraph per line of the text, Markdown emphasis turned into bold or italic,
@@ -166,8 +167,10 @@ def render_scanned(text_path: Path, pdf_path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docx-only", action="store_true")
+    parser.add_argument("stems", nargs="*", help="render only these plans (file stems)")
     args = parser.parse_args()
-    sources = sorted(CORPUS.glob("*.txt"))
+    sources = [path for path in sorted(CORPUS.glob("*.txt"))
+               if not args.stems or path.stem in args.stems]
     docx_paths = []
     for text_path in sources:
         docx_path = text_path.with_suffix(".docx")
@@ -177,8 +180,10 @@ def main() -> None:
     if not args.docx_only:
         render_pdf(docx_paths)
         print(f"wrote {len(docx_paths)} PDFs")
-        render_scanned(CORPUS / f"{SCANNED_PLAN}.txt", CORPUS / f"{SCANNED_PLAN}.scanned.pdf")
-        print(f"wrote {SCANNED_PLAN}.scanned.pdf")
+        if not args.stems or SCANNED_PLAN in args.stems:
+            render_scanned(CORPUS / f"{SCANNED_PLAN}.txt",
+                           CORPUS / f"{SCANNED_PLAN}.scanned.pdf")
+            print(f"wrote {SCANNED_PLAN}.scanned.pdf")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,13 @@ CITATION_ATTRIBUTES = ["type", "date", "issuer", "title", "relation"]
 FORMAT_SUFFIXES = {".txt": "text", ".md": "text", ".docx": "docx", ".pdf": "pdf", ".html": "html"}
 SECTION_KINDS = {"roman", "arabic", "article", "appendix"}
 FLOORS_FILE = Path("evaluation/floors.toml")
+SET_NOTES = {
+    "development": "The plans the rules were written against: these scores show that nothing "
+                   "regressed, not how well the rules generalise.",
+    "held-out": "Plans written by someone who never saw the code, added after the rules, and "
+                "measured before any rule was changed for them (see the history of this "
+                "report). Once rules are changed after reading them, they count as seen.",
+}
 
 
 @dataclass
@@ -82,6 +89,7 @@ class FieldScore:
 @dataclass
 class DocumentResult:
     doc_id: str
+    set: str
     format: str
     path: str
     scores: dict[str, FieldScore]
@@ -106,10 +114,12 @@ class EvaluationResult:
     documents: list[DocumentResult]
     citation_attributes: dict[str, AttributeAccuracy]
 
-    def totals(self, fmt: str | None = None) -> dict[str, FieldScore]:
+    def totals(self, fmt: str | None = None, subset: str | None = None) -> dict[str, FieldScore]:
         totals: dict[str, FieldScore] = defaultdict(FieldScore)
         for result in self.documents:
-            if fmt is not None and result.format != fmt:
+            if (fmt is not None and result.format != fmt) or (
+                subset is not None and result.set != subset
+            ):
                 continue
             for name, score in result.scores.items():
                 totals[name].strict.add(score.strict)
@@ -312,18 +322,19 @@ def evaluate_corpus(gold_dir: Path, corpus: Path) -> EvaluationResult:
     for gold_file in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         doc_id = gold.get("doc_id") or gold_file.stem
+        subset = gold.get("set", "development")
         for path in corpus_files(corpus, doc_id):
             started = time.perf_counter()
             try:
                 plan = extract(path)
             except KehoachError as error:
-                documents.append(DocumentResult(doc_id, FORMAT_SUFFIXES[path.suffix], str(path),
-                                                {}, [], 0.0, failure=str(error)))
+                documents.append(DocumentResult(doc_id, subset, FORMAT_SUFFIXES[path.suffix],
+                                                str(path), {}, [], 0.0, failure=str(error)))
                 continue
             predicted = plan_view(plan)
             scores = score_document(gold, predicted, attributes)
             documents.append(DocumentResult(
-                doc_id, FORMAT_SUFFIXES[path.suffix], str(path), scores,
+                doc_id, subset, FORMAT_SUFFIXES[path.suffix], str(path), scores,
                 _differences(gold, predicted), time.perf_counter() - started,
                 signature=_signature(predicted)))
     return EvaluationResult(documents, dict(attributes))
@@ -414,6 +425,10 @@ def write_report(result: EvaluationResult) -> str:
     for name in CITATION_ATTRIBUTES:
         accuracy = result.citation_attributes.get(name, AttributeAccuracy())
         lines.append(f"| {name} | {accuracy.accuracy:.3f} | {accuracy.total} |")
+    for subset in sorted({d.set for d in result.documents}):
+        plans = sorted({d.doc_id for d in result.documents if d.set == subset})
+        lines += ["", f"## Set: {subset} ({len(plans)} plans)", "", SET_NOTES.get(subset, ""), ""]
+        lines += _score_table(result.totals(subset=subset))
     for fmt in result.formats():
         lines += ["", f"## Format: {fmt}", ""]
         lines += _score_table(result.totals(fmt))

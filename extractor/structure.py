@@ -221,7 +221,7 @@ def _appendix_title(rest: str, lines: list[TextLine], index: int, text: str) -> 
     for line in lines[index + 1:index + 4]:
         following = line_text(text, line)
         if marker_of(following) is not None or TYPE_HEADING.match(following) or (
-            title_lines and not following.isupper()
+            title_lines and any(character.islower() for character in following)
         ):
             break
         title_lines.append(following)  # a long title wraps over several centred lines

@@ -9,7 +9,7 @@ block) is read column by column, as the DOCX and text readers read layout tables
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -25,6 +25,9 @@ from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
 MIN_TABLE_PATHS = 6
 # A horizontal gap wider than this many points splits a visual line into columns.
 COLUMN_GAP = 28.0
+# A line ending this close to the right edge ran to the margin (points).
+RUNS_ON_MARGIN = 18.0
+SENTENCE_END = regex.compile(r"[.:;!?…]$")
 # How far right of the left edge a wrapped paragraph's next line may start.
 CONTINUATION_INDENT = 12.0
 # Body text ends at least this far across the page (A4 with a 2-3 cm right margin: ~0.9).
@@ -33,6 +36,15 @@ LIST_MARKER = regex.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[\.\)]|[a-zđ][\)\.,]\s|[-+•–]\s"
     r"|Điều\s+\d|Nhiệm vụ\s+\d|Bước\s+\d)"
 )
+
+
+@dataclass
+class PdfParagraph:
+    text: str
+    top: float
+    # The last line reaches the right margin: on the last line of a page, the sentence may go
+    # on over the page break.
+    runs_on: bool = False
 
 
 @dataclass
@@ -51,17 +63,21 @@ def read_pdf(path: Path, data: bytes) -> SourceDocument:
     blocks: list[Block] = []
     plumber = None
     characters = 0
+    previous_runs_on = False
     try:
         for index in range(len(document)):
             page = document[index]
             page_number = index + 1
             if _path_count(page) >= MIN_TABLE_PATHS:
                 plumber = plumber or pdfplumber.open(io.BytesIO(data))
-                page_blocks = _plumber_page(plumber.pages[index], page_number)
+                page_blocks, runs_on = _plumber_page(plumber.pages[index], page_number)
             else:
-                page_blocks = _pdfium_page(page, page_number)
+                page_blocks, runs_on = _pdfium_page(page, page_number)
             characters += sum(len(_block_text(block)) for block in page_blocks)
+            if previous_runs_on:
+                _join_over_page_break(blocks, page_blocks)
             blocks.extend(page_blocks)
+            previous_runs_on = runs_on
         pages = len(document)
     finally:
         if plumber is not None:
@@ -89,6 +105,17 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         ) from error
 
 
+def _join_over_page_break(blocks: list[Block], page_blocks: list[Block]) -> None:
+    """A paragraph whose last line ran to the margin goes on with the next page's first."""
+    if not blocks or not page_blocks:
+        return
+    last, first = blocks[-1], page_blocks[0]
+    if (isinstance(last, Paragraph) and isinstance(first, Paragraph)
+            and not SENTENCE_END.search(last.text) and not LIST_MARKER.match(first.text)):
+        blocks[-1] = Paragraph(_join(last.text, first.text), last.page)
+        del page_blocks[0]
+
+
 def _block_text(block: Block) -> str:
     if isinstance(block, Paragraph):
         return block.text.strip()
@@ -99,7 +126,7 @@ def _path_count(page: pdfium.PdfPage) -> int:
     return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
 
 
-def _pdfium_page(page: pdfium.PdfPage, page_number: int) -> list[Block]:
+def _pdfium_page(page: pdfium.PdfPage, page_number: int) -> tuple[list[Block], bool]:
     height = page.get_height()
     textpage = page.get_textpage()
     segments = []
@@ -110,10 +137,12 @@ def _pdfium_page(page: pdfium.PdfPage, page_number: int) -> list[Block]:
         if text.strip():
             segments.append(Segment(text.strip("\r\n"), left, right, height - top, height - bottom))
     textpage.close()
-    return [Paragraph(text, page_number) for text in _paragraphs(segments, page.get_width())]
+    paragraphs = _paragraphs_with_top(_lines(segments), page.get_width())
+    blocks: list[Block] = [Paragraph(p.text, page_number) for p in paragraphs]
+    return blocks, bool(paragraphs) and paragraphs[-1].runs_on
 
 
-def _plumber_page(page: pdfplumber.page.Page, page_number: int) -> list[Block]:
+def _plumber_page(page: pdfplumber.page.Page, page_number: int) -> tuple[list[Block], bool]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -132,12 +161,13 @@ def _plumber_page(page: pdfplumber.page.Page, page_number: int) -> list[Block]:
     pending = sorted(tables, key=lambda table: table.bbox[1])
     # Paragraphs keep their reading order (columns!); each table goes before the first
     # paragraph that starts below its top.
-    for text, top in paragraphs:
-        while pending and pending[0].bbox[1] < top:
+    for paragraph in paragraphs:
+        while pending and pending[0].bbox[1] < paragraph.top:
             blocks.append(_table_block(pending.pop(0), page_number))
-        blocks.append(Paragraph(text, page_number))
+        blocks.append(Paragraph(paragraph.text, page_number))
     blocks.extend(_table_block(table, page_number) for table in pending)
-    return blocks
+    runs_on = not pending and bool(paragraphs) and paragraphs[-1].runs_on
+    return blocks, runs_on
 
 
 def _table_block(table: pdfplumber.table.Table, page_number: int) -> TableBlock:
@@ -180,16 +210,10 @@ def _columns(line: list[Segment]) -> list[Segment]:
     return runs
 
 
-def _paragraphs(segments: list[Segment], page_width: float) -> list[str]:
-    return [text for text, _ in _paragraphs_with_top(_lines(segments), page_width)]
-
-
-def _paragraphs_with_top(
-    lines: list[list[Segment]], page_width: float
-) -> list[tuple[str, float]]:
+def _paragraphs_with_top(lines: list[list[Segment]], page_width: float) -> list[PdfParagraph]:
     """Rebuild paragraphs; a two-column zone is read column by column."""
     right_edge = max([run.x1 for line in lines for run in line] + [RIGHT_EDGE * page_width])
-    out: list[tuple[str, float]] = []
+    out: list[PdfParagraph] = []
     single: list[Segment] = []
     index = 0
     while index < len(lines):
@@ -209,7 +233,7 @@ def _paragraphs_with_top(
         left = [run for row in zone for run in row if run.x0 < split - COLUMN_GAP / 2]
         right = [run for row in zone for run in row if run.x0 >= split - COLUMN_GAP / 2]
         for column, boundary in ((left, split - COLUMN_GAP / 2), (right, right_edge)):
-            out.extend(_join_wrapped(column, boundary))
+            out.extend(replace(p, runs_on=False) for p in _join_wrapped(column, boundary))
     out.extend(_join_wrapped(single, right_edge))
     return out
 
@@ -233,13 +257,13 @@ def _first_word_width(line: Segment) -> float:
     return per_character * (len(text.split()[0]) + 1)
 
 
-def _join_wrapped(lines: list[Segment], right: float) -> list[tuple[str, float]]:
+def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
     """Join lines the layout wrapped: the next line's first word would not have fitted on
     the line before it, and the next line starts back at the left edge (centered lines, such
     as titles and the signature block, do not)."""
     if not lines:
         return []
-    out: list[tuple[str, float]] = []
+    out: list[PdfParagraph] = []
     left = min(line.x0 for line in lines)
     line_gap = _typical_gap(lines)
     current = lines[0]
@@ -257,10 +281,10 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[tuple[str, float]]
         if wrapped:
             text = _join(text, line.text.strip())
         else:
-            out.append((text, top))
+            out.append(PdfParagraph(text, top))
             text, top = line.text.strip(), line.top
         current = line
-    out.append((text, top))
+    out.append(PdfParagraph(text, top, runs_on=current.x1 >= right - RUNS_ON_MARGIN))
     return out
 
 

@@ -53,6 +53,7 @@ DATED_LAW = regex.compile(
     r"(?=\s+ngày\s+\d)"
 )
 AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+(?P<name>sửa đổi[^;\t\n]*?)(?=\s+ngày\b|;|$)")
+LAW_WORD = regex.compile(r"(?<!\p{L})(?:Bộ luật|Luật|Hiến pháp)\s+")
 # Laws by name, most specific first, each with the longest name it may have (in words).
 LAW_PATTERNS = [(DATED_LAW, 16), (AMENDING_LAW, 40), (LAW, 12)]
 DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?/))?", regex.IGNORECASE)
@@ -104,8 +105,12 @@ def symbol_of(number: str) -> str | None:
     return match.group(1) if match else None
 
 
-def find_citations(text: str) -> list[FoundCitation]:
-    """Every cited document mention in ``text``, in order."""
+def find_citations(text: str, known_laws: tuple[str, ...] = ()) -> list[FoundCitation]:
+    """Every cited document mention in ``text``, in order.
+
+    ``known_laws`` are law names the same document gives in full elsewhere (with their date);
+    a mention in passing takes the longest of them it starts with, commas included.
+    """
     found: list[FoundCitation] = []
     taken: list[tuple[int, int]] = []
     for match in NUMBERED.finditer(text):
@@ -120,6 +125,14 @@ def find_citations(text: str) -> list[FoundCitation]:
             doc_type = doc_type_of(match.group("type")) or "van_ban"
             found.append(FoundCitation(doc_type, match.group("number"), match.start(), match.end()))
             taken.append(match.span())
+    for match in LAW_WORD.finditer(text):
+        start = match.end()
+        names = [name for name in known_laws
+                 if match_key(text[start:start + len(name)]) == match_key(name)]
+        if names and not _overlaps(match.span(), taken):
+            name = text[start:start + len(max(names, key=len))]
+            found.append(FoundCitation("luat", None, match.start(), start + len(name), title=name))
+            taken.append((match.start(), start + len(name)))
     for pattern, max_words in LAW_PATTERNS:
         for match in pattern.finditer(text):
             name = match.group("name").strip()
@@ -170,6 +183,7 @@ def extract_citations(
     """Cited documents of a plan, one per document, with every mention and its relation."""
     zones = _zones(norm, layout)
     own = {match_key(number) for number in own_numbers if number}
+    known_laws = tuple({match.group("name").strip() for match in DATED_LAW.finditer(norm.text)})
     merged: dict[str, Citation] = {}
     quality: dict[str, int] = {}
     order: list[str] = []
@@ -178,7 +192,7 @@ def extract_citations(
         if zone in {"header", "subtitle", "closing"}:
             continue
         value = norm.text[line.start:line.end]
-        for found in find_citations(value):
+        for found in find_citations(value, known_laws):
             if found.number and match_key(found.number) in own:
                 continue
             relation = _relation(zone, value, found.start)

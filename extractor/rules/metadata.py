@@ -417,7 +417,11 @@ def _programme(reader: _Reader, part: Part, title: str | None) -> Programme | No
         kind_word = match.group("kind").casefold()
         kind = {"đề án": "de_an", "chương trình": "chuong_trinh", "kế hoạch": "ke_hoach",
                 "nghị quyết": "nghi_quyet"}.get(kind_word)
-    period_match = PERIOD.search(title)
+    # The plan's own period ("... năm 2025") stands outside the programme's quoted name, which
+    # may carry the programme's longer period; prefer it.
+    outside = title[:match.start()] + " " * len(match.group(0)) + title[match.end():] if match \
+        else title
+    period_match = PERIOD.search(outside) or PERIOD.search(title)
     period = None
     if period_match:
         if period_match.group("year"):

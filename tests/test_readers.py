@@ -96,3 +96,25 @@ def test_pdf_reads_pages_and_two_column_blocks():
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------",
         "Tân Lập, ngày 20 tháng 4 năm 2023"]
     assert source.pages == max(block.page for block in source.blocks)
+
+
+def test_docx_typed_in_a_legacy_font_is_converted(tmp_path):
+    from extractor.read.encoding import encode_legacy
+
+    lines = (ROOT / "corpus" / "002_c257e9a09d1695fa.txt").read_text("utf-8").splitlines()[:40]
+    document = docx.Document()
+    for line in filter(None, lines):
+        legacy = encode_legacy(line.replace("**", ""), "tcvn3")
+        # what Word shows for .VnTime text: each byte as its Windows-1252 character (lines with
+        # a byte Windows-1252 leaves undefined or a control character are left out)
+        try:
+            document.add_paragraph(legacy.decode("cp1252"))
+        except (UnicodeDecodeError, ValueError):  # ValueError: not XML-safe
+            continue
+    path = tmp_path / "vntime.docx"
+    document.save(path)
+    source, _ = read_source(path)
+    assert source.encoding == "tcvn3"
+    texts = [block.text for block in source.blocks]
+    assert "KẾ HOẠCH" in texts
+    assert any(text.startswith("Căn cứ Quyết định số 89/QĐ-TTg") for text in texts)

@@ -13,6 +13,7 @@ from extractor.errors import (
     UnsupportedFormatError,
 )
 from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
+from extractor.read.encoding import convert_legacy, detect_legacy
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 
@@ -31,22 +32,49 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[SourceD
 
 def _read(path: Path, max_bytes: int) -> tuple[SourceDocument, bytes]:
     data = _load(path, max_bytes)
+    source = _read_format(path, data)
+    if source.format in {"docx", "pdf", "html"}:
+        _repair_legacy_fonts(source)
+    return source, data
+
+
+def _repair_legacy_fonts(source: SourceDocument) -> None:
+    """Text typed in the old .VnTime (TCVN3) or VNI fonts comes out of a well-formed DOCX or
+    PDF as mojibake ("Ph¸t triÓn"); convert it, and say so in ``source.encoding``."""
+    sample = "\n".join(_texts(source.blocks))[:20000]
+    legacy = detect_legacy(sample)
+    if legacy is None:
+        return
+    for block in source.blocks:
+        if isinstance(block, Paragraph):
+            block.text = convert_legacy(block.text, legacy)
+        else:
+            block.rows = [[convert_legacy(cell, legacy) for cell in row] for row in block.rows]
+    source.encoding = legacy
+
+
+def _texts(blocks: list[Block]) -> list[str]:
+    return [block.text if isinstance(block, Paragraph) else "\t".join(map("\t".join, block.rows))
+            for block in blocks]
+
+
+def _read_format(path: Path, data: bytes) -> SourceDocument:
     kind = sniff_format(path, data)
     if kind == "pdf":
         from extractor.read.pdf import read_pdf
 
-        return read_pdf(path, data), data
+        return read_pdf(path, data)
     if kind == "docx":
         from extractor.read.docx import read_docx
 
-        return read_docx(path, data), data
+        return read_docx(path, data)
     if kind == "html":
         from extractor.read.html import read_html
 
-        return read_html(path, data), data
+        return read_html(path, data)
     from extractor.read.text import read_text
 
-    return read_text(path, data), data
+    return read_text(path, data)
 
 
 def _load(path: Path, max_bytes: int) -> bytes:

@@ -156,6 +156,26 @@ class Table(Grounded):
     rows: list[list[Cell]]
 
 
+class TimeExpression(Grounded):
+    """When something is to be done: a point, a window, a recurrence, a duration, or
+    someone else's schedule. Dates are ISO; windows are inclusive."""
+
+    text: str
+    kind: Literal["point", "window", "recurrence", "duration", "unspecified"]
+    start: str | None = None
+    end: str | None = None
+    bound: Literal["by", "on"] | None = Field(
+        default=None, description="by: a deadline (trước, đến hết); on: the day itself.")
+    rrule: str | None = Field(default=None, description="RFC 5545 RRULE, without 'RRULE:'.")
+    duration: str | None = Field(default=None, description="ISO 8601 duration, e.g. P10D.")
+    working_days: bool | None = None
+    anchor: str | None = Field(default=None, description="What a duration counts from.")
+    reason: str | None = Field(default=None, description="Why no date: whose schedule rules.")
+    year_inherited: bool = Field(
+        default=False, description="The year came from the plan, not from the words.")
+    section: str | None = None
+
+
 class Target(Grounded):
     value: float | None = None
     value_max: float | None = None
@@ -213,6 +233,7 @@ class Plan(Model):
     sections: list[Section] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
+    time_expressions: list[TimeExpression] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
     reporting: list[ReportingDuty] = Field(default_factory=list)

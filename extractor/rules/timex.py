@@ -1,0 +1,323 @@
+"""Vietnamese time expressions -> one normalised value.
+
+    parse("Quý III/2022")            -> window 2022-07-01..2022-09-30
+    parse("trước ngày 15/6 và ngày 15/12 hàng năm")
+                                     -> recurrence FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15, by
+    find_time_expressions(text, context_year=2025)  -> every expression in a text, with offsets
+
+Kinds: a *point* (a due date, ``bound`` "by" or "on"), a *window* (inclusive full dates), a
+*recurrence* (an RFC 5545 RRULE with optional bounds), a *duration* (ISO 8601, counted from an
+anchor) and *unspecified* (someone else's schedule, with the words that say so). A year taken
+from the context rather than the words is marked ``year_inherited``.
+
+Patterns are tried longest first; each has a builder that turns its match into a value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.model import TimeExpression
+from extractor.normalize import fold_tones
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+YEAR = r"(?:19|20)\d{2}"
+QUARTER = r"(?:IV|I{1,3}|[1-4])"
+MONTH = r"(?:1[0-2]|0?[1-9])"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+SEP = r"\s*(?:/|năm)\s*"
+EVERY_YEAR = r"(?:hàng|hằng)\s+năm"
+BY_WORDS = r"(?:hoàn thành\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào|trước))?|không quá)"
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    value: TimeExpression
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: regex.Pattern[str]
+    build: Callable[[regex.Match[str], int | None], TimeExpression | None]
+    examples: list[str] = field(default_factory=list)
+
+
+def _quarter(token: str) -> int:
+    return ROMAN.get(token.upper()) or int(token)
+
+
+def _first_day(year: int, month: int) -> str:
+    return datetime.date(year, month, 1).isoformat()
+
+
+def _last_day(year: int, month: int) -> str:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _window(text: str, first: tuple[int, int], last: tuple[int, int],
+            inherited: bool = False) -> TimeExpression:
+    return TimeExpression(text=text, kind="window", start=_first_day(*first),
+                          end=_last_day(*last), year_inherited=inherited)
+
+
+def _year_or_context(match: regex.Match[str], context_year: int | None,
+                     group: str = "year") -> tuple[int | None, bool]:
+    if match.group(group):
+        return int(match.group(group)), False
+    return context_year, context_year is not None
+
+
+def _numbers(text: str) -> list[str]:
+    return regex.findall(r"\d+|IV|I{1,3}", text)
+
+
+# ---------------------------------------------------------------- builders
+
+def _quarters(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    year, inherited = _year_or_context(match, context_year)
+    if year is None:
+        return None
+    quarters = sorted(_quarter(q) for q in regex.findall(QUARTER, match.group("quarters")))
+    return _window(match.group(0), (year, quarters[0] * 3 - 2), (year, quarters[-1] * 3),
+                   inherited)
+
+
+def _months(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    year, inherited = _year_or_context(match, context_year)
+    if year is None:
+        return None
+    months = sorted(int(m) for m in regex.findall(r"\d+", match.group("months")))
+    if not all(1 <= m <= 12 for m in months):
+        return None
+    return _window(match.group(0), (year, months[0]), (year, months[-1]), inherited)
+
+
+def _years(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    years = sorted(int(y) for y in regex.findall(YEAR, match.group("years")))
+    if years[-1] - years[0] > 30:
+        return None
+    return _window(match.group(0), (years[0], 1), (years[-1], 12))
+
+
+def _part_of_year(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    year, inherited = _year_or_context(match, context_year)
+    if year is None:
+        return None
+    part = fold_tones(match.group("part")).casefold()
+    first, last = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12)}[part]
+    return _window(match.group(0), (year, first), (year, last), inherited)
+
+
+def _point(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    year, inherited = _year_or_context(match, context_year)
+    if year is None:
+        return None
+    try:
+        day = datetime.date(year, int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+    bound = "by" if match.group("by") else "on"
+    return TimeExpression(text=match.group(0), kind="point", end=day.isoformat(), bound=bound,
+                          year_inherited=inherited)
+
+
+def _end_of_month(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    year, inherited = _year_or_context(match, context_year)
+    month = int(match.group("month"))
+    if year is None or not 1 <= month <= 12:
+        return None
+    return TimeExpression(text=match.group(0), kind="point", end=_last_day(year, month),
+                          bound="by", year_inherited=inherited)
+
+
+def _end_of_year(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    year = int(match.group("year"))
+    return TimeExpression(text=match.group(0), kind="point", end=f"{year}-12-31", bound="by")
+
+
+def _yearly_days(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    pairs = regex.findall(rf"({DAY})\s*(?:/|\s+tháng\s+)\s*({MONTH})", match.group("days"))
+    if not pairs:
+        return None
+    months = ",".join(str(int(m)) for _, m in pairs)
+    days = ",".join(sorted({str(int(d)) for d, _ in pairs}, key=int))
+    bound = "by" if match.group("by") else "on"
+    return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
+                          rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={days}")
+
+
+def _yearly_quarter(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    quarter = _quarter(match.group("quarter"))
+    months = ",".join(str(m) for m in range(quarter * 3 - 2, quarter * 3 + 1))
+    return TimeExpression(text=match.group(0), kind="recurrence",
+                          rrule=f"FREQ=YEARLY;BYMONTH={months}")
+
+
+def _yearly_from(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    start = parse(match.group("from"), context_year)
+    if start is None or not start.start:
+        return None
+    return TimeExpression(text=match.group(0), kind="recurrence", rrule="FREQ=YEARLY",
+                          start=start.start, year_inherited=start.year_inherited)
+
+
+def _periodic(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    unit = fold_tones(match.group("unit")).casefold()
+    count = int(match.group("count")) if match.group("count") else 1
+    freq, interval = {
+        "năm": ("YEARLY", count), "tháng": ("MONTHLY", count), "quý": ("MONTHLY", 3 * count),
+        "tuần": ("WEEKLY", count), "ngày": ("DAILY", count),
+    }[unit]
+    rrule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
+    return TimeExpression(text=match.group(0), kind="recurrence", rrule=rrule)
+
+
+def _duration(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    count = int(match.group("count"))
+    unit = fold_tones(match.group("unit")).casefold()
+    working = "làm việc" in unit
+    iso = {"giờ": f"PT{count}H", "tháng": f"P{count}M", "năm": f"P{count}Y",
+           "tuần": f"P{count}W"}.get(unit.split()[0], f"P{count}D")
+    anchor = (match.group("anchor") or "").strip(" ,.;") or None
+    return TimeExpression(text=match.group(0).rstrip(" ,.;"), kind="duration", duration=iso,
+                          working_days=working, anchor=anchor)
+
+
+def _unspecified(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    text = match.group(0).strip(" .;,")
+    return TimeExpression(text=text, kind="unspecified", reason=text)
+
+
+# ---------------------------------------------------------------- rules, longest first
+
+def _rule(name: str, pattern: str, build, *examples: str) -> Rule:
+    return Rule(name, regex.compile(pattern, regex.IGNORECASE), build, list(examples))
+
+
+RULES: list[Rule] = [
+    _rule("yearly_days",
+          rf"(?:định kỳ,?\s*)?(?P<by>{BY_WORDS}\s+)?(?P<days>(?:ngày\s+)?{DAY}\s*(?:/|\s+tháng\s+)"
+          rf"\s*{MONTH}(?:\s*(?:,|và)\s*(?:ngày\s+)?{DAY}\s*(?:/|\s+tháng\s+)\s*{MONTH})*)"
+          rf"\s*,?\s*{EVERY_YEAR}",
+          _yearly_days, "trước ngày 15/6 và ngày 15/12 hàng năm", "trước 15 tháng 12 hàng năm"),
+    _rule("yearly_quarter", rf"quý\s+(?P<quarter>{QUARTER})\s*,?\s*{EVERY_YEAR}",
+          _yearly_quarter, "Quý IV hàng năm"),
+    _rule("yearly_from",
+          rf"{EVERY_YEAR}\s*,?\s*(?:bắt đầu\s+)?từ\s+(?P<from>(?:quý\s+{QUARTER}|tháng\s+{MONTH})"
+          rf"{SEP}{YEAR}|năm\s+{YEAR})",
+          _yearly_from, "Hàng năm, từ Quý III/2022", "Hàng năm bắt đầu từ năm 2023"),
+    _rule("duration",
+          r"(?:trong\s+(?:thời\s+hạn|vòng)\s+|chậm nhất\s+(?:là\s+)?|sau\s+)(?P<count>\d+)\s+"
+          r"(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"
+          r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^;.\t\n]{3,120}))?",
+          _duration, "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"),
+    _rule("years",
+          rf"(?:(?:giai đoạn|từ(?:\s+năm)?)\s+)?(?P<years>{YEAR}\s*(?:[-–—]|đến(?:\s+năm)?)"
+          rf"\s*{YEAR})", _years, "2023 - 2025", "Từ năm 2016 đến 2020", "giai đoạn 2021-2025"),
+    _rule("year_list", rf"năm\s+(?P<years>{YEAR}(?:\s*(?:,|và)\s*{YEAR})+)", _years,
+          "Năm 2014, 2015"),
+    _rule("quarters",
+          rf"(?:(?:các|trong)\s+)?quý\s+(?P<quarters>{QUARTER}(?:\s*(?:,|và|-)\s*{QUARTER})*)"
+          rf"(?:{SEP}(?P<year>{YEAR}))?", _quarters,
+          "Quý III/2022", "Quý 3 năm 2013", "Quý III, IV năm 2023", "Các Quý I, II, III/2018"),
+    _rule("end_of_year", rf"(?:đến\s+hết|hết|đến\s+cuối)\s+năm\s+(?P<year>{YEAR})", _end_of_year,
+          "Đến hết năm 2025"),
+    _rule("end_of_month",
+          rf"(?:đến\s+hết|hết|trước\s+hết|đến\s+cuối)\s+tháng\s+(?P<month>{MONTH})"
+          rf"(?:{SEP}(?P<year>{YEAR}))?", _end_of_month, "Đến hết tháng 10/2013"),
+    _rule("point",
+          rf"(?P<by>{BY_WORDS}\s+)?(?:ngày\s+)?(?P<day>{DAY})\s*(?:/|\s+tháng\s+)\s*"
+          rf"(?P<month>{MONTH})(?:\s*(?:/|\s+năm\s+)\s*(?P<year>{YEAR}))?(?![\d/])",
+          _point, "trước ngày 30/10/2024", "ngày 15 tháng 12 năm 2022"),
+    _rule("months",
+          rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*{MONTH})*)(?:{SEP}(?P<year>{YEAR}))?"
+          r"(?![\d/])", _months, "tháng 10/2018", "Tháng 3, 4/2018"),
+    _rule("part_of_year", rf"(?P<part>cuối|đầu|giữa)\s+(?:năm\s+)?(?P<year>{YEAR})",
+          _part_of_year, "Cuối 2015"),
+    _rule("year", rf"năm\s+(?P<years>{YEAR})", _years, "Năm 2020"),
+    _rule("periodic",
+          r"(?:định kỳ\s+(?:(?P<count>\d+)\s+)?|(?:hàng|hằng)\s+)(?P<unit>năm|tháng|quý|tuần|ngày)",
+          _periodic, "Hàng năm", "định kỳ 6 tháng"),
+]
+CELL_ONLY_RULES: list[Rule] = [
+    _rule("unspecified",
+          r"^(?:theo\s+(?:hướng dẫn|quy định|kế hoạch|chỉ đạo|yêu cầu|tiến độ|từng)"
+          r"|thường xuyên|khi có yêu cầu|liên tục)[^\t\n]*", _unspecified,
+          "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên"),
+    _rule("bare_years", rf"^(?P<years>{YEAR}(?:\s*[-–—]\s*{YEAR})?)$", _years,
+          "2023", "2023 - 2025"),
+]
+
+
+def find_time_expressions(text: str, context_year: int | None = None) -> list[Found]:
+    """Every time expression in ``text`` (longest first, no overlaps), in order."""
+    folded = fold_tones(text)
+    found: list[Found] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(folded):
+            if any(match.start() < f.end and f.start < match.end() for f in found):
+                continue
+            value = rule.build(_original(match, text), context_year)
+            if value is not None:
+                found.append(Found(match.start(), match.end(), value))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse(text: str, context_year: int | None = None) -> TimeExpression | None:
+    """The value of a whole phrase or table cell: the main expression in it, or, for a cell
+    such as "Theo hướng dẫn của Bộ ...", an unspecified value with its reason."""
+    stripped = text.strip()
+    folded = fold_tones(stripped)
+    for rule in CELL_ONLY_RULES:
+        match = rule.pattern.match(folded)
+        if match:
+            value = rule.build(_original(match, stripped), context_year)
+            if value is not None:
+                return value
+    found = find_time_expressions(stripped, context_year)
+    if not found:
+        return None
+    return _combine(found, stripped) if len(found) > 1 else found[0].value
+
+
+def _combine(found: list[Found], text: str) -> TimeExpression:
+    """Several expressions in one cell ("Tháng 3 và tháng 9/2024"): their span as a window,
+    unless one of them repeats (then the recurrence wins)."""
+    recurrences = [f.value for f in found if f.value.kind == "recurrence"]
+    if recurrences:
+        return recurrences[0]
+    dated = [f.value for f in found if f.value.kind in {"window", "point"}]
+    if not dated:
+        return found[0].value
+    starts = [v.start or v.end for v in dated]
+    ends = [v.end for v in dated]
+    return TimeExpression(text=text[found[0].start:found[-1].end], kind="window",
+                          start=min(filter(None, starts)), end=max(filter(None, ends)),
+                          year_inherited=any(v.year_inherited for v in dated))
+
+
+class _Original:
+    """A match read back from the original text (the folded one only moves tone marks)."""
+
+    def __init__(self, match: regex.Match[str], text: str) -> None:
+        self._match = match
+        self._text = text
+
+    def group(self, name: int | str = 0) -> str | None:
+        start, end = self._match.span(name)
+        return None if start < 0 else self._text[start:end]
+
+    def start(self) -> int:
+        return self._match.start()
+
+
+def _original(match: regex.Match[str], text: str) -> regex.Match[str]:
+    return _Original(match, text)  # type: ignore[return-value]

@@ -1,0 +1,167 @@
+"""Time expressions, Duckling style: phrases grouped by the value they must normalise to.
+
+Values are written compactly: ("window", start, end), ("point", end, bound),
+("recurrence", rrule, start), ("duration", iso, working_days), ("unspecified",).
+The context year for phrases without one is 2025.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.rules.timex import find_time_expressions, parse
+
+CONTEXT_YEAR = 2025
+
+CORPUS: dict[tuple, list[str]] = {
+    ("window", "2022-07-01", "2022-09-30"): [
+        "Quý III/2022", "Quý 3/2022", "quý III năm 2022", "Quý 3 năm 2022", "QUÝ III/2022",
+        "quý III / 2022", "trong Quý III/2022", "Quý III năm 2022",
+    ],
+    ("window", "2013-07-01", "2013-09-30"): ["Quý 3 năm 2013", "Quý III/2013"],
+    ("window", "2013-10-01", "2013-12-31"): [
+        "Quý 4 năm 2013", "Quý IV/2013", "Hoàn thành xây dựng kế hoạch trong Quý 4 năm 2013",
+    ],
+    ("window", "2023-07-01", "2023-12-31"): [
+        "Quý III, IV năm 2023", "Quý III, IV/2023", "Quý 3, 4 năm 2023", "Quý III và IV năm 2023",
+    ],
+    ("window", "2018-01-01", "2018-09-30"): [
+        "Các Quý I, II, III/2018", "các quý I, II, III năm 2018", "Quý I - III/2018",
+    ],
+    ("window", "2026-01-01", "2026-03-31"): ["Quý I năm 2026", "Quý I/2026", "quý 1/2026"],
+    ("window", "2025-10-01", "2025-12-31"): [
+        "Quý IV Năm 2025", "Quý IV/2025", "Quý IV", "trong quý IV", "Cuối năm 2025", "Cuối 2025",
+    ],
+    ("window", "2015-10-01", "2015-12-31"): ["Cuối 2015", "cuối năm 2015"],
+    ("window", "2024-01-01", "2024-03-31"): ["đầu năm 2024", "Đầu 2024"],
+    ("window", "2018-10-01", "2018-10-31"): [
+        "tháng 10/2018", "Tháng 10/2018", "tháng 10 năm 2018", "vào tháng 10/2018",
+    ],
+    ("window", "2018-01-01", "2018-01-31"): ["Tháng 01/2018", "tháng 1/2018", "Tháng 1 năm 2018"],
+    ("window", "2018-03-01", "2018-04-30"): [
+        "Tháng 3, 4/2018", "tháng 3 và 4/2018", "Tháng 3 - 4/2018", "tháng 3, 4 năm 2018",
+    ],
+    ("window", "2025-08-01", "2025-08-31"): ["tháng 8", "Tháng 8", "trong tháng 8"],
+    ("window", "2023-01-01", "2025-12-31"): [
+        "2023 - 2025", "2023-2025", "Từ năm 2023 - 2025", "Năm 2023 - 2025", "từ 2023 đến 2025",
+        "giai đoạn 2023-2025", "Giai đoạn 2023 - 2025", "Từ năm 2023 đến năm 2025",
+    ],
+    ("window", "2016-01-01", "2020-12-31"): ["Từ năm 2016 đến 2020", "từ năm 2016 đến năm 2020"],
+    ("window", "2021-01-01", "2025-12-31"): ["giai đoạn 2021-2025", "giai đoạn 2021 – 2025"],
+    ("window", "2014-01-01", "2015-12-31"): ["Năm 2014, 2015", "năm 2014 và 2015"],
+    ("window", "2024-01-01", "2025-12-31"): ["Năm 2024 - 2025", "2024 - 2025"],
+    ("window", "2020-01-01", "2020-12-31"): ["Năm 2020", "năm 2020", "trong năm 2020"],
+    ("window", "2023-01-01", "2023-12-31"): ["2023", "Năm 2023"],
+    ("window", "2022-01-01", "2022-12-31"): ["Năm 2022"],
+    ("point", "2024-10-30", "by"): [
+        "trước ngày 30/10/2024", "Trước ngày 30/10/2024", "chậm nhất ngày 30/10/2024",
+        "hoàn thành trước ngày 30/10/2024", "trước 30/10/2024", "Chậm nhất là ngày 30/10/2024",
+        "trước ngày 30 tháng 10 năm 2024",
+    ],
+    ("point", "2022-12-15", "on"): ["ngày 15/12/2022", "ngày 15 tháng 12 năm 2022", "15/12/2022"],
+    ("point", "2013-10-31", "by"): ["Đến hết tháng 10/2013", "đến hết tháng 10 năm 2013",
+                                    "hết tháng 10/2013"],
+    ("point", "2013-12-31", "by"): ["Đến hết tháng 12/2013"],
+    ("point", "2025-12-31", "by"): ["Đến hết năm 2025", "đến cuối năm 2025", "hết năm 2025"],
+    ("point", "2025-03-15", "by"): ["trước ngày 15/3", "Trước ngày 15/3", "chậm nhất ngày 15/3"],
+    ("point", "2025-06-30", "by"): ["Trước ngày 30/6/2025", "trước ngày 30/6"],
+    ("recurrence", "FREQ=YEARLY", None): [
+        "Hàng năm", "hằng năm", "Hằng năm", "định kỳ hàng năm", "Hàng năm.",
+    ],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", None): [
+        "trước ngày 15/6 và ngày 15/12 hàng năm", "trước ngày 15/6 và 15/12 hằng năm",
+        "Định kỳ trước ngày 15/6 và ngày 15/12 hàng năm",
+    ],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20", None): [
+        "Định kỳ, trước ngày 20/11 hằng năm", "trước ngày 20/11 hàng năm",
+    ],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None): [
+        "trước 15 tháng 12 hàng năm", "trước ngày 15/12 hằng năm",
+    ],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=10,11,12", None): [
+        "Quý IV hàng năm", "quý 4 hằng năm", "Quý IV, hàng năm",
+    ],
+    ("recurrence", "FREQ=YEARLY", "2022-07-01"): [
+        "Hàng năm, từ Quý III/2022", "hằng năm từ quý III/2022",
+    ],
+    ("recurrence", "FREQ=YEARLY", "2022-10-01"): ["Hàng năm, từ Quý IV/2022"],
+    ("recurrence", "FREQ=YEARLY", "2023-01-01"): [
+        "Hàng năm bắt đầu từ năm 2023", "hằng năm từ năm 2023",
+    ],
+    ("recurrence", "FREQ=MONTHLY;INTERVAL=6", None): ["định kỳ 6 tháng", "Định kỳ 6 tháng"],
+    ("recurrence", "FREQ=MONTHLY", None): ["hàng tháng", "Hằng tháng", "định kỳ hàng tháng"],
+    ("recurrence", "FREQ=MONTHLY;INTERVAL=3", None): ["hàng quý", "Hằng quý"],
+    ("recurrence", "FREQ=WEEKLY", None): ["hàng tuần"],
+    ("duration", "P10D", True): [
+        "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ",
+        "trong thời hạn 10 ngày làm việc",
+    ],
+    ("duration", "P5D", True): ["Trong thời hạn 5 ngày làm việc kể từ ngày có kết quả kiểm tra"],
+    ("duration", "PT24H", False): ["trong vòng 24 giờ", "chậm nhất 24 giờ sau khi xảy ra"],
+    ("duration", "P30D", False): ["trong thời hạn 30 ngày kể từ ngày ký"],
+    ("unspecified",): [
+        "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Theo hướng dẫn của Hội Khuyến học Việt Nam",
+        "Theo quy định tại Kế hoạch của tỉnh", "Theo quy định", "Thường xuyên",
+        "theo chỉ đạo của UBND tỉnh", "Theo từng năm, từng giai đoạn", "Khi có yêu cầu",
+    ],
+}
+
+NEGATIVE = [
+    "74/KH-UBND", "44/2014/TT-BGDĐT", "100% cán bộ", "từ 15 đến 60", "II.3", "11.1",
+    "99,80%", "1.250 bài", "(b/c)", "Điều 3", "Nhiệm vụ 1", "số 15/KH-UBND",
+]
+
+
+def _value(expression) -> tuple:
+    if expression.kind == "window":
+        return ("window", expression.start, expression.end)
+    if expression.kind == "point":
+        return ("point", expression.end, expression.bound)
+    if expression.kind == "recurrence":
+        return ("recurrence", expression.rrule, expression.start)
+    if expression.kind == "duration":
+        return ("duration", expression.duration, expression.working_days)
+    return (expression.kind,)
+
+
+EXAMPLES = [(value, phrase) for value, phrases in CORPUS.items() for phrase in phrases]
+
+
+def test_the_corpus_has_at_least_a_hundred_examples():
+    assert len(EXAMPLES) >= 100
+
+
+@pytest.mark.parametrize(("expected", "phrase"), EXAMPLES)
+def test_corpus(expected, phrase):
+    value = parse(phrase, CONTEXT_YEAR)
+    assert value is not None, phrase
+    assert _value(value) == expected
+
+
+@pytest.mark.parametrize("phrase", NEGATIVE)
+def test_negative(phrase):
+    assert parse(phrase, CONTEXT_YEAR) is None
+
+
+def test_year_from_context_is_marked():
+    assert parse("trước ngày 15/3", 2025).year_inherited
+    assert not parse("trước ngày 15/3/2025", 2025).year_inherited
+    assert parse("trước ngày 15/3", None) is None  # no year, no context: no date
+
+
+def test_expressions_are_found_with_offsets_in_prose():
+    text = ("Thành lập xong ban chỉ đạo (Tháng 01/2018); báo cáo trước ngày 15/6 và ngày 15/12 "
+            "hàng năm; sơ kết vào Cuối 2015.")
+    found = find_time_expressions(text, CONTEXT_YEAR)
+    assert [text[f.start:f.end] for f in found] == [
+        "Tháng 01/2018", "trước ngày 15/6 và ngày 15/12 hàng năm", "Cuối 2015"]
+
+
+def test_duration_keeps_its_anchor():
+    value = parse("Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ", None)
+    assert value.anchor == "khi nhận đủ hồ sơ hợp lệ"
+
+
+def test_unspecified_keeps_the_reason():
+    value = parse("Theo hướng dẫn của Bộ Lao động - Thương binh và Xã hội", None)
+    assert value.reason == "Theo hướng dẫn của Bộ Lao động - Thương binh và Xã hội"

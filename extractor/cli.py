@@ -137,6 +137,22 @@ def _write(plans: list[Plan], output_format: OutputFormat, out: Path | None,
 
 
 @app.command()
+def timex(
+    phrase: Annotated[str, typer.Argument(help='A time expression, e.g. "Quý III/2022"')],
+    year: Annotated[int | None, typer.Option(
+        help="The plan's year, for phrases that give none")] = None,
+) -> None:
+    """Normalise one Vietnamese time expression and print its value as JSON."""
+    from extractor.rules.timex import parse
+
+    value = parse(phrase, year)
+    if value is None:
+        fail_line(f"no time expression found in {phrase!r}")
+        raise typer.Exit(2)
+    print(value.model_dump_json(indent=2, exclude_none=True, exclude={"span", "page", "section"}))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output (the public contract)."""
     print(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))

@@ -33,7 +33,10 @@ SCALAR_FIELDS = [
     "document.programme.period", "document.signer.name", "document.signer.title",
     "document.signer.capacity", "parent",
 ]
-LIST_FIELDS = ["document.recipients", "citations", "findings", "sections", "tables"]
+LIST_FIELDS = ["document.recipients", "citations", "findings", "sections", "tables", "targets",
+               "time_expressions"]
+TARGET_ATTRIBUTES = ["comparator", "subject", "indicator", "kind", "parent"]
+TIME_VALUE_FIELDS = ["kind", "start", "end", "bound", "rrule", "duration"]
 CITATION_ATTRIBUTES = ["type", "date", "issuer", "title", "relation"]
 FORMAT_SUFFIXES = {".txt": "text", ".md": "text", ".docx": "docx", ".pdf": "pdf", ".html": "html"}
 SECTION_KINDS = {"roman", "arabic", "article", "appendix"}
@@ -239,7 +242,89 @@ def plan_view(plan: Plan) -> dict:
         ],
         "tables": [{"header": [c.text for c in t.header], "rows": len(t.rows)}
                    for t in plan.tables],
+        "targets": _target_view(plan),
+        "timex": data["time_expressions"],
     }
+
+
+def _target_view(plan: Plan) -> list[dict]:
+    index = {target.id: number for number, target in enumerate(plan.targets)}
+    return [{"text": t.text, "value": t.value, "value_max": t.value_max, "unit": t.unit,
+             "comparator": t.comparator, "subject": t.subject, "indicator": t.indicator,
+             "milestone_year": t.milestone_year, "kind": t.kind,
+             "parent": index.get(t.parent_target) if t.parent_target else None}
+            for t in plan.targets]
+
+
+def _overlap(gold_text: str, predicted_text: str) -> float:
+    gold_words, predicted_words = words(gold_text), words(predicted_text)
+    if not gold_words or not predicted_words:
+        return 0.0
+    return len(gold_words & predicted_words) / max(len(gold_words), len(predicted_words))
+
+
+def _same_target(gold: dict, predicted: dict) -> bool:
+    """Strict: value, unit and milestone agree, and the texts are about the same words."""
+    return (gold.get("value") == predicted.get("value")
+            and normal(gold.get("unit")) == normal(predicted.get("unit"))
+            and gold.get("milestone_year") == predicted.get("milestone_year")
+            and _overlap(gold.get("text", ""), predicted.get("text", "")) >= 0.3)
+
+
+def _score_targets(gold: list[dict], predicted: list[dict],
+                   attributes: dict[str, AttributeAccuracy]) -> FieldScore:
+    score = score_items(gold, predicted, lambda t: t,
+                        lambda g, p: _overlap(g.get("text", ""), p.get("text", "")) >= 0.5)
+    strict = Counts()
+    remaining = list(range(len(predicted)))
+    pairs: dict[int, int] = {}
+    for number, item in enumerate(gold):
+        candidates = [i for i in remaining if _same_target(item, predicted[i])]
+        if not candidates:
+            strict.missing += 1
+            continue
+        best = max(candidates, key=lambda i: _overlap(item.get("text", ""),
+                                                      predicted[i].get("text", "")))
+        remaining.remove(best)
+        pairs[number] = best
+        strict.correct += 1
+    strict.spurious = len(remaining)
+    score.strict = strict
+    for number, found in pairs.items():
+        expected, got = gold[number], predicted[found]
+        for attribute in TARGET_ATTRIBUTES:
+            if attribute == "parent":
+                want = expected.get("parent")
+                ok = (want is None and got.get("parent") is None) or (
+                    want is not None and pairs.get(want) == got.get("parent"))
+            elif attribute in {"subject", "indicator"}:
+                ok = normal(expected.get(attribute)) == normal(got.get(attribute)) or similar(
+                    expected.get(attribute), got.get(attribute))
+            else:
+                ok = expected.get(attribute) == got.get(attribute)
+            attributes["target." + attribute].total += 1
+            attributes["target." + attribute].correct += ok
+    return score
+
+
+def _same_time_text(gold: dict, predicted: dict) -> bool:
+    a, b = normal(gold.get("text")), normal(predicted.get("text"))
+    return bool(a and b) and (a in b or b in a)
+
+
+def _strict_times(gold: list[dict], predicted: list[dict]) -> Counts:
+    counts = Counts()
+    remaining = list(predicted)
+    for item in gold:
+        match = next((p for p in remaining if _same_time_text(item, p)
+                      and all(item.get(f) == p.get(f) for f in TIME_VALUE_FIELDS)), None)
+        if match is None:
+            counts.missing += 1
+        else:
+            remaining.remove(match)
+            counts.correct += 1
+    counts.spurious = len(remaining)
+    return counts
 
 
 def citation_key(citation: dict) -> str:
@@ -273,6 +358,13 @@ def score_document(gold: dict, predicted: dict,
                 attribute in {"issuer", "title"} and similar(expected, got))
             attributes[attribute].total += 1
             attributes[attribute].correct += ok
+    if "targets" in gold:
+        scores["targets"] = _score_targets(gold["targets"], predicted["targets"], attributes)
+    if "timex" in gold:
+        scores["time_expressions"] = score_items(
+            gold["timex"], predicted["timex"], lambda t: t,
+            lambda g, p: _same_time_text(g, p))
+        scores["time_expressions"].strict = _strict_times(gold["timex"], predicted["timex"])
     scores["findings"] = score_items(
         [f["code"] for f in gold.get("findings") or []],
         [f["code"] for f in predicted.get("findings") or []],
@@ -420,9 +512,12 @@ def write_report(result: EvaluationResult) -> str:
         "", "## All formats", "",
     ]
     lines += _score_table(result.totals())
-    lines += ["", "### Citation attributes (on matched citations)", "",
+    lines += ["", "### Attributes of matched items", "",
+              "Accuracy of each attribute on citations matched by number and targets matched "
+              "strictly (value, unit, milestone).", "",
               "| Attribute | Accuracy | Matched |", "|---|---:|---:|"]
-    for name in CITATION_ATTRIBUTES:
+    names = CITATION_ATTRIBUTES + [f"target.{name}" for name in TARGET_ATTRIBUTES]
+    for name in names:
         accuracy = result.citation_attributes.get(name, AttributeAccuracy())
         lines.append(f"| {name} | {accuracy.accuracy:.3f} | {accuracy.total} |")
     for subset in sorted({d.set for d in result.documents}):

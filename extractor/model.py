@@ -177,6 +177,7 @@ class TimeExpression(Grounded):
 
 
 class Target(Grounded):
+    id: str = ""
     value: float | None = None
     value_max: float | None = None
     unit: str | None = None
@@ -185,6 +186,13 @@ class Target(Grounded):
     indicator: str | None = None
     milestone_year: int | None = None
     kind: Literal["quantitative", "qualitative", "trend"] = "quantitative"
+    baseline: float | None = None
+    parent_target: str | None = Field(
+        default=None, description="id of the target this sub-target is part of ('trong đó').")
+    indicator_key: str = Field(
+        default="", description="Canonical key of what is measured, for matching across plans.")
+    earlier: str | None = Field(
+        default=None, description="id of the same indicator's target at an earlier milestone.")
     section: str | None = None
     text: str = ""
 

@@ -9,7 +9,9 @@ from extractor.model import Cell, Plan, Source, Table
 from extractor.normalize import NormalizedText, normalize
 from extractor.read import DEFAULT_MAX_BYTES, SourceDocument, read_source
 from extractor.rules.citations import extract_citations, select_parent
-from extractor.rules.metadata import extract_metadata
+from extractor.rules.metadata import extract_metadata, plan_year
+from extractor.rules.targets import extract_targets
+from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
 
 
@@ -49,6 +51,9 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     if document.enacted_by and document.enacted_by.number:
         own_numbers.add(document.enacted_by.number)
     citations = extract_citations(norm, layout, own_numbers)
+    cited = [mention.span for citation in citations for mention in citation.mentions]
+    time_expressions = extract_time_expressions(norm, layout, cited, plan_year(document))
+    targets = extract_targets(norm, layout, document)
     return Plan(
         source=source,
         document=document,
@@ -56,6 +61,8 @@ def extract_document(source_document: SourceDocument, source: Source, *,
         parent=select_parent(citations, document),
         sections=layout.sections,
         tables=_tables(norm, layout),
+        targets=targets,
+        time_expressions=time_expressions,
         findings=metadata.findings,
         text=norm.text if with_text else None,
     )

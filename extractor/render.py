@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from extractor.model import Plan
+from extractor.model import Plan, Target, TimeExpression
 
 DOC_TYPE_NAMES = {
     "ke_hoach": "Kế hoạch", "quyet_dinh": "Quyết định", "chuong_trinh": "Chương trình",
@@ -49,6 +49,37 @@ def metadata_rows(plan: Plan) -> list[tuple[str, str]]:
     return rows
 
 
+def target_row(target: Target) -> tuple[str, str, str, str]:
+    """(milestone, figure, subject, indicator) as a reader says them."""
+    if target.value is None:
+        figure = target.kind
+    else:
+        value = f"{target.value:g}" + (f"-{target.value_max:g}" if target.value_max else "")
+        comparator = "" if target.comparator in (None, "=") else target.comparator + " "
+        unit = target.unit or ""
+        figure = f"{comparator}{value}{unit if unit == '%' else ' ' + unit}".strip()
+    if target.parent_target:
+        figure = "  of which " + figure
+    return (str(target.milestone_year or "-"), figure, target.subject or "-",
+            (target.indicator or "-")[:100])
+
+
+def time_value(expression: TimeExpression) -> str:
+    if expression.kind == "window":
+        value = f"{expression.start} .. {expression.end}"
+    elif expression.kind == "point":
+        value = f"{expression.bound or 'on'} {expression.end}"
+    elif expression.kind == "recurrence":
+        value = expression.rrule or ""
+        value += f" from {expression.start}" if expression.start else ""
+    elif expression.kind == "duration":
+        value = f"{expression.duration}" + (" working days" if expression.working_days else "")
+        value += f" from {expression.anchor}" if expression.anchor else ""
+    else:
+        value = "unspecified"
+    return value + (" (year from the plan)" if expression.year_inherited else "")
+
+
 def _body(name: str, level: str | None) -> str:
     return f"{name} [{level}]" if level else name
 
@@ -75,6 +106,20 @@ def print_table(plan: Plan, console: Console) -> None:
             citation.number or "-", citation.date or "-", citation.issuer or "-",
             (citation.title or "-")[:90])))
     parts: list = [summary, citations]
+    if plan.targets:
+        targets = Table(title="Targets", expand=True)
+        for column in ("By", "Target", "Subject", "Indicator"):
+            targets.add_column(column, overflow="fold")
+        for target in plan.targets:
+            targets.add_row(*(escape(value) for value in target_row(target)))
+        parts.append(targets)
+    if plan.time_expressions:
+        times = Table(title="When", expand=True)
+        for column in ("Expression", "Value"):
+            times.add_column(column, overflow="fold")
+        for expression in plan.time_expressions:
+            times.add_row(escape(expression.text), escape(time_value(expression)))
+        parts.append(times)
     if plan.findings:
         findings = Table(title="Findings", expand=True)
         for column in ("Severity", "Code", "Message"):
@@ -100,6 +145,14 @@ def to_markdown(plan: Plan) -> str:
             citation.relation, DOC_TYPE_NAMES.get(citation.type, citation.type),
             citation.number or "-", citation.date or "-", citation.issuer or "-",
             citation.title or "-")) + " |")
+    if plan.targets:
+        lines += ["", "### Targets", "", "| By | Target | Subject | Indicator |",
+                  "|---|---|---|---|"]
+        lines += ["| " + " | ".join(_cell(value) for value in target_row(target)) + " |"
+                  for target in plan.targets]
+    if plan.time_expressions:
+        lines += ["", "### When", "", "| Expression | Value |", "|---|---|"]
+        lines += [f"| {_cell(e.text)} | {_cell(time_value(e))} |" for e in plan.time_expressions]
     if plan.findings:
         lines += ["", "### Findings", ""]
         lines += [f"- **{f.severity}** `{f.code}`: {f.message}" for f in plan.findings]

@@ -146,6 +146,17 @@ def extract_metadata(norm: NormalizedText, layout: Layout) -> MetadataResult:
     return MetadataResult(document, reader.findings)
 
 
+def plan_year(document: Document) -> int | None:
+    """The year a date without one belongs to: a one-year plan's year, else the issue year."""
+    programme = document.programme
+    period = programme.period if programme else None
+    if period and period.start and period.start == period.end:
+        return int(period.start)
+    if document.issue_date:
+        return int(document.issue_date[:4])
+    return None
+
+
 def _header_lines(reader: _Reader) -> list[TextLine]:
     return reader.layout.header
 

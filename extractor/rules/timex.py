@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.model import TimeExpression
-from extractor.normalize import fold_tones
+from extractor.model import Section, TimeExpression
+from extractor.normalize import NormalizedText, fold_tones
+from extractor.structure import Layout
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 YEAR = r"(?:19|20)\d{2}"
@@ -217,7 +218,7 @@ RULES: list[Rule] = [
     _rule("duration",
           r"(?:trong\s+(?:thời\s+hạn|vòng)\s+|chậm nhất\s+(?:là\s+)?|sau\s+)(?P<count>\d+)\s+"
           r"(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"
-          r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^;.\t\n]{3,120}))?",
+          r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^,;.\t\n]{3,120}))?",
           _duration, "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"),
     _rule("years",
           rf"(?:(?:giai đoạn|từ(?:\s+năm)?)\s+)?(?P<years>{YEAR}\s*(?:[-–—]|đến(?:\s+năm)?)"
@@ -321,3 +322,69 @@ class _Original:
 
 def _original(match: regex.Match[str], text: str) -> regex.Match[str]:
     return _Original(match, text)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- in a plan
+
+# Sections whose numbers and years are aims, not schedules.
+NOT_SCHEDULE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ", regex.IGNORECASE)
+TIME_COLUMN = regex.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", regex.IGNORECASE)
+
+
+def extract_time_expressions(
+    norm: NormalizedText, layout: Layout, taken: list[tuple[int, int]], context_year: int | None,
+) -> list[TimeExpression]:
+    """Time expressions where a plan says when work is due: prose of the task, schedule,
+    organisation and reporting sections, and the time column of task tables. ``taken`` are
+    spans already read as something else (citations and their dates)."""
+    excluded = _sections_not_schedule(layout.sections)
+    found: list[TimeExpression] = []
+    body = {line.start for part in layout.parts for line in part.body}
+    for line in norm.paragraphs():
+        section = _innermost(layout.sections, line.start)
+        if line.start not in body or (section is not None and section.id in excluded):
+            continue
+        value = norm.text[line.start:line.end]
+        for match in find_time_expressions(value, context_year):
+            span = (line.start + match.start, line.start + match.end)
+            if not any(span[0] < end and start < span[1] for start, end in taken):
+                found.append(_placed(match.value, span, norm, section))
+    for table in norm.tables:
+        section = _innermost(layout.sections, table.start)
+        if section is not None and section.id in excluded:
+            continue
+        header = [norm.text[start:end] for start, end in table.rows[0]]
+        columns = [i for i, cell in enumerate(header) if TIME_COLUMN.match(cell)]
+        for row in table.rows[1:]:
+            for column in columns:
+                if column < len(row):
+                    start, end = row[column]
+                    value = parse(norm.text[start:end], context_year)
+                    if value is not None:
+                        found.append(_placed(value, (start, end), norm, section))
+    return sorted(found, key=lambda item: item.span[0] if item.span else 0)
+
+
+def _placed(value: TimeExpression, span: tuple[int, int], norm: NormalizedText,
+            section: Section | None) -> TimeExpression:
+    return value.model_copy(update={
+        "span": span, "page": norm.page_at(span[0]), "section": section.id if section else None,
+    })
+
+
+def _sections_not_schedule(sections: list[Section]) -> set[str]:
+    by_id = {section.id: section for section in sections}
+    excluded = set()
+    for section in sections:
+        current: Section | None = section
+        while current is not None:
+            if NOT_SCHEDULE.search(current.title):
+                excluded.add(section.id)
+                break
+            current = by_id.get(current.parent) if current.parent else None
+    return excluded
+
+
+def _innermost(sections: list[Section], offset: int) -> Section | None:
+    inside = [s for s in sections if s.span and s.span[0] <= offset <= s.span[1]]
+    return max(inside, key=lambda s: s.depth) if inside else None

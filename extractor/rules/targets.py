@@ -1,0 +1,381 @@
+"""Targets (chỉ tiêu): what a plan aims to reach, by when.
+
+``find_targets(line)`` reads the targets stated in one line: each figure with its comparator,
+the population it counts (subject) and what must hold of them (indicator). Several targets may
+share one predicate ("39% người lớn ...; 63% cán bộ ... đạt danh hiệu ..."), a sub-target hangs
+on the one before ("..., trong đó 12% ..."), and numbers that are not aims (age ranges, past
+results) are left alone. ``extract_targets`` runs it over a plan's target sections and tables,
+gives each target its milestone year (from its words, else the heading above, else the plan's
+period) and a canonical ``indicator_key`` that links the same indicator across milestones and
+across plans.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extractor.model import Document, Section, Target
+from extractor.normalize import NormalizedText, fold_tones
+from extractor.structure import Layout, line_text
+
+LEXICON_FILE = Path(__file__).with_name("targets.toml")
+YEAR = r"(?:19|20)\d{2}"
+NUMBER = r"\d{1,3}(?:[.,]\d{1,3})?"
+FIGURE = regex.compile(
+    rf"(?|(?:từ\s+)?(?P<value>{NUMBER})\s*%?\s*(?:-|–|đến)\s*(?P<high>{NUMBER})\s*%"
+    rf"|(?P<value>{NUMBER})(?P<high>)\s*%)",
+    regex.IGNORECASE,
+)
+MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:năm\s+|hết\s+năm\s+)?({YEAR})",
+                          regex.IGNORECASE)
+TARGET_SECTION = regex.compile(r"MỤC TIÊU|CHỈ TIÊU", regex.IGNORECASE)
+GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)
+STRIVE = regex.compile(r"phấn đấu", regex.IGNORECASE)
+SENTENCE_END = regex.compile(r"\.(?:\s|$)|;")
+TRAILING = regex.compile(r"[\s,;:.]*(?:\b(?:và|trong đó|riêng|hoặc)\b[\s,;:.]*)*$",
+                         regex.IGNORECASE)
+FOR_GROUP = regex.compile(r"^Đối với\s+(.+?)[:.]?$", regex.IGNORECASE)
+
+
+@dataclass
+class FoundTarget:
+    """One target in a piece of text; offsets are into that text."""
+
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str | None
+    subject: str | None
+    indicator: str | None
+    kind: str = "quantitative"
+    parent: int | None = None  # index of the target this one is part of
+    milestone_year: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@cache
+def lexicon() -> dict:
+    with LEXICON_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _key(text: str) -> str:
+    return fold_tones(text).casefold()
+
+
+def _ends_with_any(text: str, words: list[str]) -> str | None:
+    folded = _key(text.rstrip())
+    for word in sorted(words, key=len, reverse=True):
+        if folded.endswith(_key(word)) and (
+            len(folded) == len(_key(word)) or not folded[-len(word) - 1].isalnum()
+        ):
+            return word
+    return None
+
+
+def _number(text: str) -> float:
+    """Vietnamese figures: a comma is the decimal mark, a dot groups thousands."""
+    if "," in text:
+        return float(text.replace(".", "").replace(",", "."))
+    if regex.fullmatch(r"\d{1,3}\.\d{3}", text):
+        return float(text.replace(".", ""))
+    return float(text)
+
+
+def find_targets(text: str) -> list[FoundTarget]:
+    """The percentage targets stated in ``text`` (a line or sentence of a target section)."""
+    figures = [m for m in FIGURE.finditer(text) if not _is_past(text, m.start())]
+    found: list[FoundTarget] = []
+    starts = [_clause_start(text, m) for m in figures]
+    for index, match in enumerate(figures):
+        comparator, start = _comparator(text, match, starts[index])
+        end = starts[index + 1] if index + 1 < len(figures) else _sentence_end(text, match.end())
+        after = match.end()
+        if regex.match(r"\s*trở lên", text[after:], regex.IGNORECASE):
+            after += regex.match(r"\s*trở lên", text[after:], regex.IGNORECASE).end()
+        tail = TRAILING.sub("", text[after:end]).strip(" ,;:")
+        subject, indicator = _split_predicate(tail)
+        target = FoundTarget(
+            start=start, end=start + len(TRAILING.sub("", text[start:end])),
+            value=_number(match.group("value")),
+            value_max=_number(match.group("high")) if match.group("high") else None,
+            unit="%", comparator=comparator, subject=subject or None,
+            indicator=indicator or None,
+        )
+        between = text[found[-1].end:start] if found else ""
+        if found and _has_any(between + text[starts[index]:match.start()],
+                              lexicon()["sub_target_markers"]):
+            target.parent = _root(found, len(found) - 1)
+        found.append(target)
+    _share_predicates(found)
+    return found
+
+
+def _is_past(text: str, offset: int) -> bool:
+    before = _key(text[max(0, offset - 20):offset])
+    return any(_key(marker) in before for marker in lexicon()["past_markers"])
+
+
+def _clause_start(text: str, match: regex.Match[str]) -> int:
+    """Where the clause of a figure begins: at its comparator or "phấn đấu", if any."""
+    before = text[:match.start()]
+    words = [*lexicon()["comparators"], "phấn đấu đạt", "phấn đấu", "đạt", "khoảng"]
+    word = _ends_with_any(before, words)
+    return len(before.rstrip()) - len(word) if word else match.start()
+
+
+def _comparator(text: str, match: regex.Match[str], start: int) -> tuple[str, int]:
+    before = text[start:match.start()]
+    after = text[match.end():match.end() + 10]
+    comparators = lexicon()["comparators"]
+    word = _ends_with_any(before, list(comparators))
+    if word:
+        return comparators[word], start
+    if regex.match(r"\s*trở lên", after, regex.IGNORECASE):
+        return ">=", start
+    return "=", start
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    match = SENTENCE_END.search(text, offset)
+    return match.start() if match else len(text)
+
+
+def _split_predicate(tail: str) -> tuple[str, str]:
+    """Subject (the counted noun phrase) and indicator (the predicate) of a target's words."""
+    folded = _key(tail)
+    best = None
+    for word in lexicon()["predicate_starts"]:
+        for match in regex.finditer(rf"(?<!\p{{L}}){regex.escape(_key(word))}(?!\p{{L}})", folded):
+            if best is None or match.start() < best:
+                best = match.start()
+            break
+    if best is None:
+        return tail.strip(" ,"), ""
+    return tail[:best].strip(" ,"), tail[best:].strip(" ,")
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    folded = _key(text)
+    return any(regex.search(rf"(?<!\p{{L}}){regex.escape(_key(w))}(?!\p{{L}})", folded)
+               for w in words)
+
+
+def _root(found: list[FoundTarget], index: int) -> int:
+    while found[index].parent is not None:
+        index = found[index].parent
+    return index
+
+
+def _share_predicates(found: list[FoundTarget]) -> None:
+    """Targets listed before one predicate share it; a figure with no noun shares the
+    subject before it ("20% cán bộ ... bậc 2 và 5% có trình độ bậc 3")."""
+    for index, target in enumerate(found):
+        if target.indicator is None:
+            following = next((t.indicator for t in found[index + 1:] if t.indicator), None)
+            target.indicator = following
+        if target.subject is None and index > 0:
+            target.subject = found[index - 1].subject
+
+
+# ---------------------------------------------------------------- in a plan
+
+def extract_targets(norm: NormalizedText, layout: Layout, document: Document) -> list[Target]:
+    sections = layout.sections
+    by_id = {section.id: section for section in sections}
+    in_targets = _target_sections(sections, by_id)
+    body = {line.start for part in layout.parts for line in part.body}
+    period_end = _period_end(document)
+    targets: list[Target] = []
+    for line in norm.paragraphs():
+        if line.start not in body:
+            continue
+        section = _innermost(sections, line.start)
+        value = line_text(norm.text, line)
+        chain = _chain(section, by_id)
+        if section is not None and section.id in in_targets:
+            found = find_targets(value) or _qualitative(value, section, chain, line.start)
+        elif STRIVE.search(value):
+            found = find_targets(value[STRIVE.search(value).start():])
+            offset = STRIVE.search(value).start()
+            for target in found:
+                target.start += offset
+                target.end += offset
+        else:
+            continue
+        heading_year = _heading_year(chain)
+        group = _group_subject(chain)
+        first = len(targets)
+        for target in found:
+            text = value[target.start:target.end]
+            year = _year_in(text) or _year_in(value) or heading_year or period_end
+            subject = target.subject or group
+            targets.append(Target(
+                id=f"tg{len(targets) + 1}",
+                value=target.value, value_max=target.value_max, unit=target.unit,
+                comparator=target.comparator, subject=subject, indicator=target.indicator,
+                milestone_year=year, kind=target.kind,  # type: ignore[arg-type]
+                parent_target=f"tg{first + target.parent + 1}" if target.parent is not None
+                else None,
+                indicator_key=indicator_key(subject, target.indicator),
+                section=section.id if section else None, text=text,
+                span=(line.start + target.start, line.start + target.end),
+                page=norm.page_at(line.start),
+            ))
+    targets.extend(_table_targets(norm, layout, in_targets, period_end, len(targets)))
+    _link_milestones(targets)
+    return targets
+
+
+def _target_sections(sections: list[Section], by_id: dict[str, Section]) -> set[str]:
+    marked = set()
+    for section in sections:
+        if any(TARGET_SECTION.search(s.title) for s in _chain(section, by_id)):
+            marked.add(section.id)
+    return marked
+
+
+def _chain(section: Section | None, by_id: dict[str, Section]) -> list[Section]:
+    chain = []
+    while section is not None:
+        chain.append(section)
+        section = by_id.get(section.parent) if section.parent else None
+    return chain
+
+
+def _innermost(sections: list[Section], offset: int) -> Section | None:
+    inside = [s for s in sections if s.span and s.span[0] <= offset <= s.span[1]]
+    return max(inside, key=lambda s: s.depth) if inside else None
+
+
+def _qualitative(value: str, section: Section, chain: list[Section],
+                 start: int) -> list[FoundTarget]:
+    """A line with no figure: a state to keep or reach, or a yearly rise."""
+    if any(GENERAL_AIM.match(s.title) for s in chain) or value.rstrip().endswith(":"):
+        return []
+    if section.span and section.span[0] == start and section.kind not in {"bullet", "plus"}:
+        return []  # a heading
+    text = regex.sub(r"^[-+•]\s*", "", value)
+    offset = len(value) - len(text)
+    folded = _key(text)
+    for kind, starts in (("trend", lexicon()["trend_starts"]),
+                         ("qualitative", lexicon()["qualitative_starts"])):
+        if any(folded.startswith(_key(word)) for word in starts):
+            clean = text.rstrip(" .;")
+            return [FoundTarget(offset, offset + len(clean), None, None, None, None, None,
+                                clean, kind=kind)]
+    return []
+
+
+def _heading_year(chain: list[Section]) -> int | None:
+    for section in chain:
+        year = _year_in(section.title)
+        if year:
+            return year
+    return None
+
+
+def _year_in(text: str) -> int | None:
+    match = MILESTONE.search(text)
+    return int(match.group(1)) if match else None
+
+
+def _group_subject(chain: list[Section]) -> str | None:
+    """"- Đối với cán bộ, công chức cấp xã:" names the subject of the items under it."""
+    for section in chain[1:]:
+        match = FOR_GROUP.match(section.title)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _period_end(document: Document) -> int | None:
+    period = document.programme.period if document.programme else None
+    return int(period.end) if period and period.end else None
+
+
+def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
+                   period_end: int | None, count: int) -> list[Target]:
+    """A table of chỉ tiêu: one target per row, from its planned-value column."""
+    targets: list[Target] = []
+    for table in norm.tables:
+        section = _innermost(layout.sections, table.start)
+        if section is None or section.id not in in_targets:
+            continue
+        header = [norm.text[s:e] for s, e in table.rows[0]]
+        columns = _target_columns(header)
+        if columns is None:
+            continue
+        indicator_column, unit_column, value_column, baseline_column = columns
+        year = _last_year(header[value_column]) or period_end
+        for row in table.rows[1:]:
+            cells = [norm.text[s:e] for s, e in row]
+            if value_column >= len(cells):
+                continue
+            figure = regex.search(NUMBER, cells[value_column])
+            if figure is None:
+                continue
+            unit = cells[unit_column].strip() if unit_column is not None else None
+            indicator = cells[indicator_column].strip()
+            baseline = regex.search(NUMBER, cells[baseline_column]) if baseline_column else None
+            start, end = row[0][0], row[-1][1]
+            targets.append(Target(
+                id=f"tg{count + len(targets) + 1}", value=_number(figure.group(0)),
+                unit=unit or None, comparator="=", subject=None, indicator=indicator,
+                milestone_year=year, baseline=_number(baseline.group(0)) if baseline else None,
+                indicator_key=indicator_key(None, indicator), section=section.id,
+                text=norm.text[start:end], span=(start, end), page=norm.page_at(start),
+            ))
+    return targets
+
+
+def _target_columns(header: list[str]) -> tuple[int, int | None, int, int | None] | None:
+    keys = [_key(cell) for cell in header]
+    indicator = next((i for i, k in enumerate(keys)
+                      if regex.match(r"(chỉ tiêu|nội dung|tiêu chí)", k)), None)
+    unit = next((i for i, k in enumerate(keys) if regex.match(r"(đơn vị tính|đvt)", k)), None)
+    planned = [i for i, k in enumerate(keys)
+               if regex.search(r"kế hoạch|mục tiêu|phấn đấu|chỉ tiêu", k) and i != indicator]
+    baseline = next((i for i, k in enumerate(keys) if regex.search(r"thực hiện|hiện trạng", k)),
+                    None)
+    if indicator is None or not planned:
+        return None
+    return indicator, unit, planned[-1], baseline
+
+
+def _last_year(text: str) -> int | None:
+    years = regex.findall(YEAR, text)
+    return int(years[-1]) if years else None
+
+
+def indicator_key(subject: str | None, indicator: str | None) -> str:
+    """A canonical key for what a target measures, robust to wording, tone-mark style and
+    locality names: content words of subject and indicator, folded and sorted."""
+    text = _key(" ".join(filter(None, [subject, indicator])))
+    text = regex.sub(r"[“”\"'()]", " ", text)
+    text = regex.sub(r"trên địa bàn(?:\s+\S+){0,3}", " ", text)
+    words = regex.findall(r"[\p{L}\d]+", text)
+    stop = {_key(word) for word in lexicon()["key_stopwords"]}
+    single = {word for word in stop if " " not in word}
+    kept = [word for word in words if word not in single and not word.isdigit()]
+    return " ".join(sorted(set(kept)))
+
+
+def _link_milestones(targets: list[Target]) -> None:
+    """The same indicator at an earlier milestone: ``earlier`` points at it."""
+    latest: dict[str, Target] = {}
+    for target in sorted(targets, key=lambda t: (t.milestone_year or 0)):
+        key = target.indicator_key
+        if not key:
+            continue
+        previous = latest.get(key)
+        if previous is not None and (previous.milestone_year or 0) < (target.milestone_year or 0):
+            target.earlier = previous.id
+        latest[key] = target

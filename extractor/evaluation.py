@@ -312,19 +312,32 @@ def _same_time_text(gold: dict, predicted: dict) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
-def _strict_times(gold: list[dict], predicted: list[dict]) -> Counts:
-    counts = Counts()
-    remaining = list(predicted)
-    for item in gold:
-        match = next((p for p in remaining if _same_time_text(item, p)
-                      and all(item.get(f) == p.get(f) for f in TIME_VALUE_FIELDS)), None)
-        if match is None:
-            counts.missing += 1
-        else:
-            remaining.remove(match)
-            counts.correct += 1
-    counts.spurious = len(remaining)
-    return counts
+def _time_pairs(gold: list[dict], predicted: list[dict]) -> dict[int, int]:
+    """Pair gold and predicted expressions by text, the closest pairs first, each used once
+    (so "Quý 2 năm 2015" pairs with itself, not with a "năm 2015" inside it)."""
+    candidates = sorted(
+        ((abs(len(normal(g.get("text"))) - len(normal(p.get("text")))), gi, pi)
+         for gi, g in enumerate(gold) for pi, p in enumerate(predicted)
+         if _same_time_text(g, p)),
+    )
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in candidates:
+        if gi not in pairs and pi not in used:
+            pairs[gi] = pi
+            used.add(pi)
+    return pairs
+
+
+def _score_times(gold: list[dict], predicted: list[dict]) -> FieldScore:
+    pairs = _time_pairs(gold, predicted)
+    lenient = Counts(correct=len(pairs), missing=len(gold) - len(pairs),
+                     spurious=len(predicted) - len(pairs))
+    correct = sum(all(gold[g].get(f) == predicted[p].get(f) for f in TIME_VALUE_FIELDS)
+                  for g, p in pairs.items())
+    strict = Counts(correct=correct, incorrect=len(pairs) - correct,
+                    missing=len(gold) - len(pairs), spurious=len(predicted) - len(pairs))
+    return FieldScore(strict=strict, lenient=lenient)
 
 
 def citation_key(citation: dict) -> str:
@@ -361,10 +374,7 @@ def score_document(gold: dict, predicted: dict,
     if "targets" in gold:
         scores["targets"] = _score_targets(gold["targets"], predicted["targets"], attributes)
     if "timex" in gold:
-        scores["time_expressions"] = score_items(
-            gold["timex"], predicted["timex"], lambda t: t,
-            lambda g, p: _same_time_text(g, p))
-        scores["time_expressions"].strict = _strict_times(gold["timex"], predicted["timex"])
+        scores["time_expressions"] = _score_times(gold["timex"], predicted["timex"])
     scores["findings"] = score_items(
         [f["code"] for f in gold.get("findings") or []],
         [f["code"] for f in predicted.get("findings") or []],

@@ -66,7 +66,8 @@ CORPUS: dict[tuple, list[str]] = {
     ("point", "2025-03-15", "by"): ["trước ngày 15/3", "Trước ngày 15/3", "chậm nhất ngày 15/3"],
     ("point", "2025-06-30", "by"): ["Trước ngày 30/6/2025", "trước ngày 30/6"],
     ("recurrence", "FREQ=YEARLY", None): [
-        "Hàng năm", "hằng năm", "Hằng năm", "định kỳ hàng năm", "Hàng năm.",
+        "Hàng năm", "hằng năm", "Hằng năm", "định kỳ hàng năm", "Hàng năm.", "mỗi năm",
+        "định kỳ hằng năm",
     ],
     ("recurrence", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", None): [
         "trước ngày 15/6 và ngày 15/12 hàng năm", "trước ngày 15/6 và 15/12 hằng năm",
@@ -99,10 +100,24 @@ CORPUS: dict[tuple, list[str]] = {
     ("duration", "P5D", True): ["Trong thời hạn 5 ngày làm việc kể từ ngày có kết quả kiểm tra"],
     ("duration", "PT24H", False): ["trong vòng 24 giờ", "chậm nhất 24 giờ sau khi xảy ra"],
     ("duration", "P30D", False): ["trong thời hạn 30 ngày kể từ ngày ký"],
+    ("window", "2025-11-01", "2025-11-30"): ["từ ngày 01/11 đến ngày 30/11/2025",
+                                            "từ 01/11 đến 30/11/2025"],
+    ("window", "2025-10-01", "2026-03-31"): ["tháng 10 năm 2025 đến tháng 3 năm 2026",
+                                            "từ tháng 10/2025 đến tháng 3/2026"],
+    ("window", "2018-06-01", "2018-08-31"): ["hè năm 2018", "Hè 2018"],
+    ("window", "2024-07-01", None): ["từ Quý III/2024", "từ quý 3/2024"],
+    ("window", "2025-01-01", "2025-12-31"): ["trong năm", "Năm 2025"],
+    ("point", "2024-09-30", "by"): ["trước Quý IV/2024", "trước quý 4/2024"],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=6,11", None): ["tháng 6 và tháng 11 hằng năm",
+                                                       "Tháng 6, 11 hàng năm"],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=11", None): ["tháng 11 hằng năm"],
+    ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=20", None): ["trước ngày 20 hằng tháng",
+                                                         "ngày 20 hàng tháng"],
     ("unspecified",): [
         "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Theo hướng dẫn của Hội Khuyến học Việt Nam",
         "Theo quy định tại Kế hoạch của tỉnh", "Theo quy định", "Thường xuyên",
         "theo chỉ đạo của UBND tỉnh", "Theo từng năm, từng giai đoạn", "Khi có yêu cầu",
+        "định kỳ, đột xuất", "Định kỳ", "đột xuất khi có yêu cầu",
     ],
 }
 
@@ -155,6 +170,22 @@ def test_expressions_are_found_with_offsets_in_prose():
     found = find_time_expressions(text, CONTEXT_YEAR)
     assert [text[f.start:f.end] for f in found] == [
         "Tháng 01/2018", "trước ngày 15/6 và ngày 15/12 hàng năm", "Cuối 2015"]
+
+
+def test_prose_keeps_schedules_and_leaves_names_of_periods():
+    from extractor.rules.timex import _prose_expressions
+
+    def texts(line: str) -> list[str]:
+        return [f.value.text for f in _prose_expressions(line, 2018)]
+
+    assert texts("Triển khai nhiệm vụ năm 2018 và báo cáo kết quả năm 2017.") == []
+    # "trong" says when, but is not part of the expression
+    assert texts("Thành lập Ban Chỉ đạo giai đoạn 2021-2030; sơ kết trong năm 2018.") == [
+        "năm 2018"]
+    assert texts("Thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2021-2030”.") == []
+    assert texts("Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10.") == []
+    recurring = _prose_expressions("Báo cáo 6 tháng trước ngày 15/6 hằng năm.", 2018)
+    assert recurring[0].value.rrule == "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"
 
 
 def test_duration_keeps_its_anchor():

@@ -41,6 +41,7 @@ class Found:
     start: int
     end: int
     value: TimeExpression
+    rule: str = ""
 
 
 @dataclass
@@ -113,7 +114,7 @@ def _part_of_year(match: regex.Match[str], context_year: int | None) -> TimeExpr
     if year is None:
         return None
     part = fold_tones(match.group("part")).casefold()
-    first, last = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12)}[part]
+    first, last = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12), "hè": (6, 8)}[part]
     return _window(match.group(0), (year, first), (year, last), inherited)
 
 
@@ -153,6 +154,64 @@ def _yearly_days(match: regex.Match[str], _: int | None) -> TimeExpression | Non
     bound = "by" if match.group("by") else "on"
     return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
                           rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={days}")
+
+
+def _date_range(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    year = int(match.group("year2")) if match.group("year2") else context_year
+    first_year = int(match.group("year1")) if match.group("year1") else year
+    if year is None or first_year is None:
+        return None
+    try:
+        start = datetime.date(first_year, int(match.group("month1")), int(match.group("day1")))
+        end = datetime.date(year, int(match.group("month2")), int(match.group("day2")))
+    except ValueError:
+        return None
+    return TimeExpression(text=match.group(0), kind="window", start=start.isoformat(),
+                          end=end.isoformat(), year_inherited=not match.group("year2"))
+
+
+def _month_range(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    end_year = int(match.group("year2"))
+    first, last = int(match.group("month1")), int(match.group("month2"))
+    start_year = int(match.group("year1")) if match.group("year1") else (
+        end_year if first <= last else end_year - 1)
+    if not (1 <= first <= 12 and 1 <= last <= 12):
+        return None
+    return _window(match.group(0), (start_year, first), (end_year, last))
+
+
+def _yearly_months(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    months = sorted({int(m) for m in regex.findall(r"\d+", match.group("months"))})
+    if not all(1 <= m <= 12 for m in months):
+        return None
+    return TimeExpression(text=match.group(0), kind="recurrence",
+                          rrule="FREQ=YEARLY;BYMONTH=" + ",".join(map(str, months)))
+
+
+def _monthly_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    bound = "by" if match.group("by") else "on"
+    return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
+                          rrule=f"FREQ=MONTHLY;BYMONTHDAY={int(match.group('day'))}")
+
+
+def _before_quarter(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    year, quarter = int(match.group("year")), _quarter(match.group("quarter"))
+    day = datetime.date(year, quarter * 3 - 2, 1) - datetime.timedelta(days=1)
+    return TimeExpression(text=match.group(0), kind="point", end=day.isoformat(), bound="by")
+
+
+def _open_from(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    start = parse(match.group("from"), context_year)
+    if start is None or not (start.start or start.end):
+        return None
+    return TimeExpression(text=match.group(0), kind="window", start=start.start or start.end,
+                          year_inherited=start.year_inherited)
+
+
+def _this_year(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    if context_year is None:
+        return None
+    return _window(match.group(0), (context_year, 1), (context_year, 12), inherited=True)
 
 
 def _yearly_quarter(match: regex.Match[str], _: int | None) -> TimeExpression | None:
@@ -209,12 +268,31 @@ RULES: list[Rule] = [
           rf"\s*{MONTH}(?:\s*(?:,|và)\s*(?:ngày\s+)?{DAY}\s*(?:/|\s+tháng\s+)\s*{MONTH})*)"
           rf"\s*,?\s*{EVERY_YEAR}",
           _yearly_days, "trước ngày 15/6 và ngày 15/12 hàng năm", "trước 15 tháng 12 hàng năm"),
+    _rule("date_range",
+          rf"từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
+          rf"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day2>{DAY})\s*/\s*(?P<month2>{MONTH})"
+          rf"(?:\s*/\s*(?P<year2>{YEAR}))?", _date_range, "từ ngày 01/11 đến ngày 30/11/2025"),
+    _rule("month_range",
+          rf"(?:từ\s+)?tháng\s+(?P<month1>{MONTH})(?:{SEP}(?P<year1>{YEAR}))?\s+(?:đến|tới)\s+"
+          rf"(?:hết\s+)?tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})", _month_range,
+          "tháng 10 năm 2025 đến tháng 3 năm 2026"),
+    _rule("yearly_months",
+          rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và)\s*(?:tháng\s+)?{MONTH})*)\s*,?\s*{EVERY_YEAR}",
+          _yearly_months, "tháng 6 và tháng 11 hằng năm"),
+    _rule("monthly_day",
+          rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng",
+          _monthly_day, "trước ngày 20 hằng tháng"),
+    _rule("before_quarter", rf"trước\s+quý\s+(?P<quarter>{QUARTER}){SEP}(?P<year>{YEAR})",
+          _before_quarter, "trước Quý IV/2024"),
     _rule("yearly_quarter", rf"quý\s+(?P<quarter>{QUARTER})\s*,?\s*{EVERY_YEAR}",
           _yearly_quarter, "Quý IV hàng năm"),
     _rule("yearly_from",
           rf"{EVERY_YEAR}\s*,?\s*(?:bắt đầu\s+)?từ\s+(?P<from>(?:quý\s+{QUARTER}|tháng\s+{MONTH})"
           rf"{SEP}{YEAR}|năm\s+{YEAR})",
           _yearly_from, "Hàng năm, từ Quý III/2022", "Hàng năm bắt đầu từ năm 2023"),
+    _rule("open_from",
+          rf"từ\s+(?P<from>(?:quý\s+{QUARTER}|tháng\s+{MONTH}){SEP}{YEAR}|năm\s+{YEAR})"
+          rf"(?!\s*(?:[-–—]|đến|tới))", _open_from, "từ Quý III/2024"),
     _rule("duration",
           r"(?:trong\s+(?:thời\s+hạn|vòng)\s+|chậm nhất\s+(?:là\s+)?|sau\s+)(?P<count>\d+)\s+"
           r"(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"
@@ -241,12 +319,17 @@ RULES: list[Rule] = [
     _rule("months",
           rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*{MONTH})*)(?:{SEP}(?P<year>{YEAR}))?"
           r"(?![\d/])", _months, "tháng 10/2018", "Tháng 3, 4/2018"),
-    _rule("part_of_year", rf"(?P<part>cuối|đầu|giữa)\s+(?:năm\s+)?(?P<year>{YEAR})",
-          _part_of_year, "Cuối 2015"),
+    _rule("part_of_year", rf"(?P<part>cuối|đầu|giữa|hè)\s+(?:năm\s+)?(?P<year>{YEAR})",
+          _part_of_year, "Cuối 2015", "hè năm 2018"),
     _rule("year", rf"năm\s+(?P<years>{YEAR})", _years, "Năm 2020"),
     _rule("periodic",
-          r"(?:định kỳ\s+(?:(?P<count>\d+)\s+)?|(?:hàng|hằng)\s+)(?P<unit>năm|tháng|quý|tuần|ngày)",
-          _periodic, "Hàng năm", "định kỳ 6 tháng"),
+          r"(?:định kỳ\s*,?\s*(?:(?P<count>\d+)\s+|(?:hàng|hằng|mỗi)\s+)|(?:hàng|hằng|mỗi)\s+)"
+          r"(?P<unit>năm|tháng|quý|tuần|ngày)(?!\s+học)",
+          _periodic, "Hàng năm", "định kỳ 6 tháng", "định kỳ hằng năm", "mỗi năm"),
+    _rule("this_year", rf"trong\s+năm(?!\s+(?:{YEAR}|học|nay|trước|qua))", _this_year,
+          "trong năm"),
+    _rule("irregular", r"(?:định kỳ(?:\s*,\s*đột xuất)?|đột xuất(?:\s+khi có yêu cầu)?)",
+          _unspecified, "định kỳ, đột xuất"),
 ]
 CELL_ONLY_RULES: list[Rule] = [
     _rule("unspecified",
@@ -268,7 +351,7 @@ def find_time_expressions(text: str, context_year: int | None = None) -> list[Fo
                 continue
             value = rule.build(_original(match, text), context_year)
             if value is not None:
-                found.append(Found(match.start(), match.end(), value))
+                found.append(Found(match.start(), match.end(), value, rule.name))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -326,6 +409,53 @@ def _original(match: regex.Match[str], text: str) -> regex.Match[str]:
 
 # ---------------------------------------------------------------- in a plan
 
+# In running text a bare year, year span or date says when only after a word of time;
+# otherwise it names what is meant ("nhiệm vụ năm 2018", "Ngày Chuyển đổi số 10/10").
+TIME_WORD_BEFORE = regex.compile(
+    r"(?:^|[(:;]|\b(?:trong|vào|đến|tới|trước|từ|hết|cuối|đầu|giữa|sau|chậm nhất|kể từ))\s*$",
+    regex.IGNORECASE,
+)
+NEEDS_TIME_WORD = {"year", "years", "point", "months"}
+REPORTING = regex.compile(r"báo cáo", regex.IGNORECASE)
+AS_REQUIRED = regex.compile(r"theo\s+(?:đúng\s+)?(?:quy định|yêu cầu)", regex.IGNORECASE)
+RECURRING = regex.compile(rf"{EVERY_YEAR}|định kỳ", regex.IGNORECASE)
+
+
+def _in_quotes(text: str, offset: int) -> bool:
+    before = text[:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
+    """Expressions of a line of running text, less the ones that only name a period."""
+    kept = []
+    for found in find_time_expressions(value, context_year):
+        before = value[:found.start]
+        if _in_quotes(value, found.start) or (
+            found.rule == "years" and found.value.text.casefold().startswith("giai đoạn")
+        ):
+            continue
+        if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \
+                not TIME_WORD_BEFORE.search(before):
+            continue
+        if found.value.kind == "point" and found.value.year_inherited and RECURRING.search(value):
+            found.value = _yearly(found.value)
+        kept.append(found)
+    if REPORTING.search(value):
+        for match in AS_REQUIRED.finditer(value):
+            if not any(match.start() < f.end and f.start < match.end() for f in kept):
+                kept.append(Found(match.start(), match.end(), TimeExpression(
+                    text=match.group(0), kind="unspecified", reason=match.group(0)), "as_required"))
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _yearly(point: TimeExpression) -> TimeExpression:
+    """A deadline without a year in a sentence that recurs ("hằng năm") recurs with it."""
+    month, day = int(point.end[5:7]), int(point.end[8:10])
+    return TimeExpression(text=point.text, kind="recurrence", bound=point.bound,
+                          rrule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}")
+
+
 # Sections whose numbers and years are aims, not schedules.
 NOT_SCHEDULE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ", regex.IGNORECASE)
 TIME_COLUMN = regex.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", regex.IGNORECASE)
@@ -345,7 +475,7 @@ def extract_time_expressions(
         if line.start not in body or (section is not None and section.id in excluded):
             continue
         value = norm.text[line.start:line.end]
-        for match in find_time_expressions(value, context_year):
+        for match in _prose_expressions(value, context_year):
             span = (line.start + match.start, line.start + match.end)
             if not any(span[0] < end and start < span[1] for start, end in taken):
                 found.append(_placed(match.value, span, norm, section))

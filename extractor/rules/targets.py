@@ -21,6 +21,7 @@ import regex
 
 from extractor.model import Document, Section, Target
 from extractor.normalize import NormalizedText, fold_tones
+from extractor.rules.citations import find_citations
 from extractor.structure import Layout, line_text
 
 LEXICON_FILE = Path(__file__).with_name("targets.toml")
@@ -33,7 +34,11 @@ FIGURE = regex.compile(
 )
 MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:năm\s+|hết\s+năm\s+)?({YEAR})",
                           regex.IGNORECASE)
-TARGET_SECTION = regex.compile(r"MỤC TIÊU|CHỈ TIÊU", regex.IGNORECASE)
+BASE_YEAR = regex.compile(
+    rf"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:học\s+)?{YEAR}(?:\s*-\s*{YEAR})?", regex.IGNORECASE
+)
+TARGET_SECTION = regex.compile(r"MỤC TIÊU|CHỈ TIÊU")
+TARGET_HEADING = regex.compile(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", regex.IGNORECASE)
 GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)
 STRIVE = regex.compile(r"phấn đấu", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"\.(?:\s|$)|;")
@@ -66,6 +71,19 @@ def lexicon() -> dict:
         return tomllib.load(handle)
 
 
+@cache
+def _count_pattern() -> regex.Pattern[str]:
+    units = sorted(lexicon()["count_units"], key=len, reverse=True)
+    unit = "|".join(regex.escape(u) for u in units)
+    return regex.compile(
+        rf"(?<![\d/.,])(?P<value>\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?)"
+        rf"(?:\s*[-–]\s*(?P<high>\d+(?:,\d+)?))?(?:\s*/\s*\d+)?\s+"
+        # the unit: a quoted name, or a counted noun from the lexicon
+        rf"(?P<unit>“[^”]{{2,60}}”|(?:{unit})(?!\p{{L}}))",
+        regex.IGNORECASE,
+    )
+
+
 def _key(text: str) -> str:
     return fold_tones(text).casefold()
 
@@ -89,58 +107,181 @@ def _number(text: str) -> float:
     return float(text)
 
 
-def find_targets(text: str) -> list[FoundTarget]:
-    """The percentage targets stated in ``text`` (a line or sentence of a target section)."""
-    figures = [m for m in FIGURE.finditer(text) if not _is_past(text, m.start())]
+def find_targets(text: str, statements: bool = True) -> list[FoundTarget]:
+    """The targets stated in ``text`` (a line of a target section): each percentage or
+    counted figure with its own words, then each clause with no figure that states a state to
+    reach (qualitative) or a direction (trend)."""
+    figures = _figures(text)
+    starts = [_clause_start(text, figures, index) for index in range(len(figures))]
     found: list[FoundTarget] = []
-    starts = [_clause_start(text, m) for m in figures]
-    for index, match in enumerate(figures):
-        comparator, start = _comparator(text, match, starts[index])
-        end = starts[index + 1] if index + 1 < len(figures) else _sentence_end(text, match.end())
-        after = match.end()
-        if regex.match(r"\s*trở lên", text[after:], regex.IGNORECASE):
-            after += regex.match(r"\s*trở lên", text[after:], regex.IGNORECASE).end()
-        tail = TRAILING.sub("", text[after:end]).strip(" ,;:")
-        subject, indicator = _split_predicate(tail)
-        target = FoundTarget(
-            start=start, end=start + len(TRAILING.sub("", text[start:end])),
-            value=_number(match.group("value")),
-            value_max=_number(match.group("high")) if match.group("high") else None,
-            unit="%", comparator=comparator, subject=subject or None,
-            indicator=indicator or None,
-        )
+    for index, figure in enumerate(figures):
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(figures) else _sentence_end(text, figure.end)
+        end = min(end, _sentence_end(text, figure.end))
+        target = _figure_target(text, figure, start, end)
         between = text[found[-1].end:start] if found else ""
-        if found and _has_any(between + text[starts[index]:match.start()],
+        if found and _has_any(between + text[start:figure.start],
                               lexicon()["sub_target_markers"]):
             target.parent = _root(found, len(found) - 1)
         found.append(target)
     _share_predicates(found)
+    if statements:
+        found.extend(_statements(text, found))
+    return sorted(found, key=lambda target: target.start)
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int  # after the unit and a trailing "trở lên"
+    value: float
+    value_max: float | None
+    unit: str
+    at_least: bool  # "trở lên" after it
+
+
+def _figures(text: str) -> list[Figure]:
+    figures = [Figure(m.start(), m.end(), _number(m.group("value")),
+                      _number(m.group("high")) if m.group("high") else None, "%", False)
+               for m in FIGURE.finditer(text) if not _is_past(text, m.start())]
+    for match in _count_pattern().finditer(text):
+        if any(match.start() < f.end and f.start < match.end() for f in figures):
+            continue
+        if _is_past(text, match.start()) or _counts_something_else(text, match):
+            continue
+        unit = match.group("unit").strip("“”\"")
+        figures.append(Figure(match.start(), match.end(), _number(match.group("value")),
+                              _number(match.group("high")) if match.group("high") else None,
+                              unit, False))
+    for figure in figures:
+        rest = regex.match(r"\s*trở lên", text[figure.end:], regex.IGNORECASE)
+        if rest:
+            figure.at_least = True
+            figure.end += rest.end()
+    return sorted(figures, key=lambda figure: figure.start)
+
+
+def _counts_something_else(text: str, match: regex.Match[str]) -> bool:
+    before = _key(text[max(0, match.start() - 15):match.start()]).rstrip()
+    return any(before.endswith(_key(word)) and (len(before) == len(_key(word)) or
+                                                not before[-len(word) - 1].isalnum())
+               for word in lexicon()["count_not_after"])
+
+
+def _clause_start(text: str, figures: list[Figure], index: int) -> int:
+    """Where a figure's clause begins: at its comparator; or, when a verb links the figure to
+    words before it ("Tỷ lệ ... đạt 50%"), where those words begin."""
+    figure = figures[index]
+    before = text[:figure.start]
+    words = [*lexicon()["comparators"], "phấn đấu đạt", "phấn đấu", "khoảng"]
+    comparator = _ends_with_any(before, words)
+    start = len(before.rstrip()) - len(comparator) if comparator else figure.start
+    linked = _ends_with_any(text[:start], lexicon()["linking_verbs"] + ["phấn đấu"])
+    if not linked:
+        return start
+    left = figures[index - 1].end if index else 0
+    boundary = max(left, *(text.rfind(mark, left, start) + 1 for mark in (";", ":")))
+    if index:
+        comma = text.find(",", left, start)
+        boundary = max(boundary, comma + 1 if comma >= 0 else boundary)
+    lead = text[boundary:start]
+    skip = regex.match(r"\s*(?:[-+•]\s*)?(?:(?:trong đó|riêng)\s*,?\s*)?", lead, regex.IGNORECASE)
+    return boundary + (skip.end() if skip else 0)
+
+
+def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarget:
+    comparator = _comparator(text[start:figure.start], figure)
+    lead = text[start:figure.start]
+    verb = _ends_with_any(_strip_comparator(lead), lexicon()["linking_verbs"] + ["phấn đấu"])
+    tail = TRAILING.sub("", text[figure.end:end]).strip(" ,;:")
+    if figure.unit != "%":
+        tail = ""  # a count's unit is its noun; what follows is the predicate
+    subject, indicator = _split_predicate(tail)
+    head = _strip_comparator(lead)
+    if verb:
+        head = head.rstrip()[: len(head.rstrip()) - len(verb)]
+    head = regex.sub(r"^(?:phấn đấu|đến (?:hết )?năm \d{4},?)\s*", "", head.strip(" ,"),
+                     flags=regex.IGNORECASE).strip(" ,")
+    each = regex.match(r"(?:mỗi|bình quân mỗi)\s+(.+?)(?:\s+(?:có|xây dựng|đọc))?$", head,
+                       regex.IGNORECASE)
+    if each:
+        subject = each.group(1)
+    elif head and (not indicator or (figure.unit == "%" and not subject)):
+        indicator = head
+    if figure.unit != "%" and not indicator:
+        indicator = TRAILING.sub("", text[figure.end:end]).strip(" ,;:") or None
+    clean_end = start + len(TRAILING.sub("", text[start:end]))
+    return FoundTarget(
+        start=start, end=max(clean_end, figure.end), value=figure.value,
+        value_max=figure.value_max, unit=figure.unit, comparator=comparator,
+        subject=subject or None, indicator=indicator or None,
+    )
+
+
+def _strip_comparator(lead: str) -> str:
+    word = _ends_with_any(lead, list(lexicon()["comparators"]))
+    return lead.rstrip()[: len(lead.rstrip()) - len(word)] if word else lead
+
+
+def _comparator(lead: str, figure: Figure) -> str:
+    comparators = lexicon()["comparators"]
+    word = _ends_with_any(lead, list(comparators))
+    if word:
+        return comparators[word]
+    return ">=" if figure.at_least else "="
+
+
+def _statements(text: str, figures: list[FoundTarget]) -> list[FoundTarget]:
+    """Clauses with no figure that state a target: a state to keep or reach (qualitative),
+    or a direction ("tăng tỷ lệ ...": trend). Lists of states are one target each."""
+    found = []
+    for start, end in _clauses(text):
+        if any(start < t.end and t.start < end for t in figures):
+            continue
+        clause = text[start:end]
+        lead = regex.match(r"\s*(?:[-+•]\s*)?", clause)
+        offset = start + lead.end()
+        body = clause[lead.end():].rstrip(" .;,:")
+        if len(body) < 8:
+            continue
+        kind = "trend" if _starts_with_any(body, lexicon()["trend_starts"]) else "qualitative"
+        for part_start, part in _split_states(body) if kind == "qualitative" else [(0, body)]:
+            found.append(FoundTarget(offset + part_start, offset + part_start + len(part),
+                                     None, None, None, None, None, part, kind=kind))
     return found
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in regex.finditer(r";|\.(?:\s|$)", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _starts_with_any(text: str, words: list[str]) -> bool:
+    folded = _key(text)
+    return any(folded.startswith(_key(word)) and not folded[len(word):len(word) + 1].isalnum()
+               for word in words)
+
+
+def _split_states(body: str) -> list[tuple[int, str]]:
+    """"duy trì A, đạt chuẩn B, phổ cập C và phổ cập D" -> A..., B, C, D."""
+    starts = "|".join(regex.escape(_key(w)) for w in lexicon()["qualitative_starts"])
+    cuts = [0] + [m.start(1) for m in regex.finditer(rf"(?:,|\bvà)\s+({starts})\b", _key(body))]
+    parts = []
+    for index, cut in enumerate(cuts):
+        end = cuts[index + 1] if index + 1 < len(cuts) else len(body)
+        part = TRAILING.sub("", body[cut:end]).strip(" ,")
+        if part:
+            parts.append((cut, part))
+    return parts
 
 
 def _is_past(text: str, offset: int) -> bool:
     before = _key(text[max(0, offset - 20):offset])
     return any(_key(marker) in before for marker in lexicon()["past_markers"])
-
-
-def _clause_start(text: str, match: regex.Match[str]) -> int:
-    """Where the clause of a figure begins: at its comparator or "phấn đấu", if any."""
-    before = text[:match.start()]
-    words = [*lexicon()["comparators"], "phấn đấu đạt", "phấn đấu", "đạt", "khoảng"]
-    word = _ends_with_any(before, words)
-    return len(before.rstrip()) - len(word) if word else match.start()
-
-
-def _comparator(text: str, match: regex.Match[str], start: int) -> tuple[str, int]:
-    before = text[start:match.start()]
-    after = text[match.end():match.end() + 10]
-    comparators = lexicon()["comparators"]
-    word = _ends_with_any(before, list(comparators))
-    if word:
-        return comparators[word], start
-    if regex.match(r"\s*trở lên", after, regex.IGNORECASE):
-        return ">=", start
-    return "=", start
 
 
 def _sentence_end(text: str, offset: int) -> int:
@@ -200,11 +341,13 @@ def extract_targets(norm: NormalizedText, layout: Layout, document: Document) ->
         section = _innermost(sections, line.start)
         value = line_text(norm.text, line)
         chain = _chain(section, by_id)
-        if section is not None and section.id in in_targets:
-            found = find_targets(value) or _qualitative(value, section, chain, line.start)
+        general = any(GENERAL_AIM.match(s.title) for s in chain)
+        if section is not None and section.id in in_targets and not general:
+            found = find_targets(value, statements=not _is_heading(value, line.start, section,
+                                                                     sections))
         elif STRIVE.search(value):
-            found = find_targets(value[STRIVE.search(value).start():])
             offset = STRIVE.search(value).start()
+            found = find_targets(value[offset:], statements=False)
             for target in found:
                 target.start += offset
                 target.end += offset
@@ -235,11 +378,20 @@ def extract_targets(norm: NormalizedText, layout: Layout, document: Document) ->
 
 
 def _target_sections(sections: list[Section], by_id: dict[str, Section]) -> set[str]:
+    """Sections under a heading about targets ("II. MỤC TIÊU", "2. Mục tiêu cụ thể",
+    "1.2. Chỉ tiêu"); a bullet that merely mentions "mục tiêu" is not such a heading."""
     marked = set()
     for section in sections:
-        if any(TARGET_SECTION.search(s.title) for s in _chain(section, by_id)):
+        if any(_is_target_heading(s) for s in _chain(section, by_id)):
             marked.add(section.id)
     return marked
+
+
+def _is_target_heading(section: Section) -> bool:
+    if section.kind not in {"roman", "arabic", "letter", "heading"}:
+        return False
+    title = section.title
+    return bool(TARGET_HEADING.match(title) or (title.isupper() and TARGET_SECTION.search(title)))
 
 
 def _chain(section: Section | None, by_id: dict[str, Section]) -> list[Section]:
@@ -255,23 +407,15 @@ def _innermost(sections: list[Section], offset: int) -> Section | None:
     return max(inside, key=lambda s: s.depth) if inside else None
 
 
-def _qualitative(value: str, section: Section, chain: list[Section],
-                 start: int) -> list[FoundTarget]:
-    """A line with no figure: a state to keep or reach, or a yearly rise."""
-    if any(GENERAL_AIM.match(s.title) for s in chain) or value.rstrip().endswith(":"):
-        return []
-    if section.span and section.span[0] == start and section.kind not in {"bullet", "plus"}:
-        return []  # a heading
-    text = regex.sub(r"^[-+•]\s*", "", value)
-    offset = len(value) - len(text)
-    folded = _key(text)
-    for kind, starts in (("trend", lexicon()["trend_starts"]),
-                         ("qualitative", lexicon()["qualitative_starts"])):
-        if any(folded.startswith(_key(word)) for word in starts):
-            clean = text.rstrip(" .;")
-            return [FoundTarget(offset, offset + len(clean), None, None, None, None, None,
-                                clean, kind=kind)]
-    return []
+def _is_heading(value: str, start: int, section: Section | None,
+                sections: list[Section]) -> bool:
+    """A line that heads others ("b) Nâng cao trình độ tin học:", "- Về năng lực ...") states
+    no target itself."""
+    if value.rstrip().endswith(":"):
+        return True
+    if section is None or not section.span or section.span[0] != start:
+        return False
+    return any(other.parent == section.id for other in sections)
 
 
 def _heading_year(chain: list[Section]) -> int | None:
@@ -283,6 +427,14 @@ def _heading_year(chain: list[Section]) -> int | None:
 
 
 def _year_in(text: str) -> int | None:
+    """The milestone a target's words give: "đến năm 2025", "trước ngày 30/10/2024"; a base
+    year it is compared with ("so với năm 2024") is not one."""
+    text = BASE_YEAR.sub(" ", text)
+    for citation in find_citations(text):  # a cited document's date is not a milestone
+        text = text[:citation.start] + " " * (citation.end - citation.start) + text[citation.end:]
+    date = regex.search(rf"\d{{1,2}}/\d{{1,2}}/({YEAR})", text)
+    if date:
+        return int(date.group(1))
     match = MILESTONE.search(text)
     return int(match.group(1)) if match else None
 

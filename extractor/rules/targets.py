@@ -22,6 +22,7 @@ import regex
 from extractor.model import Document, Section, Target
 from extractor.normalize import NormalizedText, fold_tones
 from extractor.rules.citations import find_citations
+from extractor.rules.vocabulary import UNIT_WORDS
 from extractor.structure import Layout, line_text
 
 LEXICON_FILE = Path(__file__).with_name("targets.toml")
@@ -116,8 +117,8 @@ def find_targets(text: str, statements: bool = True) -> list[FoundTarget]:
     found: list[FoundTarget] = []
     for index, figure in enumerate(figures):
         start = starts[index]
-        end = starts[index + 1] if index + 1 < len(figures) else _sentence_end(text, figure.end)
-        end = min(end, _sentence_end(text, figure.end))
+        end = starts[index + 1] if index + 1 < len(figures) else len(text)
+        end = min(end, _clause_end(text, figure.end, end))
         target = _figure_target(text, figure, start, end)
         between = text[found[-1].end:start] if found else ""
         if found and _has_any(between + text[start:figure.start],
@@ -182,8 +183,8 @@ def _clause_start(text: str, figures: list[Figure], index: int) -> int:
     left = figures[index - 1].end if index else 0
     boundary = max(left, *(text.rfind(mark, left, start) + 1 for mark in (";", ":")))
     if index:
-        comma = text.find(",", left, start)
-        boundary = max(boundary, comma + 1 if comma >= 0 else boundary)
+        joints = [m.end() for m in regex.finditer(r",|\svà\s", text[left:start])]
+        boundary = max(boundary, left + joints[0] if joints else boundary)
     lead = text[boundary:start]
     skip = regex.match(r"\s*(?:[-+•]\s*)?(?:(?:trong đó|riêng)\s*,?\s*)?", lead, regex.IGNORECASE)
     return boundary + (skip.end() if skip else 0)
@@ -200,8 +201,8 @@ def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarg
     head = _strip_comparator(lead)
     if verb:
         head = head.rstrip()[: len(head.rstrip()) - len(verb)]
-    head = regex.sub(r"^(?:phấn đấu|đến (?:hết )?năm \d{4},?)\s*", "", head.strip(" ,"),
-                     flags=regex.IGNORECASE).strip(" ,")
+    head = regex.sub(r"^(?:(?:phấn đấu|đến (?:hết )?năm \d{4}|và)\s*,?\s*)+", "",
+                     head.strip(" ,"), flags=regex.IGNORECASE).strip(" ,")
     each = regex.match(r"(?:mỗi|bình quân mỗi)\s+(.+?)(?:\s+(?:có|xây dựng|đọc))?$", head,
                        regex.IGNORECASE)
     if each:
@@ -282,6 +283,26 @@ def _split_states(body: str) -> list[tuple[int, str]]:
 def _is_past(text: str, offset: int) -> bool:
     before = _key(text[max(0, offset - 20):offset])
     return any(_key(marker) in before for marker in lexicon()["past_markers"])
+
+
+def _clause_end(text: str, offset: int, limit: int) -> int:
+    """A figure's clause ends at the sentence end, or at a ";" after which a new statement
+    begins; a ";" inside a list of names ("trong "Gia đình học tập"; "Dòng họ học tập"; ...")
+    does not end it."""
+    for match in regex.finditer(r"\.(?:\s|$)|;", text[:limit]):
+        if match.start() < offset:
+            continue
+        if match.group(0).startswith("."):
+            return match.start()
+        following = regex.split(r";|\.(?:\s|$)", text[match.end():limit])[0]
+        if not _only_names(following):
+            return match.start()
+    return limit
+
+
+def _only_names(segment: str) -> bool:
+    bare = regex.sub(r"[“”\"][^“”\"]*[“”\"]", "", segment).strip(" ,;")
+    return len(bare.split()) <= 2
 
 
 def _sentence_end(text: str, offset: int) -> int:
@@ -510,9 +531,10 @@ def _last_year(text: str) -> int | None:
 def indicator_key(subject: str | None, indicator: str | None) -> str:
     """A canonical key for what a target measures, robust to wording, tone-mark style and
     locality names: content words of subject and indicator, folded and sorted."""
-    text = _key(" ".join(filter(None, [subject, indicator])))
-    text = regex.sub(r"[“”\"'()]", " ", text)
-    text = regex.sub(r"trên địa bàn(?:\s+\S+){0,3}", " ", text)
+    text = " ".join(filter(None, [subject, indicator]))
+    # a locality: its unit word and the capitalised name after it ("thị xã An Khê")
+    text = regex.sub(rf"(?i:trên địa bàn)|(?i:{UNIT_WORDS})(?:\s+\p{{Lu}}\p{{Ll}}*)*", " ", text)
+    text = regex.sub(r"[“”\"'()]", " ", _key(text))
     words = regex.findall(r"[\p{L}\d]+", text)
     stop = {_key(word) for word in lexicon()["key_stopwords"]}
     single = {word for word in stop if " " not in word}

@@ -1,0 +1,136 @@
+"""Targets, Duckling style: lines grouped by the targets they must give, and lines whose
+numbers are not targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline import extract_text
+from extractor.rules.targets import find_targets, indicator_key
+
+# line -> [(value, value_max, unit, comparator, kind, parent)]
+CORPUS: dict[str, list[tuple]] = {
+    "- 90% gia đình được công nhận đạt danh hiệu \"Gia đình học tập\";": [
+        (90, None, "%", "=", "quantitative", None)],
+    "- Trên 99,80% người trong độ tuổi từ 15 đến 60, 99,90% người trong độ tuổi 15 đến 35 biết "
+    "chữ.": [(99.8, None, "%", ">", "quantitative", None),
+             (99.9, None, "%", "=", "quantitative", None)],
+    "+ Khoảng 35% dân số từ 15 tuổi trở lên được đào tạo trình độ chuyên môn kỹ thuật, trong đó "
+    "12% dân số có trình độ đại học trở lên.": [
+        (35, None, "%", "~", "quantitative", None), (12, None, "%", "=", "quantitative", 0)],
+    "- 100% Chủ tịch Hội Khuyến học cấp xã tham gia quản lý TTHTCĐ, 50% trở lên cán bộ làm công "
+    "tác khuyến học cấp xã tham gia tổ chức các hoạt động": [
+        (100, None, "%", "=", "quantitative", None), (50, None, "%", ">=", "quantitative", None)],
+    "- 20 % cán bộ, công chức, viên chức có trình độ ngoại ngữ bậc 2 và 5% có trình độ bậc 3;": [
+        (20, None, "%", "=", "quantitative", None), (5, None, "%", "=", "quantitative", None)],
+    "- Tỷ lệ hồ sơ được giải quyết trực tuyến đạt ít nhất 50%.": [
+        (50, None, "%", ">=", "quantitative", None)],
+    "Kiềm chế, kéo giảm từ 5% đến 10% số vụ tai nạn giao thông so với năm 2022.": [
+        (5, 10, "%", "=", "quantitative", None)],
+    "- 27/27 xã, phường đạt chuẩn phổ cập giáo dục trung học cơ sở mức độ 2, trong đó ít nhất 15 "
+    "xã, phường đạt mức độ 3.": [
+        (27, None, "xã, phường", "=", "quantitative", None),
+        (15, None, "xã, phường", ">=", "quantitative", 0)],
+    "- Luân chuyển ít nhất 5.000 bản sách từ Thư viện huyện xuống các tủ sách cơ sở.": [
+        (5000, None, "bản", ">=", "quantitative", None)],
+    "- Mỗi tổ dân phố xây dựng ít nhất 01 “Tổ liên gia an toàn PCCC”.": [
+        (1, None, "Tổ liên gia an toàn PCCC", ">=", "quantitative", None)],
+    "- Thu nhập bình quân đầu người đạt 69,5 triệu đồng/người/năm trở lên.": [
+        (69.5, None, "triệu đồng/người/năm", ">=", "quantitative", None)],
+    "- 01 - 02 sản phẩm đạt 5 sao.": [(1, 2, "sản phẩm", "=", "quantitative", None)],
+    "Tiếp tục duy trì đạt chuẩn xóa mù chữ mức độ 2, đạt chuẩn phổ cập giáo dục mầm non cho trẻ "
+    "em 5 tuổi, phổ cập giáo dục tiểu học và phổ cập giáo dục trung học cơ sở ở mức độ 3.": [
+        (None, None, None, None, "qualitative", None)] * 4,
+    "- Hàng năm, tăng tỷ lệ số công nhân lao động có kiến thức cơ bản về tin học, ngoại ngữ.": [
+        (None, None, None, None, "trend", None)],
+}
+
+# Lines of a target section whose numbers are not targets.
+NEGATIVE = [
+    "người trong độ tuổi từ 15 đến 60",          # an age range
+    "Năm 2023, toàn huyện đã đạt 95% hộ có nhà tiêu hợp vệ sinh.",  # a past result
+    "theo Quyết định số 1373/QĐ-TTg ngày 30/7/2021",  # a citation
+    "2.1. Phát triển hạ tầng",                   # a section number
+    "trong thời hạn 10 ngày làm việc",          # a duration
+    "đạt chuẩn mức độ 3",                        # a level
+]
+
+
+def _values(targets) -> list[tuple]:
+    def number(value):
+        return None if value is None else float(value)
+
+    return [(number(t.value), number(t.value_max), t.unit, t.comparator, t.kind, t.parent)
+            for t in targets]
+
+
+@pytest.mark.parametrize(("line", "expected"), list(CORPUS.items()))
+def test_corpus(line, expected):
+    assert _values(find_targets(line)) == [
+        (None if v is None else float(v), None if m is None else float(m), u, c, k, p)
+        for v, m, u, c, k, p in expected]
+
+
+@pytest.mark.parametrize("line", NEGATIVE)
+def test_negative(line):
+    assert [t for t in find_targets(line, statements=False)] == []
+
+
+def test_shared_predicate_is_given_to_every_target():
+    line = ("- 39% người lớn trong gia đình học tập, dòng họ học tập; 63% cán bộ, công chức trên "
+            "địa bàn xã đạt danh hiệu “Công dân học tập”.")
+    first, second = find_targets(line)
+    assert first.indicator == second.indicator == "đạt danh hiệu “Công dân học tập”"
+    assert first.subject == "người lớn trong gia đình học tập, dòng họ học tập"
+
+
+def test_semicolons_inside_a_list_of_names_do_not_split_a_target():
+    line = ("- 55% người lao động trong “Gia đình học tập”; “Dòng họ học tập”; “Cộng đồng học "
+            "tập”; 80% cán bộ trong “Đơn vị học tập” đạt danh hiệu “Công dân học tập”.")
+    assert [t.value for t in find_targets(line)] == [55, 80]
+
+
+PLAN = """KẾ HOẠCH
+Thực hiện Chương trình “Công dân học tập giai đoạn 2021-2030” trên địa bàn xã Cửu An
+I. MỤC TIÊU
+1. Mục tiêu chung
+Thúc đẩy việc học tập suốt đời trong Nhân dân.
+2. Mục tiêu cụ thể
+a) Phấn đấu đến năm 2025
+- 39% người lớn trong gia đình học tập đạt danh hiệu “Công dân học tập”.
+- Hàng năm, tăng tỷ lệ người lao động tham gia học tập.
+b) Phấn đấu đến năm 2030
+- 57% người lớn trong gia đình học tập đạt danh hiệu “Công dân học tập”.
+- Tiếp tục quán triệt các tiêu chí xây dựng mô hình “Công dân học tập”.
+II. NHIỆM VỤ
+1. Tổ chức 15 lớp tập huấn cho 100% cán bộ trong năm 2026.
+2. Tỉnh phấn đấu đến năm 2027 đạt 45% số hộ gia đình mua sắm trực tuyến.
+"""
+
+
+def test_plan_targets_sections_milestones_and_links():
+    targets = extract_text(PLAN).targets
+    summary = [(t.value, t.milestone_year, t.kind) for t in targets]
+    assert summary == [(39, 2025, "quantitative"), (None, 2025, "trend"),
+                       (57, 2030, "quantitative"), (None, 2030, "qualitative"),
+                       (45, 2027, "quantitative")]
+    # the general aim states no target; a task's numbers are not targets, its "phấn đấu" is
+    assert targets[2].earlier == targets[0].id
+    assert targets[0].indicator_key == targets[2].indicator_key
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    (("cán bộ, công chức trên địa bàn xã", "đạt danh hiệu “Công dân học tập”"),
+     ("cán bộ, công chức trên địa bàn thị xã An Khê", "đạt danh hiệu Công dân học tập")),
+    (("gia đình", "được công nhận đạt danh hiệu “Gia đình học tập”"),
+     ("các gia đình", "được công nhận đạt danh hiệu \"Gia đình học tập\"")),
+    (("người lao động", "được trang bị kỹ năng số hoá"),
+     ("người lao động", "được trang bị kỹ năng số hóa")),
+])
+def test_indicator_key_ignores_wording_tone_style_and_locality(one, other):
+    assert indicator_key(*one) == indicator_key(*other)
+
+
+def test_indicator_key_tells_different_indicators_apart():
+    assert indicator_key("gia đình", "đạt danh hiệu “Gia đình học tập”") != indicator_key(
+        "dòng họ", "đạt danh hiệu “Dòng họ học tập”")

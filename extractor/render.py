@@ -70,7 +70,7 @@ def time_value(expression: TimeExpression) -> str:
     elif expression.kind == "point":
         value = f"{expression.bound or 'on'} {expression.end}"
     elif expression.kind == "recurrence":
-        value = expression.rrule or ""
+        value = ("by " if expression.bound == "by" else "") + (expression.rrule or "")
         value += f" from {expression.start}" if expression.start else ""
     elif expression.kind == "duration":
         value = f"{expression.duration}" + (" working days" if expression.working_days else "")

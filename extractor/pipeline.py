@@ -76,12 +76,8 @@ def _tables(norm: NormalizedText, layout: Layout) -> list[Table]:
              for start, end in row]
             for row in table.rows
         ]
-        section = _section_at(layout, table.start)
-        tables.append(Table(id=f"t{index + 1}", section=section, header=rows[0], rows=rows[1:],
-                            span=(table.start, table.end), page=norm.page_at(table.start)))
+        section = layout.section_at(table.start)
+        tables.append(Table(id=f"t{index + 1}", section=section.id if section else None,
+                            header=rows[0], rows=rows[1:], span=(table.start, table.end),
+                            page=norm.page_at(table.start)))
     return tables
-
-
-def _section_at(layout: Layout, offset: int) -> str | None:
-    inside = [s for s in layout.sections if s.span and s.span[0] <= offset <= s.span[1]]
-    return inside[-1].id if inside else None

@@ -14,6 +14,7 @@ plans mix them freely (Roman, ``1.``, ``1.1.``, ``a)``, ``a.``, ``a,``, ``-``, `
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -72,6 +73,23 @@ class Layout:
     header: list[TextLine]
     parts: list[Part]
     sections: list[Section]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Section]:
+        return {section.id: section for section in self.sections}
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section holding ``offset``."""
+        inside = [s for s in self.sections if s.span and s.span[0] <= offset <= s.span[1]]
+        return max(inside, key=lambda s: s.depth) if inside else None
+
+    def chain(self, section: Section | None) -> list[Section]:
+        """``section`` and its ancestors, innermost first."""
+        chain = []
+        while section is not None:
+            chain.append(section)
+            section = self._by_id.get(section.parent) if section.parent else None
+        return chain
 
     @property
     def plan_part(self) -> Part | None:

@@ -42,7 +42,6 @@ TARGET_SECTION = regex.compile(r"MỤC TIÊU|CHỈ TIÊU")
 TARGET_HEADING = regex.compile(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", regex.IGNORECASE)
 GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)
 STRIVE = regex.compile(r"phấn đấu", regex.IGNORECASE)
-SENTENCE_END = regex.compile(r"\.(?:\s|$)|;")
 TRAILING = regex.compile(r"[\s,;:.]*(?:\b(?:và|trong đó|riêng|hoặc)\b[\s,;:.]*)*$",
                          regex.IGNORECASE)
 FOR_GROUP = regex.compile(r"^Đối với\s+(.+?)[:.]?$", regex.IGNORECASE)
@@ -305,11 +304,6 @@ def _only_names(segment: str) -> bool:
     return len(bare.split()) <= 2
 
 
-def _sentence_end(text: str, offset: int) -> int:
-    match = SENTENCE_END.search(text, offset)
-    return match.start() if match else len(text)
-
-
 def _split_predicate(tail: str) -> tuple[str, str]:
     """Subject (the counted noun phrase) and indicator (the predicate) of a target's words."""
     folded = _key(tail)
@@ -351,17 +345,16 @@ def _share_predicates(found: list[FoundTarget]) -> None:
 
 def extract_targets(norm: NormalizedText, layout: Layout, document: Document) -> list[Target]:
     sections = layout.sections
-    by_id = {section.id: section for section in sections}
-    in_targets = _target_sections(sections, by_id)
+    in_targets = _target_sections(layout)
     body = {line.start for part in layout.parts for line in part.body}
     period_end = _period_end(document)
     targets: list[Target] = []
     for line in norm.paragraphs():
         if line.start not in body:
             continue
-        section = _innermost(sections, line.start)
+        section = layout.section_at(line.start)
         value = line_text(norm.text, line)
-        chain = _chain(section, by_id)
+        chain = layout.chain(section)
         general = any(GENERAL_AIM.match(s.title) for s in chain)
         if section is not None and section.id in in_targets and not general:
             found = find_targets(value, statements=not _is_heading(value, line.start, section,
@@ -398,12 +391,12 @@ def extract_targets(norm: NormalizedText, layout: Layout, document: Document) ->
     return targets
 
 
-def _target_sections(sections: list[Section], by_id: dict[str, Section]) -> set[str]:
+def _target_sections(layout: Layout) -> set[str]:
     """Sections under a heading about targets ("II. MỤC TIÊU", "2. Mục tiêu cụ thể",
     "1.2. Chỉ tiêu"); a bullet that merely mentions "mục tiêu" is not such a heading."""
     marked = set()
-    for section in sections:
-        if any(_is_target_heading(s) for s in _chain(section, by_id)):
+    for section in layout.sections:
+        if any(_is_target_heading(s) for s in layout.chain(section)):
             marked.add(section.id)
     return marked
 
@@ -413,19 +406,6 @@ def _is_target_heading(section: Section) -> bool:
         return False
     title = section.title
     return bool(TARGET_HEADING.match(title) or (title.isupper() and TARGET_SECTION.search(title)))
-
-
-def _chain(section: Section | None, by_id: dict[str, Section]) -> list[Section]:
-    chain = []
-    while section is not None:
-        chain.append(section)
-        section = by_id.get(section.parent) if section.parent else None
-    return chain
-
-
-def _innermost(sections: list[Section], offset: int) -> Section | None:
-    inside = [s for s in sections if s.span and s.span[0] <= offset <= s.span[1]]
-    return max(inside, key=lambda s: s.depth) if inside else None
 
 
 def _is_heading(value: str, start: int, section: Section | None,
@@ -479,7 +459,7 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
     """A table of chỉ tiêu: one target per row, from its planned-value column."""
     targets: list[Target] = []
     for table in norm.tables:
-        section = _innermost(layout.sections, table.start)
+        section = layout.section_at(table.start)
         if section is None or section.id not in in_targets:
             continue
         header = [norm.text[s:e] for s, e in table.rows[0]]

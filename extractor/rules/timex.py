@@ -467,11 +467,11 @@ def extract_time_expressions(
     """Time expressions where a plan says when work is due: prose of the task, schedule,
     organisation and reporting sections, and the time column of task tables. ``taken`` are
     spans already read as something else (citations and their dates)."""
-    excluded = _sections_not_schedule(layout.sections)
+    excluded = _sections_not_schedule(layout)
     found: list[TimeExpression] = []
     body = {line.start for part in layout.parts for line in part.body}
     for line in norm.paragraphs():
-        section = _innermost(layout.sections, line.start)
+        section = layout.section_at(line.start)
         if line.start not in body or (section is not None and section.id in excluded):
             continue
         value = norm.text[line.start:line.end]
@@ -480,7 +480,7 @@ def extract_time_expressions(
             if not any(span[0] < end and start < span[1] for start, end in taken):
                 found.append(_placed(match.value, span, norm, section))
     for table in norm.tables:
-        section = _innermost(layout.sections, table.start)
+        section = layout.section_at(table.start)
         if section is not None and section.id in excluded:
             continue
         header = [norm.text[start:end] for start, end in table.rows[0]]
@@ -502,19 +502,6 @@ def _placed(value: TimeExpression, span: tuple[int, int], norm: NormalizedText,
     })
 
 
-def _sections_not_schedule(sections: list[Section]) -> set[str]:
-    by_id = {section.id: section for section in sections}
-    excluded = set()
-    for section in sections:
-        current: Section | None = section
-        while current is not None:
-            if NOT_SCHEDULE.search(current.title):
-                excluded.add(section.id)
-                break
-            current = by_id.get(current.parent) if current.parent else None
-    return excluded
-
-
-def _innermost(sections: list[Section], offset: int) -> Section | None:
-    inside = [s for s in sections if s.span and s.span[0] <= offset <= s.span[1]]
-    return max(inside, key=lambda s: s.depth) if inside else None
+def _sections_not_schedule(layout: Layout) -> set[str]:
+    return {section.id for section in layout.sections
+            if any(NOT_SCHEDULE.search(s.title) for s in layout.chain(section))}

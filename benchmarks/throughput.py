@@ -254,8 +254,8 @@ def ratio(full: Measurement, base: Measurement) -> tuple[float, float, float]:
 
 
 def times(value: float) -> str:
-    """A speed ratio with three significant figures: 3.61, 0.583, 0.00512."""
-    return f"{value:.3g}"
+    """A speed ratio with three significant figures, never in e-notation: 3.61, 0.00512, 1550."""
+    return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
 
 
 def mib(kib: int) -> str:
@@ -272,9 +272,10 @@ def table(pairs: list[tuple[Measurement, Measurement]]) -> list[str]:
     for full, base in pairs:
         seconds = full.median_seconds()
         pages = number(full.pages / seconds) if full.pages else "–"
+        page_count = f"{full.pages:,}" if full.pages else "–"
         middle, low, high = ratio(full, base)
         lines.append(
-            f"| {full.format} | {full.documents} | {full.pages or '–'} | {full.characters:,} "
+            f"| {full.format} | {full.documents} | {page_count} | {full.characters:,} "
             f"| {spread(full)} | {number(full.characters / seconds)} | {pages} "
             f"| {BASELINE_NAMES[full.format]} | {spread(base)} "
             f"| {times(middle)}x ({times(low)}–{times(high)}) "

@@ -13,6 +13,7 @@ plans mix them freely (Roman, ``1.``, ``1.1.``, ``a)``, ``a.``, ``a,``, ``-``, `
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -78,10 +79,18 @@ class Layout:
     def _by_id(self) -> dict[str, Section]:
         return {section.id: section for section in self.sections}
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [section.span[0] if section.span else -1 for section in self.sections]
+
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section holding ``offset``."""
-        inside = [s for s in self.sections if s.span and s.span[0] <= offset <= s.span[1]]
-        return max(inside, key=lambda s: s.depth) if inside else None
+        """The innermost section holding ``offset``: the nearest section opened before it,
+        or the first of its ancestors that still runs past it."""
+        index = bisect_right(self._starts, offset) - 1
+        section = self.sections[index] if index >= 0 else None
+        while section is not None and section.span and section.span[1] < offset:
+            section = self._by_id.get(section.parent) if section.parent else None
+        return section
 
     def chain(self, section: Section | None) -> list[Section]:
         """``section`` and its ancestors, innermost first."""

@@ -225,11 +225,15 @@ def _byte_view(text: str) -> str:
     return text.translate(_CP1252_TO_C1)
 
 
+_HIGH = re.compile(r"[^\x00-\x7f]")
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+
+
 def _has_legacy_candidates(text: str) -> bool:
     """True if the text has Latin-1/cp1252 characters and few characters beyond them."""
     view = _byte_view(text)
-    high = sum(1 for ch in view if ord(ch) >= 0x80)
-    beyond = sum(1 for ch in view if ord(ch) > 0xFF)
+    high = len(_HIGH.findall(view))
+    beyond = len(_BEYOND_LATIN1.findall(view))
     return high > 0 and beyond <= 0.2 * high
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -84,6 +84,7 @@ def _count_pattern() -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     return fold_tones(text).casefold()
 
@@ -120,8 +121,7 @@ def find_targets(text: str, statements: bool = True) -> list[FoundTarget]:
         end = min(end, _clause_end(text, figure.end, end))
         target = _figure_target(text, figure, start, end)
         between = text[found[-1].end:start] if found else ""
-        if found and _has_any(between + text[start:figure.start],
-                              lexicon()["sub_target_markers"]):
+        if found and _has_any(between + text[start:figure.start], "sub_target_markers"):
             target.parent = _root(found, len(found) - 1)
         found.append(target)
     _share_predicates(found)
@@ -304,24 +304,23 @@ def _only_names(segment: str) -> bool:
     return len(bare.split()) <= 2
 
 
+@cache
+def _word_pattern(name: str) -> regex.Pattern[str]:
+    """Any word of a lexicon list, whole words, in folded text."""
+    words = sorted((_key(word) for word in lexicon()[name]), key=len, reverse=True)
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, words)) + r")(?!\p{L})")
+
+
 def _split_predicate(tail: str) -> tuple[str, str]:
     """Subject (the counted noun phrase) and indicator (the predicate) of a target's words."""
-    folded = _key(tail)
-    best = None
-    for word in lexicon()["predicate_starts"]:
-        for match in regex.finditer(rf"(?<!\p{{L}}){regex.escape(_key(word))}(?!\p{{L}})", folded):
-            if best is None or match.start() < best:
-                best = match.start()
-            break
-    if best is None:
+    match = _word_pattern("predicate_starts").search(_key(tail))
+    if match is None:
         return tail.strip(" ,"), ""
-    return tail[:best].strip(" ,"), tail[best:].strip(" ,")
+    return tail[:match.start()].strip(" ,"), tail[match.start():].strip(" ,")
 
 
-def _has_any(text: str, words: list[str]) -> bool:
-    folded = _key(text)
-    return any(regex.search(rf"(?<!\p{{L}}){regex.escape(_key(w))}(?!\p{{L}})", folded)
-               for w in words)
+def _has_any(text: str, name: str) -> bool:
+    return _word_pattern(name).search(_key(text)) is not None
 
 
 def _root(found: list[FoundTarget], index: int) -> int:
@@ -431,7 +430,8 @@ def _year_in(text: str) -> int | None:
     """The milestone a target's words give: "đến năm 2025", "trước ngày 30/10/2024"; a base
     year it is compared with ("so với năm 2024") is not one."""
     text = BASE_YEAR.sub(" ", text)
-    for citation in find_citations(text):  # a cited document's date is not a milestone
+    cited = find_citations(text) if regex.search(r"\d\s?/", text) else []
+    for citation in cited:  # a cited document's date is not a milestone
         text = text[:citation.start] + " " * (citation.end - citation.start) + text[citation.end:]
     date = regex.search(rf"\d{{1,2}}/\d{{1,2}}/({YEAR})", text)
     if date:

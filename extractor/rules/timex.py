@@ -341,8 +341,14 @@ CELL_ONLY_RULES: list[Rule] = [
 ]
 
 
+# Every rule needs a digit or one of these words: lines with neither are skipped at once.
+MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|định kỳ|đột xuất", regex.IGNORECASE)
+
+
 def find_time_expressions(text: str, context_year: int | None = None) -> list[Found]:
     """Every time expression in ``text`` (longest first, no overlaps), in order."""
+    if not MAY_HOLD_TIME.search(text):
+        return []
     folded = fold_tones(text)
     found: list[Found] = []
     for rule in RULES:

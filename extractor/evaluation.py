@@ -6,6 +6,10 @@ is *correct* or *incorrect*; one only in the output is *spurious*; one only in g
 incorrect + missing). *Strict* compares normalised values exactly; *lenient* accepts a partial
 match (half the words in common, a date agreeing at the precision both give, a period that
 overlaps). Gold values and outputs are compared after folding case, tone-mark style and spacing.
+
+Targets: strict when value, unit and milestone agree (and the texts share words); lenient when
+the texts share half their words. Time expressions are paired by text (the closest pairs
+first); strict also needs the normalised value (kind, start, end, bound, rrule, duration).
 """
 
 from __future__ import annotations
@@ -391,13 +395,17 @@ def score_document(gold: dict, predicted: dict,
 
 
 def _signature(predicted: dict) -> str:
-    """What must agree across formats of one plan: metadata, citations, parent."""
+    """What must agree across formats of one plan: metadata, citations, parent, targets and
+    time expressions (their values; offsets differ between formats)."""
     document = {k: v for k, v in predicted["document"].items() if k != "evidence"}
     document = _strip_grounding(document)
     citations = [_strip_grounding({k: v for k, v in c.items() if k != "mentions"})
                  for c in predicted["citations"]]
-    return json.dumps([document, citations, predicted["parent"]], ensure_ascii=False,
-                      sort_keys=True)
+    targets = [[t[k] for k in ("value", "value_max", "unit", "comparator", "milestone_year",
+                               "kind")] for t in predicted["targets"]]
+    times = [[t.get(k) for k in TIME_VALUE_FIELDS] for t in predicted["timex"]]
+    return json.dumps([document, citations, predicted["parent"], targets, times],
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _strip_grounding(value: object) -> object:
@@ -538,7 +546,8 @@ def write_report(result: EvaluationResult) -> str:
         lines += ["", f"## Format: {fmt}", ""]
         lines += _score_table(result.totals(fmt))
     lines += ["", "## Same plan, every format", "",
-              "Does each rendering give the same metadata, citations and parent as the text?", "",
+              "Does each rendering give the same metadata, citations, parent, targets and time "
+              "expressions as the text?", "",
               "| Plan | " + " | ".join(result.formats()) + " |",
               "|---|" + "---|" * len(result.formats())]
     for doc_id, row in sorted(consistency(result).items()):

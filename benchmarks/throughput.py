@@ -349,9 +349,68 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+PASSES = ["read", "normalise", "structure", "metadata", "citations", "time expressions",
+          "targets"]
+
+
+def timed_passes(path: Path) -> dict[str, float]:
+    """Seconds spent in each pass of the pipeline on one file."""
+    from extractor.normalize import normalize
+    from extractor.read import read_source
+    from extractor.rules.citations import extract_citations
+    from extractor.rules.metadata import extract_metadata, plan_year
+    from extractor.rules.targets import extract_targets
+    from extractor.rules.timex import extract_time_expressions
+    from extractor.structure import analyse
+
+    spent: dict[str, float] = {}
+
+    def step(name: str, function, *args):
+        started = time.perf_counter()
+        result = function(*args)
+        spent[name] = time.perf_counter() - started
+        return result
+
+    source, _ = step("read", read_source, path)
+    norm = step("normalise", normalize, source)
+    layout = step("structure", analyse, norm)
+    document = step("metadata", extract_metadata, norm, layout).document
+    citations = step("citations", extract_citations, norm, layout, {document.number or ""})
+    cited = [mention.span for citation in citations for mention in citation.mentions]
+    step("time expressions", extract_time_expressions, norm, layout, cited, plan_year(document))
+    step("targets", extract_targets, norm, layout, document)
+    return spent
+
+
+def pass_breakdown(directory: Path, repeat: int) -> list[str]:
+    """Milliseconds per document in each pass, per format: the median over repeats."""
+    lines = ["", "## Where the time goes (bundled corpus)", "",
+             "Milliseconds per document in each pass (median of the repeats), in this process.",
+             "", "| Format | " + " | ".join(PASSES) + " | total |",
+             "|---|" + "---:|" * (len(PASSES) + 1)]
+    for kind in FORMATS:
+        files = format_files(directory, kind)
+        if not files:
+            continue
+        timed_passes(files[0])  # warm up imports and caches
+        runs = []
+        for _ in range(repeat):
+            totals = dict.fromkeys(PASSES, 0.0)
+            for path in files:
+                for name, seconds in timed_passes(path).items():
+                    totals[name] += seconds
+            runs.append(totals)
+        medians = {name: statistics.median(run[name] for run in runs) / len(files) * 1000
+                   for name in PASSES}
+        cells = [f"{medians[name]:.1f}" for name in PASSES]
+        lines.append(f"| {kind} | " + " | ".join(cells) + f" | {sum(medians.values()):.1f} |")
+    return lines
+
+
 def report(repeat: int, scale: int) -> str:
     lines = machine_header(repeat, scale)
     lines += section("Bundled corpus", measure_set(CORPUS, repeat, "corpus"))
+    lines += pass_breakdown(CORPUS, repeat)
     if scale:
         with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as temporary:
             directory = Path(temporary)

@@ -415,6 +415,8 @@ def _is_heading(value: str, start: int, section: Section | None,
         return True
     if section is None or not section.span or section.span[0] != start:
         return False
+    if section.kind in {"roman", "arabic", "letter"} and section.span[1] > start + len(value):
+        return True  # text follows under it
     return any(other.parent == section.id for other in sections)
 
 

@@ -288,7 +288,7 @@ def _attach_short_numbers(merged: dict[str, Citation], order: list[str]) -> None
 
 
 def select_parent(citations: list[Citation], document: Document) -> Citation | None:
-    """The plan one tier above that this plan implements (see gold/README.md).
+    """The plan one tier above that this plan implements (the labelling guide's rule).
 
     Among preamble citations issued one tier above this plan's issuer (or the nearest tier above
     that has any), rank by: cited with "Thực hiện", a plan-bearing type (not a letter or a

@@ -122,12 +122,12 @@ def _point(match: regex.Match[str], context_year: int | None) -> TimeExpression 
     year, inherited = _year_or_context(match, context_year)
     if year is None:
         return None
-    try:
-        day = datetime.date(year, int(match.group("month")), int(match.group("day")))
-    except ValueError:
-        return None
     bound = "by" if match.group("by") else "on"
-    return TimeExpression(text=match.group(0), kind="point", end=day.isoformat(), bound=bound,
+    try:
+        day = datetime.date(year, int(match.group("month")), int(match.group("day"))).isoformat()
+    except ValueError:
+        day = None  # "31/6/2023": a deadline all the same, with no date that can exist
+    return TimeExpression(text=match.group(0), kind="point", end=day, bound=bound,
                           year_inherited=inherited)
 
 
@@ -214,6 +214,11 @@ def _this_year(match: regex.Match[str], context_year: int | None) -> TimeExpress
     return _window(match.group(0), (context_year, 1), (context_year, 12), inherited=True)
 
 
+def _quarter_end_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    return TimeExpression(text=match.group(0), kind="recurrence", bound="by",
+                          rrule=f"FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={int(match.group('day'))}")
+
+
 def _yearly_quarter(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     quarter = _quarter(match.group("quarter"))
     months = ",".join(str(m) for m in range(quarter * 3 - 2, quarter * 3 + 1))
@@ -276,6 +281,10 @@ RULES: list[Rule] = [
           rf"(?:từ\s+)?tháng\s+(?P<month1>{MONTH})(?:{SEP}(?P<year1>{YEAR}))?\s+(?:đến|tới)\s+"
           rf"(?:hết\s+)?tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})", _month_range,
           "tháng 10 năm 2025 đến tháng 3 năm 2026"),
+    _rule("quarter_end_day",
+          rf"(?:(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+quý\s*,?\s*)?{BY_WORDS}\s+ngày\s+"
+          rf"(?P<day>{DAY})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", _quarter_end_day,
+          "định kỳ hằng quý trước ngày 15 của tháng cuối quý"),
     _rule("yearly_months",
           rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và)\s*(?:tháng\s+)?{MONTH})*)\s*,?\s*{EVERY_YEAR}",
           _yearly_months, "tháng 6 và tháng 11 hằng năm"),
@@ -334,7 +343,7 @@ RULES: list[Rule] = [
 CELL_ONLY_RULES: list[Rule] = [
     _rule("unspecified",
           r"^(?:theo\s+(?:hướng dẫn|quy định|kế hoạch|chỉ đạo|yêu cầu|tiến độ|từng)"
-          r"|thường xuyên|khi có yêu cầu|liên tục)[^\t\n]*", _unspecified,
+          r"|thường xuyên|khi có yêu cầu|liên tục)[^;\t\n]*", _unspecified,
           "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên"),
     _rule("bare_years", rf"^(?P<years>{YEAR}(?:\s*[-–—]\s*{YEAR})?)$", _years,
           "2023", "2023 - 2025"),
@@ -378,6 +387,38 @@ def parse(text: str, context_year: int | None = None) -> TimeExpression | None:
     return _combine(found, stripped) if len(found) > 1 else found[0].value
 
 
+def cell_expressions(cell: str, context_year: int | None) -> list[tuple[int, TimeExpression]]:
+    """Every expression of a table's time cell, each on its own ("Thường xuyên; hoàn thành
+    trước 31/10/2024" is two), with its offset in the cell."""
+    found: list[tuple[int, TimeExpression]] = []
+    rest, offset = cell, 0
+    lead = parse_cell_lead(cell, context_year)
+    if lead is not None:
+        found.append((len(cell) - len(cell.lstrip()), lead))
+        offset = cell.find(lead.text) + len(lead.text)
+        rest = cell[offset:]
+    for match in find_time_expressions(rest, context_year):
+        found.append((offset + match.start, match.value))
+    if not found:
+        whole = parse(cell, context_year)
+        if whole is not None:
+            found.append((0, whole))
+    return found
+
+
+def parse_cell_lead(cell: str, context_year: int | None) -> TimeExpression | None:
+    """A cell that opens with someone else's schedule or a bare year span."""
+    stripped = cell.strip()
+    folded = fold_tones(stripped)
+    for rule in CELL_ONLY_RULES:
+        match = rule.pattern.match(folded)
+        if match:
+            value = rule.build(_original(match, stripped), context_year)
+            if value is not None:
+                return value
+    return None
+
+
 def _combine(found: list[Found], text: str) -> TimeExpression:
     """Several expressions in one cell ("Tháng 3 và tháng 9/2024"): their span as a window,
     unless one of them repeats (then the recurrence wins)."""
@@ -417,10 +458,11 @@ def _original(match: regex.Match[str], text: str) -> regex.Match[str]:
 
 # In running text a bare year, year span or date says when only after a word of time;
 # otherwise it names what is meant ("nhiệm vụ năm 2018", "Ngày Chuyển đổi số 10/10").
-TIME_WORD_BEFORE = regex.compile(
-    r"(?:^|[(:;]|\b(?:trong|vào|đến|tới|trước|từ|hết|cuối|đầu|giữa|sau|chậm nhất|kể từ))\s*$",
-    regex.IGNORECASE,
-)
+TIME_WORDS = r"trong|vào|đến|tới|trước|từ|hết|cuối|đầu|giữa|sau|chậm nhất|kể từ"
+TIME_WORD_BEFORE = regex.compile(rf"(?:^|[(:;]|\b(?:{TIME_WORDS}))\s*$", regex.IGNORECASE)
+# A day and month in brackets is usually an event's date ("Ngày Sách (21/4)"), not a schedule.
+DAY_WORD_BEFORE = regex.compile(rf"(?:^|[:;]|\b(?:{TIME_WORDS}|ngày))\s*$", regex.IGNORECASE)
+TIME_WORD_START = regex.compile(rf"^(?:{TIME_WORDS})\b", regex.IGNORECASE)
 NEEDS_TIME_WORD = {"year", "years", "point", "months"}
 REPORTING = regex.compile(r"báo cáo", regex.IGNORECASE)
 AS_REQUIRED = regex.compile(r"theo\s+(?:đúng\s+)?(?:quy định|yêu cầu)", regex.IGNORECASE)
@@ -441,8 +483,9 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
             found.rule == "years" and found.value.text.casefold().startswith("giai đoạn")
         ):
             continue
+        needs = DAY_WORD_BEFORE if found.rule == "point" else TIME_WORD_BEFORE
         if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \
-                not TIME_WORD_BEFORE.search(before):
+                not needs.search(before) and not TIME_WORD_START.match(found.value.text):
             continue
         if found.value.kind == "point" and found.value.year_inherited and RECURRING.search(value):
             found.value = _yearly(found.value)
@@ -495,9 +538,9 @@ def extract_time_expressions(
             for column in columns:
                 if column < len(row):
                     start, end = row[column]
-                    value = parse(norm.text[start:end], context_year)
-                    if value is not None:
-                        found.append(_placed(value, (start, end), norm, section))
+                    for offset, value in cell_expressions(norm.text[start:end], context_year):
+                        span = (start + offset, start + offset + len(value.text))
+                        found.append(_placed(value, span, norm, section))
     return sorted(found, key=lambda item: item.span[0] if item.span else 0)
 
 

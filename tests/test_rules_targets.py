@@ -38,6 +38,12 @@ CORPUS: dict[str, list[tuple]] = {
     "- Thu nhập bình quân đầu người đạt 69,5 triệu đồng/người/năm trở lên.": [
         (69.5, None, "triệu đồng/người/năm", ">=", "quantitative", None)],
     "- 01 - 02 sản phẩm đạt 5 sao.": [(1, 2, "sản phẩm", "=", "quantitative", None)],
+    "phấn đấu đến năm 2030 tuổi thọ trung bình của người dân đạt trên 75 tuổi.": [
+        (75, None, "tuổi", ">", "quantitative", None)],
+    "- 95% trẻ em 5 tuổi được đi học mẫu giáo.": [(95, None, "%", "=", "quantitative", None)],
+    "Đến năm 2026 có 85% hộ gia đình sử dụng nước sạch và đến năm 2030 đạt 95%, góp phần giữ "
+    "vững danh hiệu xã nông thôn mới.": [
+        (85, None, "%", "=", "quantitative", None), (95, None, "%", "=", "quantitative", None)],
     "Tiếp tục duy trì đạt chuẩn xóa mù chữ mức độ 2, đạt chuẩn phổ cập giáo dục mầm non cho trẻ "
     "em 5 tuổi, phổ cập giáo dục tiểu học và phổ cập giáo dục trung học cơ sở ở mức độ 3.": [
         (None, None, None, None, "qualitative", None)] * 4,

@@ -73,11 +73,11 @@ def lexicon() -> dict:
 
 @cache
 def _count_pattern() -> regex.Pattern[str]:
-    units = sorted(lexicon()["count_units"], key=len, reverse=True)
+    units = sorted(lexicon()["count_units"] + lexicon()["verb_units"], key=len, reverse=True)
     unit = "|".join(regex.escape(u) for u in units)
     return regex.compile(
         rf"(?<![\d/.,])(?P<value>\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?)"
-        rf"(?:\s*[-–]\s*(?P<high>\d+(?:,\d+)?))?(?:\s*/\s*\d+)?\s+"
+        rf"(?:\s*(?:[-–]|đến)\s*(?P<high>\d+(?:,\d+)?))?(?:\s*/\s*\d+)?\s+"
         # the unit: a quoted name, or a counted noun from the lexicon
         rf"(?P<unit>“[^”]{{2,60}}”|(?:{unit})(?!\p{{L}}))",
         regex.IGNORECASE,
@@ -149,6 +149,10 @@ def _figures(text: str) -> list[Figure]:
             continue
         if _is_past(text, match.start()) or _counts_something_else(text, match):
             continue
+        if _key(match.group("unit")) in {_key(u) for u in lexicon()["verb_units"]} and \
+                not _ends_with_any(text[:match.start()], [*lexicon()["comparators"],
+                                                          *lexicon()["linking_verbs"], "gấp"]):
+            continue
         unit = match.group("unit").strip("“”\"")
         figures.append(Figure(match.start(), match.end(), _number(match.group("value")),
                               _number(match.group("high")) if match.group("high") else None,
@@ -210,6 +214,8 @@ def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarg
         indicator = head
     if figure.unit != "%" and not indicator:
         indicator = TRAILING.sub("", text[figure.end:end]).strip(" ,;:") or None
+    if verb and text[figure.end:].lstrip().startswith(","):
+        end = figure.end  # "... đạt 95%, góp phần ...": the target's words were before it
     clean_end = start + len(TRAILING.sub("", text[start:end]))
     return FoundTarget(
         start=start, end=max(clean_end, figure.end), value=figure.value,

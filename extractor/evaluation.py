@@ -38,7 +38,8 @@ SCALAR_FIELDS = [
     "document.signer.capacity", "parent",
 ]
 LIST_FIELDS = ["document.recipients", "citations", "findings", "sections", "tables", "targets",
-               "time_expressions"]
+               "time_expressions", "funding", "reporting"]
+REPORTING_ATTRIBUTES = ["reporter", "recipient", "via", "when"]
 TARGET_ATTRIBUTES = ["comparator", "subject", "indicator", "kind", "parent"]
 TIME_VALUE_FIELDS = ["kind", "start", "end", "bound", "rrule", "duration"]
 CITATION_ATTRIBUTES = ["type", "date", "issuer", "title", "relation"]
@@ -248,6 +249,8 @@ def plan_view(plan: Plan) -> dict:
                    for t in plan.tables],
         "targets": _target_view(plan),
         "timex": data["time_expressions"],
+        "funding": [{"source": f.source, "text": f.text} for f in plan.funding],
+        "reporting": data["reporting"],
     }
 
 
@@ -308,6 +311,48 @@ def _score_targets(gold: list[dict], predicted: list[dict],
                 ok = expected.get(attribute) == got.get(attribute)
             attributes["target." + attribute].total += 1
             attributes["target." + attribute].correct += ok
+    return score
+
+
+def _same_when(gold: dict | None, predicted: dict | None) -> bool:
+    if not gold or not predicted:
+        return not gold and not predicted
+    return all(gold.get(f) == predicted.get(f) for f in TIME_VALUE_FIELDS)
+
+
+def _same_body(gold: object, predicted: object) -> bool:
+    if gold in (None, "") or predicted in (None, ""):
+        return gold in (None, "") and predicted in (None, "")
+    return normal(gold) == normal(predicted) or similar(gold, predicted)
+
+
+def _score_reporting(gold: list[dict], predicted: list[dict],
+                     attributes: dict[str, AttributeAccuracy]) -> FieldScore:
+    """Lenient: the clause is found (half its words). Strict: also the right recipient and
+    the right normalised time."""
+    score = score_items(gold, predicted, lambda r: r,
+                        lambda g, p: _overlap(g.get("text", ""), p.get("text", "")) >= 0.5)
+    strict = Counts()
+    remaining = list(predicted)
+    for item in gold:
+        match = max(remaining, default=None,
+                    key=lambda p: _overlap(item.get("text", ""), p.get("text", "")))
+        if match is None or _overlap(item.get("text", ""), match.get("text", "")) < 0.5:
+            strict.missing += 1
+            continue
+        remaining.remove(match)
+        for attribute in REPORTING_ATTRIBUTES:
+            same = (_same_when(item.get("when"), match.get("when")) if attribute == "when"
+                    else _same_body(item.get(attribute), match.get(attribute)))
+            attributes["reporting." + attribute].total += 1
+            attributes["reporting." + attribute].correct += same
+        if _same_body(item.get("recipient"), match.get("recipient")) and _same_when(
+                item.get("when"), match.get("when")):
+            strict.correct += 1
+        else:
+            strict.incorrect += 1
+    strict.spurious = len(remaining)
+    score.strict = strict
     return score
 
 
@@ -379,6 +424,13 @@ def score_document(gold: dict, predicted: dict,
         scores["targets"] = _score_targets(gold["targets"], predicted["targets"], attributes)
     if "timex" in gold:
         scores["time_expressions"] = _score_times(gold["timex"], predicted["timex"])
+    if "funding" in gold:
+        scores["funding"] = score_items(
+            gold["funding"], predicted["funding"], lambda f: f["source"],
+            lambda g, p: g["source"] == p["source"])
+    if "reporting" in gold:
+        scores["reporting"] = _score_reporting(gold["reporting"], predicted["reporting"],
+                                               attributes)
     scores["findings"] = score_items(
         [f["code"] for f in gold.get("findings") or []],
         [f["code"] for f in predicted.get("findings") or []],
@@ -531,10 +583,11 @@ def write_report(result: EvaluationResult) -> str:
     ]
     lines += _score_table(result.totals())
     lines += ["", "### Attributes of matched items", "",
-              "Accuracy of each attribute on citations matched by number and targets matched "
-              "strictly (value, unit, milestone).", "",
+              "Accuracy of each attribute on citations matched by number, targets matched "
+              "strictly (value, unit, milestone) and reporting duties matched by text.", "",
               "| Attribute | Accuracy | Matched |", "|---|---:|---:|"]
-    names = CITATION_ATTRIBUTES + [f"target.{name}" for name in TARGET_ATTRIBUTES]
+    names = CITATION_ATTRIBUTES + [f"target.{name}" for name in TARGET_ATTRIBUTES] + [
+        f"reporting.{name}" for name in REPORTING_ATTRIBUTES]
     for name in names:
         accuracy = result.citation_attributes.get(name, AttributeAccuracy())
         lines.append(f"| {name} | {accuracy.accuracy:.3f} | {accuracy.total} |")

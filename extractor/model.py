@@ -213,15 +213,23 @@ class Agency(Model):
 
 
 class ReportingDuty(Grounded):
+    """A duty to report: who, to whom (through whom), when."""
+
     reporter: str | None = None
     recipient: str | None = None
-    frequency: str | None = None
+    via: str | None = Field(default=None, description="The body in '(qua ...)'.")
+    when: TimeExpression | None = None
     text: str = ""
+    section: str | None = None
 
 
 class FundingSource(Grounded):
-    source: str
+    source: Literal[
+        "ngan_sach_trung_uong", "ngan_sach_tinh", "ngan_sach_huyen", "ngan_sach_xa",
+        "ngan_sach_nha_nuoc", "long_ghep", "xa_hoi_hoa", "tai_tro", "nguon_khac",
+    ]
     text: str = ""
+    section: str | None = None
 
 
 class Finding(Grounded):

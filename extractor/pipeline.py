@@ -9,7 +9,9 @@ from extractor.model import Cell, Plan, Source, Table
 from extractor.normalize import NormalizedText, normalize
 from extractor.read import DEFAULT_MAX_BYTES, SourceDocument, read_source
 from extractor.rules.citations import extract_citations, select_parent
+from extractor.rules.funding import extract_funding
 from extractor.rules.metadata import extract_metadata, plan_year
+from extractor.rules.reporting import extract_reporting
 from extractor.rules.targets import extract_targets
 from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
@@ -54,6 +56,8 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     cited = [mention.span for citation in citations for mention in citation.mentions]
     time_expressions = extract_time_expressions(norm, layout, cited, plan_year(document))
     targets = extract_targets(norm, layout, document)
+    reporting = extract_reporting(norm, layout, plan_year(document))
+    funding = extract_funding(norm, layout, document)
     return Plan(
         source=source,
         document=document,
@@ -62,6 +66,8 @@ def extract_document(source_document: SourceDocument, source: Source, *,
         sections=layout.sections,
         tables=_tables(norm, layout),
         targets=targets,
+        reporting=reporting,
+        funding=funding,
         time_expressions=time_expressions,
         findings=metadata.findings,
         text=norm.text if with_text else None,

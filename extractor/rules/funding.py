@@ -1,0 +1,72 @@
+"""Funding: each source of money a plan names for itself.
+
+Read in the plan's KINH PHÍ section, and in sentences elsewhere that say where the money for
+the plan comes from ("Kinh phí thực hiện ... từ nguồn ..."). One entry per source.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extractor.model import Document, FundingSource
+from extractor.normalize import NormalizedText, fold_tones
+from extractor.structure import Layout, line_text
+
+LEXICON_FILE = Path(__file__).with_name("funding.toml")
+FUNDING_SECTION = regex.compile(r"KINH PHÍ|NGUỒN VỐN|TÀI CHÍNH", regex.IGNORECASE)
+FUNDING_SENTENCE = regex.compile(r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?nguồn",
+                                 regex.IGNORECASE)
+
+
+@cache
+def lexicon() -> dict:
+    with LEXICON_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    words = sorted(lexicon()["sources"], key=len, reverse=True)
+    alternatives = "|".join(regex.escape(fold_tones(word).casefold()) for word in words)
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+
+
+def find_funding(text: str, issuer_tier: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, source code) of every source named in ``text``."""
+    folded = fold_tones(text).casefold()
+    codes = {fold_tones(word).casefold(): code for word, code in lexicon()["sources"].items()}
+    found = []
+    for match in _pattern().finditer(folded):
+        code = codes[match.group(0)]
+        if code == "local":
+            code = lexicon()["local_budget"].get(issuer_tier or "", "ngan_sach_nha_nuoc")
+        found.append((match.start(), match.end(), code))
+    return found
+
+
+def extract_funding(
+    norm: NormalizedText, layout: Layout, document: Document
+) -> list[FundingSource]:
+    tier = document.issuer.level if document.issuer else None
+    body = {line.start for part in layout.parts for line in part.body}
+    sources: dict[str, FundingSource] = {}
+    for line in norm.paragraphs():
+        if line.start not in body:
+            continue
+        section = layout.section_at(line.start)
+        in_section = any(FUNDING_SECTION.search(s.title) for s in layout.chain(section))
+        value = line_text(norm.text, line)
+        if not in_section and not FUNDING_SENTENCE.search(value):
+            continue
+        for start, end, code in find_funding(value, tier):
+            if code in sources:
+                continue
+            span = (line.start + start, line.start + end)
+            sources[code] = FundingSource(source=code, text=value[start:end], span=span,
+                                          page=norm.page_at(span[0]),
+                                          section=section.id if section else None)
+    return list(sources.values())

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from extractor.model import Plan, Target, TimeExpression
+from extractor.model import Plan, ReportingDuty, Target, TimeExpression
 
 DOC_TYPE_NAMES = {
     "ke_hoach": "Kế hoạch", "quyet_dinh": "Quyết định", "chuong_trinh": "Chương trình",
@@ -62,6 +62,13 @@ def target_row(target: Target) -> tuple[str, str, str, str]:
         figure = "  of which " + figure
     return (str(target.milestone_year or "-"), figure, target.subject or "-",
             (target.indicator or "-")[:100])
+
+
+def reporting_row(duty: ReportingDuty) -> tuple[str, str, str]:
+    recipient = duty.recipient or "-"
+    if duty.via:
+        recipient += f" (via {duty.via})"
+    return duty.reporter or "-", recipient, time_value(duty.when) if duty.when else "-"
 
 
 def time_value(expression: TimeExpression) -> str:
@@ -120,6 +127,15 @@ def print_table(plan: Plan, console: Console) -> None:
         for expression in plan.time_expressions:
             times.add_row(escape(expression.text), escape(time_value(expression)))
         parts.append(times)
+    if plan.reporting:
+        reports = Table(title="Reporting", expand=True)
+        for column in ("Who", "To", "When"):
+            reports.add_column(column, overflow="fold")
+        for duty in plan.reporting:
+            reports.add_row(*(escape(value) for value in reporting_row(duty)))
+        parts.append(reports)
+    if plan.funding:
+        parts.append(escape("Funding: " + "; ".join(f.text for f in plan.funding)))
     if plan.findings:
         findings = Table(title="Findings", expand=True)
         for column in ("Severity", "Code", "Message"):
@@ -153,6 +169,13 @@ def to_markdown(plan: Plan) -> str:
     if plan.time_expressions:
         lines += ["", "### When", "", "| Expression | Value |", "|---|---|"]
         lines += [f"| {_cell(e.text)} | {_cell(time_value(e))} |" for e in plan.time_expressions]
+    if plan.reporting:
+        lines += ["", "### Reporting", "", "| Who | To | When |", "|---|---|---|"]
+        lines += ["| " + " | ".join(_cell(v) for v in reporting_row(d)) + " |"
+                  for d in plan.reporting]
+    if plan.funding:
+        lines += ["", "### Funding", ""] + [f"- {_cell(f.text)} (`{f.source}`)"
+                                            for f in plan.funding]
     if plan.findings:
         lines += ["", "### Findings", ""]
         lines += [f"- **{f.severity}** `{f.code}`: {f.message}" for f in plan.findings]

@@ -326,18 +326,24 @@ def _same_body(gold: object, predicted: object) -> bool:
     return normal(gold) == normal(predicted) or similar(gold, predicted)
 
 
+def _covered(gold_text: str, predicted_text: str) -> float:
+    """How much of the gold clause the predicted one covers (overlap of spans, by words)."""
+    gold_words, predicted_words = words(gold_text), words(predicted_text)
+    return len(gold_words & predicted_words) / len(gold_words) if gold_words else 0.0
+
+
 def _score_reporting(gold: list[dict], predicted: list[dict],
                      attributes: dict[str, AttributeAccuracy]) -> FieldScore:
-    """Lenient: the clause is found (half its words). Strict: also the right recipient and
-    the right normalised time."""
+    """Lenient: the duty's clause is found (the prediction covers most of the gold words).
+    Strict: also the right recipient and the right normalised time."""
     score = score_items(gold, predicted, lambda r: r,
-                        lambda g, p: _overlap(g.get("text", ""), p.get("text", "")) >= 0.5)
+                        lambda g, p: _covered(g.get("text", ""), p.get("text", "")) >= 0.6)
     strict = Counts()
     remaining = list(predicted)
     for item in gold:
         match = max(remaining, default=None,
-                    key=lambda p: _overlap(item.get("text", ""), p.get("text", "")))
-        if match is None or _overlap(item.get("text", ""), match.get("text", "")) < 0.5:
+                    key=lambda p: _covered(item.get("text", ""), p.get("text", "")))
+        if match is None or _covered(item.get("text", ""), match.get("text", "")) < 0.6:
             strict.missing += 1
             continue
         remaining.remove(match)

@@ -18,8 +18,20 @@ from extractor.structure import Layout, line_text
 
 LEXICON_FILE = Path(__file__).with_name("funding.toml")
 FUNDING_SECTION = regex.compile(r"KINH PHÍ|NGUỒN VỐN|TÀI CHÍNH", regex.IGNORECASE)
-FUNDING_SENTENCE = regex.compile(r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?nguồn",
-                                 regex.IGNORECASE)
+FUNDING_SENTENCE = regex.compile(
+    r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?nguồn"
+    r"|ngân sách\s+(?:trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|địa phương)"
+    r"[^.;]{0,40}(?:bố trí|hỗ trợ|cấp|đảm bảo|chi)",
+    regex.IGNORECASE,
+)
+# "ngân sách Trung ương, tỉnh, huyện": one phrase, several levels.
+LEVEL_LIST = regex.compile(
+    r"ngân sách\s+((?:trung ương|tỉnh|huyện|xã)(?:\s*(?:,|và)\s*(?:trung ương|tỉnh|huyện|xã))+)",
+    regex.IGNORECASE,
+)
+LEVEL_CODES = {"trung ương": "ngan_sach_trung_uong", "tỉnh": "ngan_sach_tinh",
+               "huyện": "ngan_sach_huyen", "xã": "ngan_sach_xa"}
+LAW_NAME = regex.compile(r"luật\s+$", regex.IGNORECASE)
 
 
 @cache
@@ -40,12 +52,18 @@ def find_funding(text: str, issuer_tier: str | None = None) -> list[tuple[int, i
     folded = fold_tones(text).casefold()
     codes = {fold_tones(word).casefold(): code for word, code in lexicon()["sources"].items()}
     found = []
+    for match in LEVEL_LIST.finditer(text):
+        for level in regex.findall(r"trung ương|tỉnh|huyện|xã", match.group(1), regex.IGNORECASE):
+            found.append((match.start(), match.end(), LEVEL_CODES[level.casefold()]))
     for match in _pattern().finditer(folded):
+        if LAW_NAME.search(folded[:match.start()]) or any(s <= match.start() < e
+                                                          for s, e, _ in found):
+            continue  # "Luật Ngân sách nhà nước" names a law; a level list is read already
         code = codes[match.group(0)]
         if code == "local":
             code = lexicon()["local_budget"].get(issuer_tier or "", "ngan_sach_nha_nuoc")
         found.append((match.start(), match.end(), code))
-    return found
+    return sorted(found)
 
 
 def extract_funding(

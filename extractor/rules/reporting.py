@@ -13,7 +13,7 @@ import regex
 
 from extractor.model import ReportingDuty, Section, TimeExpression
 from extractor.normalize import NormalizedText
-from extractor.rules.timex import AS_REQUIRED, find_time_expressions
+from extractor.rules.timex import AS_REQUIRED, TIME_COLUMN, cell_expressions, find_time_expressions
 from extractor.structure import Layout, line_text
 
 BODY = (
@@ -23,9 +23,11 @@ BODY = (
 )
 # Where the recipient's name ends: a bracket, a clause mark, or the words that follow it.
 NAME_END = (
-    r"(?=\s*\(|\s*[,;.:]|\s+(?:trước|để|theo|kết quả|về việc|về tình hình|định kỳ|hàng|hằng|"
-    r"trong|chậm nhất|khi|và\s+(?:các|đề xuất))\b|$)"
+    rf"(?=\s*\(|\s*,(?!\s*{BODY})|\s*[;.:]|\s+(?:trước|để|theo|kết quả|về việc|về tình hình|"
+    r"định kỳ|hàng|hằng|trong|chậm nhất|khi|xem xét|giải quyết|chỉ đạo|đề nghị|"
+    r"và\s+(?:các|đề xuất))\b|$)"
 )
+ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+báo cáo\b")
 REPORT_TO = regex.compile(
     r"(?:báo cáo|gửi\s+(?:báo cáo|kết quả))"
     r"(?:\s+(?:báo cáo|kết quả|tình hình|định kỳ|bằng văn bản))*"
@@ -39,6 +41,8 @@ SUBJECT = regex.compile(
     r"theo|hướng dẫn|kiểm tra|chỉ đạo|phối hợp|xây dựng|tổ chức|triển khai|tiếp tục)\b)"
 )
 AGENCY_ITEM_KINDS = {"arabic", "letter", "roman"}
+CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
+LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", regex.IGNORECASE)
 
 
 def find_reporting(text: str) -> list[tuple[int, int, str, str | None, str | None]]:
@@ -50,11 +54,31 @@ def find_reporting(text: str) -> list[tuple[int, int, str, str | None, str | Non
             continue
         recipient = (match.group("recipient") or match.group("direct")).strip(" ,")
         via = VIA.search(clause, match.end() - 1)
-        subject = SUBJECT.match(clause)
-        found.append((clause_start, clause_start + len(clause.rstrip(" .;")), recipient,
-                      via.group("via").strip() if via else None,
-                      subject.group("subject").strip(" ,") if subject else None))
+        advised = ADVISED.search(clause)
+        subject = advised.group("advised") if advised else (
+            SUBJECT.match(clause).group("subject") if SUBJECT.match(clause) else None)
+        for start, end in _by_deadline(clause):
+            found.append((clause_start + start, clause_start + end, recipient,
+                          via.group("via").strip() if via else None,
+                          subject.strip(" ,") if subject else None))
     return found
+
+
+def _by_deadline(clause: str) -> list[tuple[int, int]]:
+    """One duty per deadline: "báo cáo 6 tháng trước ngày 15/6, báo cáo năm trước ngày 15/12"
+    is two duties, each running from its "báo cáo" to its deadline."""
+    end = len(clause.rstrip(" .;"))
+    deadlines = [f for f in find_time_expressions(clause)
+                 if f.value.bound == "by" or f.value.kind == "point"]
+    reports = [m.start() for m in regex.finditer(r"(?i)\bbáo cáo\b", clause)]
+    if len(deadlines) < 2 or len(reports) < 2:
+        return [(0, end)]
+    spans = []
+    for deadline in deadlines:
+        starts = [r for r in reports if r < deadline.start]
+        start = starts[-1] if starts else 0
+        spans.append((start, deadline.end))
+    return spans if len({s for s, _ in spans}) == len(spans) else [(0, end)]
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -83,7 +107,44 @@ def extract_reporting(norm: NormalizedText, layout: Layout,
                 span=(line.start + start, line.start + end), page=norm.page_at(line.start),
                 section=section.id if section else None,
             ))
+    duties.extend(_table_duties(norm, layout, context_year))
+    return sorted(duties, key=lambda duty: duty.span[0] if duty.span else 0)
+
+
+def _table_duties(norm: NormalizedText, layout: Layout,
+                  context_year: int | None) -> list[ReportingDuty]:
+    """A task table's row whose work is a report to someone: the lead unit reports."""
+    duties = []
+    for table in norm.tables:
+        header = [norm.text[s:e] for s, e in table.rows[0]]
+        content = _column(header, CONTENT_COLUMN)
+        lead = _column(header, LEAD_COLUMN)
+        when = _column(header, TIME_COLUMN)
+        if content is None:
+            continue
+        for row in table.rows[1:]:
+            if content >= len(row):
+                continue
+            start, end = row[content]
+            for offset, stop, recipient, via, _ in find_reporting(norm.text[start:end]):
+                cells = [norm.text[s:e] for s, e in row]
+                time = None
+                if when is not None and when < len(cells):
+                    expressions = cell_expressions(cells[when], context_year)
+                    time = expressions[0][1] if expressions else None
+                section = layout.section_at(start)
+                duties.append(ReportingDuty(
+                    reporter=cells[lead] if lead is not None and lead < len(cells) else None,
+                    recipient=recipient, via=via, when=time,
+                    text=norm.text[start + offset:start + stop],
+                    span=(start + offset, start + stop), page=norm.page_at(start),
+                    section=section.id if section else None,
+                ))
     return duties
+
+
+def _column(header: list[str], pattern: regex.Pattern[str]) -> int | None:
+    return next((i for i, cell in enumerate(header) if pattern.search(cell)), None)
 
 
 def _agency_heading(layout: Layout, section: Section | None, start: int) -> str | None:

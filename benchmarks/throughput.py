@@ -376,9 +376,10 @@ def timed_passes(path: Path) -> dict[str, float]:
     layout = step("structure", analyse, norm)
     document = step("metadata", extract_metadata, norm, layout).document
     citations = step("citations", extract_citations, norm, layout, {document.number or ""})
-    cited = [mention.span for citation in citations for mention in citation.mentions]
-    step("time expressions", extract_time_expressions, norm, layout, cited, plan_year(document))
-    step("targets", extract_targets, norm, layout, document)
+    targets = step("targets", extract_targets, norm, layout, document)
+    taken = [mention.span for citation in citations for mention in citation.mentions]
+    taken += [target.span for target in targets if target.span]
+    step("time expressions", extract_time_expressions, norm, layout, taken, plan_year(document))
     return spent
 
 

@@ -46,13 +46,23 @@ def atomic_output(path: Path | None) -> Iterator:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"{path}: the folder {directory} does not exist; create it first")
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed into place on success
-        "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
-    )
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name to write to")
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed into place on success
+            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
+        )
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write here ({error.strerror}); choose another place") \
+            from error
     try:
         with handle:
             yield handle
         os.replace(handle.name, path)
+    except OSError as error:
+        Path(handle.name).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({error.strerror}); choose another place") \
+            from error
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
@@ -140,12 +150,17 @@ def _write(plans: list[Plan], output_format: OutputFormat, out: Path | None,
 def timex(
     phrase: Annotated[str, typer.Argument(help='A time expression, e.g. "Quý III/2022"')],
     year: Annotated[int | None, typer.Option(
-        help="The plan's year, for phrases that give none")] = None,
+        min=1900, max=2200, help="The plan's year, for phrases that give none")] = None,
 ) -> None:
     """Normalise one Vietnamese time expression and print its value as JSON."""
     from extractor.rules.timex import parse
 
-    value = parse(phrase, year)
+    try:
+        value = parse(phrase, year)
+    except Exception as error:
+        user_error = _as_user_error(error, "timex")
+        fail_line(str(user_error))
+        raise typer.Exit(user_error.exit_code) from None
     if value is None:
         fail_line(f"no time expression found in {phrase!r}")
         raise typer.Exit(2)

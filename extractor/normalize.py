@@ -47,8 +47,11 @@ STRAY_LINE = regex.compile(
 )
 SENTENCE_END = regex.compile(r"[.:;!?…)\]”\"'/]$")
 # A line that goes on with a lowercase word continues the sentence before it, unless it is a
-# list item ("a) ...", "đ. ...", "b, ...").
-CONTINUATION_START = regex.compile(r"^(?:-\s)?\p{Ll}(?![\)\.,]\s)")
+# list item ("a) ...", "đ. ...", "b, ..."); a dash goes on only in the compound "- xã hội"
+# ("chính trị" | "- xã hội"), since a bullet may start lowercase too.
+CONTINUATION_START = regex.compile(r"^(?:-\s(?=xã hội\b))?\p{Ll}(?![\)\.,]\s)")
+# "... Quyết định số 1187/QĐ-UBND ngày" | "28/9/2022 của ...": a line cannot end on these words.
+NEEDS_A_NUMBER = regex.compile(r"(?:\bngày|\bsố|\btháng|\bnăm)\s*$", regex.IGNORECASE)
 LAYOUT_ANCHORS = regex.compile(
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do|"
     r"^Số\s*:|Nơi nhận|^TM\.|^KT\.|^TL\.|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC",
@@ -315,8 +318,10 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
             and isinstance(previous, Paragraph)
             and not SENTENCE_END.search(previous.text)
             and not END_MARK.search(previous.text)
-            and CONTINUATION_START.match(block.text)
-            and not previous.text.isupper()
+            and (
+                (CONTINUATION_START.match(block.text) and not previous.text.isupper())
+                or (NEEDS_A_NUMBER.search(previous.text) and block.text[:1].isdigit())
+            )
         ):
             out[-1] = Paragraph(_join_words(previous.text, block.text), previous.page)
         else:

@@ -53,9 +53,11 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     if document.enacted_by and document.enacted_by.number:
         own_numbers.add(document.enacted_by.number)
     citations = extract_citations(norm, layout, own_numbers)
-    cited = [mention.span for citation in citations for mention in citation.mentions]
-    time_expressions = extract_time_expressions(norm, layout, cited, plan_year(document))
     targets = extract_targets(norm, layout, document)
+    # A cited document's date and a target's milestone are not schedules.
+    taken = [mention.span for citation in citations for mention in citation.mentions]
+    taken += [target.span for target in targets if target.span]
+    time_expressions = extract_time_expressions(norm, layout, taken, plan_year(document))
     reporting = extract_reporting(norm, layout, plan_year(document))
     funding = extract_funding(norm, layout, document)
     return Plan(

@@ -41,6 +41,7 @@ ENACTING_FORMULA = regex.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)
 RECIPIENTS_HEADING = regex.compile(r"^Nơi nhận\s*:?", regex.IGNORECASE)
 APPENDIX = regex.compile(r"^PHỤ LỤC\b")
 MAX_TITLE_LINES = 4
+MAX_SUBTITLE_LINES = 4
 
 # (kind, pattern); the first group is the marker. Order matters: longer forms first.
 MARKERS: list[tuple[str, regex.Pattern[str]]] = [
@@ -148,16 +149,25 @@ def _part(text: str, lines: list[TextLine]) -> Part:
     while index < len(lines) and SUBTITLE.match(line_text(text, lines[index])):
         part.subtitle.append(lines[index])
         index += 1
-        # The subtitle's second line, e.g. "Của Chủ tịch Ủy ban nhân dân phường X)".
-        if index < len(lines) and not line_text(text, part.subtitle[-1]).rstrip().endswith(")"):
+        # The subtitle runs on to its closing bracket: "... Của Chủ tịch UBND phường X)".
+        while index < len(lines) and len(part.subtitle) < MAX_SUBTITLE_LINES and \
+                not line_text(text, part.subtitle[-1]).rstrip().endswith(")"):
             part.subtitle.append(lines[index])
             index += 1
+    # The preamble is its "Căn cứ / Thực hiện" clauses and the sentence that closes them ("...
+    # ban hành Kế hoạch như sau:"); whatever else comes first is already the body.
     while index < len(lines) and marker_of(line_text(text, lines[index])) is None:
         value = line_text(text, lines[index])
         if RECIPIENTS_HEADING.match(value) or ENACTING_FORMULA.match(value):
             break
+        clause = PREAMBLE_START.match(value) or AUTHORITY_LINE.match(value)
+        closing = bool(part.preamble) and not clause and value.rstrip().endswith(":")
+        if not clause and not closing:
+            break
         part.preamble.append(lines[index])
         index += 1
+        if closing:
+            break
     closing = False
     for line in lines[index:]:
         value = line_text(text, line)

@@ -17,6 +17,9 @@ from extractor.read.encoding import decode_bytes
 # A separator row of a Markdown or converter table: "--|--", "--\t--\t---".
 SEPARATOR_ROW = regex.compile(r"^[\s|:\-–—=+]*-{2,}[\s|:\-–—=+]*$")
 PIPE_ROW_START = regex.compile(r"^\s*\|")
+LIST_MARKER_TAB = regex.compile(
+    r"^(\s*(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-hik-nđ][\).]|[-+•–]))\t(?=\S)(?!.*\t)"
+)
 # A web page's layout cell (the signature block) can run over this many lines.
 MAX_PIPE_ROW_LINES = 30
 
@@ -38,7 +41,11 @@ def parse_text(text: str) -> list[Block]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if "\t" in line.strip("\n") and _cells(line, "\t"):
+        if LIST_MARKER_TAB.match(line):
+            # Word's plain-text export: "I.<tab>MỤC TIÊU", "1.<tab>Phấn đấu ..."
+            blocks.append(Paragraph(LIST_MARKER_TAB.sub(r"\1 ", line, count=1)))
+            index += 1
+        elif "\t" in line.strip("\n"):
             index = _take_tab_table(lines, index, blocks)
         elif PIPE_ROW_START.match(line) and _pipe_row_end(lines, index) is not None:
             index = _take_pipe_table(lines, index, blocks)

@@ -27,9 +27,10 @@ from extractor.structure import Layout
 TYPE_WORDS = "|".join(regex.escape(word) for word, _ in doc_type_words())
 # 74/KH-UBND, 44/2014/TT-BGDĐT, 822/BCĐQG-XHHT, 796/KH-GDĐT-KH, 06/CT-TTg, 45/2019/NĐ-CP;
 # party documents put the type before the slash: 29-NQ/TW, 05-CT/TU.
-NUMBER = (
-    r"\d{1,6}[a-z]?\s?/\s?(?:\d{4}\s?/\s?)?\p{Lu}[\p{L}\d&\.\-]*[\p{L}\d]"
-    r"|\d{1,4}\s?-\s?\p{Lu}{2,5}\s?/\s?\p{Lu}[\p{L}\d]*"
+NUMBER = (  # (?-i:...): a symbol starts with a capital even when the type word is matched
+    # case-insensitively ("đạt 3/tháng" is a rate, not a citation)
+    r"\d{1,6}[a-z]?\s?/\s?(?:\d{4}\s?/\s?)?(?-i:\p{Lu})[\p{L}\d&\.\-]*[\p{L}\d]"
+    r"|\d{1,4}\s?-\s?(?-i:\p{Lu}{2,5})\s?/\s?(?-i:\p{Lu})[\p{L}\d]*"
 )
 NUMBERED = regex.compile(
     rf"(?:(?<!\p{{L}})(?P<type>{TYPE_WORDS})\s+(?:số\s*[:.]?\s*)?)?(?<![\d/])(?P<number>{NUMBER})",
@@ -129,14 +130,16 @@ def find_citations(text: str, known_laws: tuple[str, ...] = ()) -> list[FoundCit
         start = match.end()
         names = [name for name in known_laws
                  if match_key(text[start:start + len(name)]) == match_key(name)]
-        if names and not _overlaps(match.span(), taken):
-            name = text[start:start + len(max(names, key=len))]
+        longest = max(names, key=len) if names else ""
+        if names and not _overlaps((match.start(), start + len(longest)), taken):
+            name = text[start:start + len(longest)]
             found.append(FoundCitation("luat", None, match.start(), start + len(name), title=name))
             taken.append((match.start(), start + len(name)))
     for pattern, max_words in LAW_PATTERNS:
         for match in pattern.finditer(text):
             name = match.group("name").strip()
-            if not _overlaps(match.span(), taken) and len(name.split()) <= max_words:
+            if not _overlaps(match.span(), taken) and len(name.split()) <= max_words \
+                    and not NUMBERED.search(name):
                 found.append(FoundCitation("luat", None, match.start(), match.end(), title=name))
                 taken.append(match.span())
     found.sort(key=lambda citation: citation.start)
@@ -183,7 +186,10 @@ def extract_citations(
     """Cited documents of a plan, one per document, with every mention and its relation."""
     zones = _zones(norm, layout)
     own = {match_key(number) for number in own_numbers if number}
-    known_laws = tuple({match.group("name").strip() for match in DATED_LAW.finditer(norm.text)})
+    known_laws = tuple({
+        match.group("name").strip() for match in DATED_LAW.finditer(norm.text)
+        if not NUMBERED.search(match.group("name"))  # a name never holds another citation
+    })
     merged: dict[str, Citation] = {}
     quality: dict[str, int] = {}
     order: list[str] = []

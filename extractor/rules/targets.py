@@ -28,6 +28,8 @@ from extractor.structure import Layout, line_text
 LEXICON_FILE = Path(__file__).with_name("targets.toml")
 YEAR = r"(?:19|20)\d{2}"
 NUMBER = r"\d{1,3}(?:[.,]\d{1,3})?"
+# A figure in a table cell: thousands grouped with dots, a decimal comma ("1.250", "12.345,6").
+CELL_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE = regex.compile(
     rf"(?|(?:từ\s+)?(?P<value>{NUMBER})\s*%?\s*(?:-|–|đến)\s*(?P<high>{NUMBER})\s*%"
     rf"|(?P<value>{NUMBER})(?P<high>)\s*%)",
@@ -103,7 +105,7 @@ def _number(text: str) -> float:
     """Vietnamese figures: a comma is the decimal mark, a dot groups thousands."""
     if "," in text:
         return float(text.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d{1,3}\.\d{3}", text):
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
         return float(text.replace(".", ""))
     return float(text)
 
@@ -478,18 +480,20 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
         year = _last_year(header[value_column]) or period_end
         for row in table.rows[1:]:
             cells = [norm.text[s:e] for s, e in row]
-            if value_column >= len(cells):
-                continue
-            figure = regex.search(NUMBER, cells[value_column])
+
+            def cell(index: int | None, cells: list[str] = cells) -> str:
+                return cells[index] if index is not None and index < len(cells) else ""
+
+            figure = regex.search(CELL_NUMBER, cell(value_column))
             if figure is None:
                 continue
-            unit = cells[unit_column].strip() if unit_column is not None else None
-            indicator = cells[indicator_column].strip()
-            baseline = regex.search(NUMBER, cells[baseline_column]) if baseline_column else None
+            unit = cell(unit_column).strip() or None
+            indicator = cell(indicator_column).strip()
+            baseline = regex.search(CELL_NUMBER, cell(baseline_column))
             start, end = row[0][0], row[-1][1]
             targets.append(Target(
                 id=f"tg{count + len(targets) + 1}", value=_number(figure.group(0)),
-                unit=unit or None, comparator="=", subject=None, indicator=indicator,
+                unit=unit, comparator="=", subject=None, indicator=indicator or None,
                 milestone_year=year, baseline=_number(baseline.group(0)) if baseline else None,
                 indicator_key=indicator_key(None, indicator), section=section.id,
                 text=norm.text[start:end], span=(start, end), page=norm.page_at(start),

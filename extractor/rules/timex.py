@@ -28,10 +28,10 @@ from extractor.structure import Layout
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 YEAR = r"(?:19|20)\d{2}"
-QUARTER = r"(?:IV|I{1,3}|[1-4])"
+QUARTER = r"(?:IV|I{1,3}|[1-4](?!\d))"
 MONTH = r"(?:1[0-2]|0?[1-9])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-SEP = r"\s*(?:/|năm)\s*"
+SEP = r"\s*(?:/|năm|-)\s*"
 EVERY_YEAR = r"(?:hàng|hằng)\s+năm"
 BY_WORDS = r"(?:hoàn thành\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào|trước))?|không quá)"
 
@@ -115,6 +115,8 @@ def _part_of_year(match: regex.Match[str], context_year: int | None) -> TimeExpr
         return None
     part = fold_tones(match.group("part")).casefold()
     first, last = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12), "hè": (6, 8)}[part]
+    if match.group("half"):  # "6 tháng đầu năm", "6 tháng cuối năm"
+        first, last = (1, 6) if part == "đầu" else (7, 12)
     return _window(match.group(0), (year, first), (year, last), inherited)
 
 
@@ -328,8 +330,10 @@ RULES: list[Rule] = [
     _rule("months",
           rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*{MONTH})*)(?:{SEP}(?P<year>{YEAR}))?"
           r"(?![\d/])", _months, "tháng 10/2018", "Tháng 3, 4/2018"),
-    _rule("part_of_year", rf"(?P<part>cuối|đầu|giữa|hè)\s+(?:năm\s+)?(?P<year>{YEAR})",
-          _part_of_year, "Cuối 2015", "hè năm 2018"),
+    _rule("part_of_year",
+          rf"(?P<half>6\s+tháng\s+)?(?P<part>cuối|đầu|giữa|hè)\s+(?:năm\s*(?P<year>{YEAR})?|"
+          rf"(?P<year>{YEAR}))",
+          _part_of_year, "Cuối 2015", "hè năm 2018", "6 tháng đầu năm 2024"),
     _rule("year", rf"năm\s+(?P<years>{YEAR})", _years, "Năm 2020"),
     _rule("periodic",
           r"(?:định kỳ\s*,?\s*(?:(?P<count>\d+)\s+|(?:hàng|hằng|mỗi)\s+)|(?:hàng|hằng|mỗi)\s+)"
@@ -487,7 +491,8 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
         if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \
                 not needs.search(before) and not TIME_WORD_START.match(found.value.text):
             continue
-        if found.value.kind == "point" and found.value.year_inherited and RECURRING.search(value):
+        if found.value.kind == "point" and found.value.year_inherited and found.value.end and \
+                RECURRING.search(value):
             found.value = _yearly(found.value)
         kept.append(found)
     if REPORTING.search(value):
@@ -506,7 +511,9 @@ def _yearly(point: TimeExpression) -> TimeExpression:
 
 
 # Sections whose numbers and years are aims, not schedules.
-NOT_SCHEDULE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ", regex.IGNORECASE)
+NOT_SCHEDULE = regex.compile(r"^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ)", regex.IGNORECASE)
+NOT_SCHEDULE_ANYWHERE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ")
+HEADING_KINDS = {"roman", "arabic", "letter", "heading"}
 TIME_COLUMN = regex.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", regex.IGNORECASE)
 
 
@@ -552,5 +559,11 @@ def _placed(value: TimeExpression, span: tuple[int, int], norm: NormalizedText,
 
 
 def _sections_not_schedule(layout: Layout) -> set[str]:
+    """Sections under a heading about aims, targets or funding ("I. MỤC ĐÍCH, YÊU CẦU",
+    "2. Mục tiêu cụ thể"); a task that merely mentions "yêu cầu" is not one."""
+    def aims(section: Section) -> bool:
+        return section.kind in HEADING_KINDS and bool(
+            NOT_SCHEDULE.match(section.title) or NOT_SCHEDULE_ANYWHERE.search(section.title))
+
     return {section.id for section in layout.sections
-            if any(NOT_SCHEDULE.search(s.title) for s in layout.chain(section))}
+            if any(aims(s) for s in layout.chain(section))}

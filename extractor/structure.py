@@ -29,6 +29,9 @@ DOC_TYPE_WORDS = {
     "NGHỊ QUYẾT": "nghi_quyet",
 }
 TYPE_HEADING = regex.compile(r"^(" + "|".join(DOC_TYPE_WORDS) + r")$")
+# "KẾ HOẠCH TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2024": the heading with its title on one line.
+TYPE_HEADING_WITH_TITLE = regex.compile(r"^(" + "|".join(DOC_TYPE_WORDS) + r")\s+(?=\S)")
+SPACED_LETTERS = regex.compile(r"^(?:\p{L}\s){3,}\p{L}$")
 PREAMBLE_START = regex.compile(
     r"^(Căn cứ|Thực hiện|Triển khai|Xét|Theo đề nghị|Thi hành|Nhằm|Để)\b", regex.IGNORECASE
 )
@@ -128,13 +131,33 @@ def line_text(text: str, line: TextLine) -> str:
     return text[line.start:line.end]
 
 
+def heading_type(value: str) -> tuple[str, int] | None:
+    """(type word, where the title starts on the same line, or -1) for a type heading line:
+    "KẾ HOẠCH", "K Ế H O Ạ C H", "KẾ HOẠCH TRIỂN KHAI ... NĂM 2024"."""
+    line = value.strip()
+    if SPACED_LETTERS.match(line):
+        line = line.replace(" ", "")
+        line = next((word for word in DOC_TYPE_WORDS if word.replace(" ", "") == line), line)
+    # Upper case only: a website's menu says "Công văn", "Quyết định" in lower case.
+    match = TYPE_HEADING.match(line)
+    if match:
+        return match.group(1), -1
+    inline = TYPE_HEADING_WITH_TITLE.match(line)
+    if inline and line.isupper() and not line.rstrip().endswith(":"):
+        return inline.group(1), len(value) - len(value.lstrip()) + inline.end()
+    return None
+
+
 def _is_type_heading(text: str, lines: list[TextLine], index: int) -> bool:
-    return bool(TYPE_HEADING.match(line_text(text, lines[index]).strip()))
+    return heading_type(line_text(text, lines[index])) is not None
 
 
 def _part(text: str, lines: list[TextLine]) -> Part:
     heading = lines[0]
-    part = Part(heading, DOC_TYPE_WORDS[line_text(text, heading).strip()])
+    word, title_at = heading_type(line_text(text, heading))  # type: ignore[misc]
+    part = Part(heading, DOC_TYPE_WORDS[word])
+    if title_at >= 0:
+        part.title.append(TextLine(heading.start + title_at, heading.end, heading.page))
     index = 1
     while index < len(lines) and len(part.title) < MAX_TITLE_LINES:
         value = line_text(text, lines[index])
@@ -213,7 +236,7 @@ def build_sections(norm: NormalizedText) -> list[Section]:
     closing = False  # "Nơi nhận" and the signature: list items there are not sections
     for number, line in enumerate(paragraphs):
         value = line_text(text, line)
-        if TYPE_HEADING.match(value.strip()) or RECIPIENTS_HEADING.match(value):
+        if heading_type(value) is not None or RECIPIENTS_HEADING.match(value):
             stack = []  # a new part, or the closing: numbering starts again
             closing = bool(RECIPIENTS_HEADING.match(value))
             continue

@@ -84,3 +84,30 @@ def test_output_to_a_folder_or_an_impossible_year_is_one_line():
     assert result.returncode == 13 and "Traceback" not in result.stderr
     assert kehoach("timex", "tháng 3", "--year", "0").returncode != 0
     assert "Traceback" not in kehoach("timex", "tháng 3", "--year", "0").stderr
+
+
+def test_heading_with_its_title_on_one_line_and_spaced_letters():
+    header = "ĐẢNG BỘ XÃ AN BÌNH\nSố 12-KH/ĐU\nAn Bình, ngày .... tháng .... năm 2024\n"
+    body = "\nCăn cứ Quyết định số 1/QĐ-TTg;\nI. MỤC TIÊU\n1. Phấn đấu 80% hộ dân có nước sạch.\n"
+    for heading, title in (("KẾ HOẠCH TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2024",
+                             "TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2024"),
+                           ("K Ế H O Ạ C H\nTriển khai chuyển đổi số năm 2024",
+                            "Triển khai chuyển đổi số năm 2024")):
+        result = extract_text(header + heading + body)
+        document = result.document
+        assert (document.type, document.number, document.issue_date, document.title) == (
+            "ke_hoach", "12-KH/ĐU", "2024", title)
+        assert [f.code for f in result.findings] == ["PARTIAL_DATE"]
+        assert [t.value for t in result.targets] == [80]
+
+
+def test_a_menu_item_of_a_website_is_not_a_heading():
+    result = extract_text("Trang chủ\nCông văn\nSố: 5/KH-UBND\nAn Bình, ngày 1 tháng 3 năm 2024\n"
+                          "KẾ HOẠCH\nVề việc\n")
+    assert (result.document.type, result.document.number) == ("ke_hoach", "5/KH-UBND")
+
+
+def test_blank_numbers_with_underscores_and_numeric_issue_dates():
+    result = extract_text("Số: ___/KH-UBND\nAn Bình, ngày 05/3/2024\nKẾ HOẠCH\nVề việc\n")
+    assert result.document.issue_date == "2024-03-05"
+    assert [f.code for f in result.findings] == ["BLANK_NUMBER"]

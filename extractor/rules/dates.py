@@ -16,8 +16,9 @@ WORDED_DATE = regex.compile(
     r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", regex.IGNORECASE
 )
 # "ngày    tháng 02 năm 2022": day or month left blank for the clerk to fill in.
-BLANKABLE_DATE = regex.compile(
-    r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", regex.IGNORECASE
+BLANKABLE_DATE = regex.compile(  # blanks may be spaces, dots or underscores: "ngày .... tháng"
+    r"ngày[\s._…]*(\d{1,2})?[\s._…]*tháng[\s._…]*(\d{1,2})?[\s._…]*năm\s*(\d{4})",
+    regex.IGNORECASE,
 )
 
 

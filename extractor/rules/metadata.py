@@ -25,7 +25,7 @@ from extractor.model import (
     Signer,
 )
 from extractor.normalize import NormalizedText, TextLine, join_lines
-from extractor.rules.dates import find_dates, parse_blankable
+from extractor.rules.dates import find_dates, parse_blankable, parse_date
 from extractor.rules.vocabulary import (
     UNIT_WORDS,
     UPPER_UNIT_WORDS,
@@ -38,7 +38,10 @@ from extractor.rules.vocabulary import (
 from extractor.structure import Layout, Part, line_text
 
 NUMBER_LINE = regex.compile(
-    r"^Số\s*[:.]?\s*(?P<serial>\d*)\s*/\s*(?P<symbol>[\p{L}\d][\p{L}\d&\.\-/]*)", regex.IGNORECASE
+    # "Số: 74/KH-UBND", "Số:    /KH-UBND", "Số: .../KH-UBND", "Số 12-KH/ĐU" (party documents)
+    r"^Số\s*[:.]?\s*(?P<serial>\d*)[\s._…]*(?P<mark>[/-])\s*"
+    r"(?P<symbol>[\p{L}\d][\p{L}\d&\.\-/]*)",
+    regex.IGNORECASE,
 )
 PLACE_DATE = regex.compile(r"^(?P<place>[^,\d][^,]{1,60}?)\s*,\s*ngày\b", regex.IGNORECASE)
 SUBTITLE_NUMBER = regex.compile(
@@ -171,7 +174,7 @@ def _header_number(reader: _Reader) -> tuple[str | None, str | None]:
         span = (line.start + match.start(), line.start + match.end())
         if serial:
             reader.mark("header_number", *span)
-            return f"{serial}/{symbol}", symbol
+            return f"{serial}{match.group('mark')}{symbol}", symbol
         reader.finding("BLANK_NUMBER", "warning",
                        f"The document number is blank (Số: /{symbol}); the plan was published "
                        "before it was numbered", span)
@@ -184,7 +187,7 @@ def _header_date(reader: _Reader) -> str | None:
     lines = _header_lines(reader)
     for line in lines:
         value = reader.value(line)
-        found = parse_blankable(value)
+        found = parse_blankable(value) or parse_date(value)
         if found is None or (not PLACE_DATE.match(value) and not value.lower().startswith("ngày")):
             continue
         span = (line.start + found.start, line.start + found.end)
@@ -205,7 +208,7 @@ def _header_date(reader: _Reader) -> str | None:
 def _place(reader: _Reader) -> str | None:
     for line in _header_lines(reader):
         match = PLACE_DATE.match(reader.value(line))
-        if match and parse_blankable(reader.value(line)):
+        if match and (parse_blankable(reader.value(line)) or parse_date(reader.value(line))):
             place = match.group("place").strip()
             reader.mark("place", line.start + match.start("place"), line.start + match.end("place"))
             return place

@@ -60,13 +60,6 @@ class InputTooLargeError(KehoachError):
     code = "too_large"
 
 
-class NotAPlanError(KehoachError):
-    """The file has text, but nothing in it looks like an issued document."""
-
-    exit_code = 12
-    code = "not_a_plan"
-
-
 class OutputError(KehoachError):
     exit_code = 13
     code = "output"

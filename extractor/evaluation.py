@@ -120,7 +120,7 @@ class AttributeAccuracy:
 @dataclass
 class EvaluationResult:
     documents: list[DocumentResult]
-    citation_attributes: dict[str, AttributeAccuracy]
+    attributes: dict[str, AttributeAccuracy]
 
     def totals(self, fmt: str | None = None, subset: str | None = None) -> dict[str, FieldScore]:
         totals: dict[str, FieldScore] = defaultdict(FieldScore)
@@ -595,7 +595,7 @@ def write_report(result: EvaluationResult) -> str:
     names = CITATION_ATTRIBUTES + [f"target.{name}" for name in TARGET_ATTRIBUTES] + [
         f"reporting.{name}" for name in REPORTING_ATTRIBUTES]
     for name in names:
-        accuracy = result.citation_attributes.get(name, AttributeAccuracy())
+        accuracy = result.attributes.get(name, AttributeAccuracy())
         lines.append(f"| {name} | {accuracy.accuracy:.3f} | {accuracy.total} |")
     for subset in sorted({d.set for d in result.documents}):
         plans = sorted({d.doc_id for d in result.documents if d.set == subset})

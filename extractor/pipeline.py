@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from extractor.errors import EmptyInputError
 from extractor.model import Cell, Plan, Source, Table
 from extractor.normalize import NormalizedText, normalize
 from extractor.read import DEFAULT_MAX_BYTES, SourceDocument, read_source
@@ -45,6 +46,8 @@ def extract_text(text: str, *, path: str = "<text>", with_text: bool = False) ->
 def extract_document(source_document: SourceDocument, source: Source, *,
                      with_text: bool = False) -> Plan:
     norm = normalize(source_document)
+    if not norm.text.strip():
+        raise EmptyInputError(f"{source.path}: no text in the file; nothing to extract")
     source.characters = len(norm.text)
     layout = analyse(norm)
     metadata = extract_metadata(norm, layout)

@@ -106,7 +106,8 @@ class Layout:
 
     @property
     def plan_part(self) -> Part | None:
-        """The part that is the plan: the last part that is not a bare enacting decision."""
+        """The part that is the plan: the first "KẾ HOẠCH" part (a decision that enacts a plan
+        comes before it), else the first part."""
         if not self.parts:
             return None
         for part in self.parts:

@@ -111,3 +111,12 @@ def test_blank_numbers_with_underscores_and_numeric_issue_dates():
     result = extract_text("Số: ___/KH-UBND\nAn Bình, ngày 05/3/2024\nKẾ HOẠCH\nVề việc\n")
     assert result.document.issue_date == "2024-03-05"
     assert [f.code for f in result.findings] == ["BLANK_NUMBER"]
+
+
+def test_a_docx_with_no_text_is_an_empty_input(tmp_path):
+    import docx
+
+    path = tmp_path / "blank.docx"
+    docx.Document().save(path)
+    result = kehoach("extract", str(path))
+    assert result.returncode == 5 and "no text" in result.stderr

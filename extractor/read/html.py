@@ -58,7 +58,7 @@ def _document_root(page: HtmlElement) -> HtmlElement:
         for element in page.iter()
         if isinstance(element.tag, str)
         and element.tag in BLOCK_TAGS | {"b", "strong", "span"}
-        and any(pattern.match(_own_text(element)) for pattern in LANDMARKS)
+        and any(pattern.match(_text_of(element)) for pattern in LANDMARKS)
     ]
     if not marks:
         return page
@@ -71,7 +71,7 @@ def _ancestors(element: HtmlElement) -> list[HtmlElement]:
     return [element, *element.iterancestors()]
 
 
-def _own_text(element: HtmlElement) -> str:
+def _text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 

@@ -413,7 +413,7 @@ def _issuer_from_preamble(reader: _Reader) -> tuple[str, tuple[int, int]] | None
 
 
 def _issuer_from_signature(reader: _Reader) -> tuple[str, tuple[int, int]] | None:
-    for line in _signature_lines(reader, reader.layout, reader.layout.plan_part):
+    for line in _signature_lines(reader, reader.layout.plan_part):
         match = SIGN_CAPACITY.match(reader.value(line))
         if match and match.group(1) == "TM":
             rest = match.group("rest")
@@ -451,7 +451,7 @@ def _programme(reader: _Reader, part: Part, title: str | None) -> Programme | No
                      span=(start, end), page=reader.norm.page_at(start))
 
 
-def _signature_lines(reader: _Reader, layout: Layout, part: Part | None) -> list[TextLine]:
+def _signature_lines(reader: _Reader, part: Part | None) -> list[TextLine]:
     """Lines of the signature block: after the recipients, or the part's last lines."""
     if part is None:
         return []
@@ -467,7 +467,7 @@ def _is_recipient_line(value: str) -> bool:
 def _signer(reader: _Reader, layout: Layout, part: Part) -> Signer | None:
     candidates = [part] + [p for p in layout.parts if p is not part]
     for candidate in candidates:
-        signer = _signer_in(reader, _signature_lines(reader, layout, candidate))
+        signer = _signer_in(reader, _signature_lines(reader, candidate))
         if signer is not None:
             return signer
     return None
@@ -499,8 +499,6 @@ def _signer_in(reader: _Reader, lines: list[TextLine]) -> Signer | None:
                 name = value
                 reader.mark("signer.name", line.start, line.end)
             end = line.end if name == value else end
-            if start is not None:
-                continue
     if name is None and title is None:
         return None
     span = (start, end) if start is not None and end is not None else None

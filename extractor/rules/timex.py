@@ -377,14 +377,10 @@ def find_time_expressions(text: str, context_year: int | None = None) -> list[Fo
 def parse(text: str, context_year: int | None = None) -> TimeExpression | None:
     """The value of a whole phrase or table cell: the main expression in it, or, for a cell
     such as "Theo hướng dẫn của Bộ ...", an unspecified value with its reason."""
+    lead = parse_cell_lead(text, context_year)
+    if lead is not None:
+        return lead
     stripped = text.strip()
-    folded = fold_tones(stripped)
-    for rule in CELL_ONLY_RULES:
-        match = rule.pattern.match(folded)
-        if match:
-            value = rule.build(_original(match, stripped), context_year)
-            if value is not None:
-                return value
     found = find_time_expressions(stripped, context_year)
     if not found:
         return None
@@ -403,10 +399,6 @@ def cell_expressions(cell: str, context_year: int | None) -> list[tuple[int, Tim
         rest = cell[offset:]
     for match in find_time_expressions(rest, context_year):
         found.append((offset + match.start, match.value))
-    if not found:
-        whole = parse(cell, context_year)
-        if whole is not None:
-            found.append((0, whole))
     return found
 
 

@@ -15,7 +15,7 @@ from extractor.read.text import parse_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_docx_keeps_order_and_reads_merged_cells_once(tmp_path):
+def test_docx_keeps_order_and_keeps_merged_cells_on_the_grid(tmp_path):
     document = docx.Document()
     document.add_paragraph("KẾ HOẠCH")
     table = document.add_table(rows=3, cols=3)
@@ -34,7 +34,7 @@ def test_docx_keeps_order_and_reads_merged_cells_once(tmp_path):
     assert isinstance(first, Paragraph) and first.text == "KẾ HOẠCH"
     assert table_block.rows == [["TT", "Nội dung", "Thời gian"], ["1", "Tập huấn", "Quý III/2022"],
                                 ["2", "Kiểm tra", ""]]
-    assert wide_block.rows == [["Một ô trải ba cột"]]
+    assert wide_block.rows == [["Một ô trải ba cột", "", ""]]
     assert isinstance(last, Paragraph) and last.text == "Nơi nhận:"
 
 
@@ -118,3 +118,34 @@ def test_docx_typed_in_a_legacy_font_is_converted(tmp_path):
     texts = [block.text for block in source.blocks]
     assert "KẾ HOẠCH" in texts
     assert any(text.startswith("Căn cứ Quyết định số 89/QĐ-TTg") for text in texts)
+
+
+def test_docx_reads_smart_tags_and_tracked_insertions_but_not_deletions(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Căn cứ Kế hoạch số 34/KH-UBND ngày ")
+    paragraph._p.append(parse_xml(
+        f'<w:smartTag {nsdecls("w")} w:element="date"><w:r><w:t>1/2/2024</w:t></w:r></w:smartTag>'))
+    paragraph._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t xml:space="preserve"> của UBND '
+        'huyện Tây Sơn;</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r><w:delText>bỏ đi</w:delText></w:r>'
+        '</w:del>'))
+    path = tmp_path / "tags.docx"
+    document.save(path)
+    (block,) = read_source(path)[0].blocks
+    assert block.text == "Căn cứ Kế hoạch số 34/KH-UBND ngày 1/2/2024 của UBND huyện Tây Sơn;"
+
+
+def test_html_colspan_keeps_columns_in_line(tmp_path):
+    page = ("<html><body><p>KẾ HOẠCH</p><p>Căn cứ Luật;</p><table>"
+            "<tr><td>TT</td><td>Nội dung</td><td colspan='2'>Đơn vị</td><td>Thời gian</td></tr>"
+            "<tr><td>1</td><td>Tập huấn</td><td>Sở</td><td>Phòng</td><td>Quý III/2024</td></tr>"
+            "</table><p>Nơi nhận:</p></body></html>")
+    path = tmp_path / "span.html"
+    path.write_text(page, encoding="utf-8")
+    (table,) = [b for b in read_source(path)[0].blocks if isinstance(b, TableBlock)]
+    assert table.rows[0][4] == "Thời gian" and table.rows[1][4] == "Quý III/2024"

@@ -60,8 +60,10 @@ def _document_root(page: HtmlElement) -> HtmlElement:
         and element.tag in BLOCK_TAGS | {"b", "strong", "span"}
         and any(pattern.match(_text_of(element)) for pattern in LANDMARKS)
     ]
-    if not marks:
-        return page
+    kinds = {index for mark in marks for index, pattern in enumerate(LANDMARKS)
+             if pattern.match(_text_of(mark))}
+    if len(kinds) < 2:
+        return page  # one landmark alone does not locate the document: read the whole page
     ancestors = [set(_ancestors(mark)) for mark in marks]
     common = set.intersection(*ancestors)
     return max(common, key=lambda element: len(list(element.iterancestors())))
@@ -127,5 +129,8 @@ def _table_rows(table: HtmlElement) -> list[list[str]]:
             lines: list[Block] = []
             _walk(cell, lines)
             cells.append("\n".join(block.text for block in lines if isinstance(block, Paragraph)))
+            # a cell spanning columns leaves the columns it covers empty, so rows line up
+            span = int(cell.get("colspan", "1")) if cell.get("colspan", "1").isdigit() else 1
+            cells.extend([""] * (max(span, 1) - 1))
         rows.append(cells)
     return rows

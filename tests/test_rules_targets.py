@@ -44,6 +44,11 @@ CORPUS: dict[str, list[tuple]] = {
     "Đến năm 2026 có 85% hộ gia đình sử dụng nước sạch và đến năm 2030 đạt 95%, góp phần giữ "
     "vững danh hiệu xã nông thôn mới.": [
         (85, None, "%", "=", "quantitative", None), (95, None, "%", "=", "quantitative", None)],
+    "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm xuống dưới 15%.": [
+        (15, None, "%", "<", "quantitative", None)],
+    "Tỷ lệ hộ nghèo giảm còn dưới 2%.": [(2, None, "%", "<", "quantitative", None)],
+    "Tỷ lệ hồ sơ giải quyết đúng hạn không thấp hơn 98%.": [
+        (98, None, "%", ">=", "quantitative", None)],
     "Tiếp tục duy trì đạt chuẩn xóa mù chữ mức độ 2, đạt chuẩn phổ cập giáo dục mầm non cho trẻ "
     "em 5 tuổi, phổ cập giáo dục tiểu học và phổ cập giáo dục trung học cơ sở ở mức độ 3.": [
         (None, None, None, None, "qualitative", None)] * 4,
@@ -80,6 +85,13 @@ def test_corpus(line, expected):
 @pytest.mark.parametrize("line", NEGATIVE)
 def test_negative(line):
     assert [t for t in find_targets(line, statements=False)] == []
+
+
+def test_base_years_and_rates_are_not_the_subject():
+    (target,) = find_targets("Doanh thu tăng 12,5% so với năm 2024.", statements=False)
+    assert (target.subject, target.indicator) == (None, "Doanh thu")
+    (rate,) = find_targets("Giá trị tăng bình quân 1,5%/năm.", statements=False)
+    assert rate.subject is None
 
 
 def test_shared_predicate_is_given_to_every_target():

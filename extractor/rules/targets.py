@@ -46,6 +46,10 @@ GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)
 STRIVE = regex.compile(r"phấn đấu", regex.IGNORECASE)
 TRAILING = regex.compile(r"[\s,;:.]*(?:\b(?:và|trong đó|riêng|hoặc)\b[\s,;:.]*)*$",
                          regex.IGNORECASE)
+MEASURE_FIRST = regex.compile(
+    r"^(\s*(?:[-+•]\s*)?)(?:tỷ lệ|tỉ lệ|số lượng|tổng số|giá trị|thu nhập|tuổi thọ)\b",
+    regex.IGNORECASE,
+)
 FOR_GROUP = regex.compile(r"^Đối với\s+(.+?)[:.]?$", regex.IGNORECASE)
 
 
@@ -152,9 +156,9 @@ def _figures(text: str) -> list[Figure]:
         if _is_past(text, match.start()) or _counts_something_else(text, match):
             continue
         if _key(match.group("unit")) in {_key(u) for u in lexicon()["verb_units"]} and \
-                not _ends_with_any(text[:match.start()], [*lexicon()["comparators"],
-                                                          *lexicon()["linking_verbs"], "gấp"]):
-            continue
+                not _ends_with_any(_strip_comparator(text[:match.start()]),
+                                   [*lexicon()["linking_verbs"], "gấp"]):
+            continue  # "dưới 5 tuổi" qualifies a group; "đạt trên 75 tuổi" is a target
         unit = match.group("unit").strip("“”\"")
         figures.append(Figure(match.start(), match.end(), _number(match.group("value")),
                               _number(match.group("high")) if match.group("high") else None,
@@ -184,7 +188,9 @@ def _clause_start(text: str, figures: list[Figure], index: int) -> int:
     start = len(before.rstrip()) - len(comparator) if comparator else figure.start
     linked = _ends_with_any(text[:start], lexicon()["linking_verbs"] + ["phấn đấu"])
     if not linked:
-        return start
+        # "Tỷ lệ hồ sơ ... không thấp hơn 98%": a measure named before its figure
+        measure = MEASURE_FIRST.match(text[:start]) if index == 0 else None
+        return measure.end(1) if measure else start
     left = figures[index - 1].end if index else 0
     boundary = max(left, *(text.rfind(mark, left, start) + 1 for mark in (";", ":")))
     if index:
@@ -199,13 +205,18 @@ def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarg
     comparator = _comparator(text[start:figure.start], figure)
     lead = text[start:figure.start]
     verb = _ends_with_any(_strip_comparator(lead), lexicon()["linking_verbs"] + ["phấn đấu"])
+    verb = verb or ("" if MEASURE_FIRST.match(lead) else None)
     tail = TRAILING.sub("", text[figure.end:end]).strip(" ,;:")
+    # a base or a rate after the figure is not who is counted: "so với năm 2024", "/năm"
+    tail = regex.sub(r"^/\s*\p{L}+\s*|\s*so với\b.*$", "", tail, flags=regex.IGNORECASE)
     if figure.unit != "%":
         tail = ""  # a count's unit is its noun; what follows is the predicate
     subject, indicator = _split_predicate(tail)
     head = _strip_comparator(lead)
     if verb:
         head = head.rstrip()[: len(head.rstrip()) - len(verb)]
+    elif verb == "":
+        head = head.strip()
     head = regex.sub(r"^(?:(?:phấn đấu|đến (?:hết )?năm \d{4}|và)\s*,?\s*)+", "",
                      head.strip(" ,"), flags=regex.IGNORECASE).strip(" ,")
     each = regex.match(r"(?:mỗi|bình quân mỗi)\s+(.+?)(?:\s+(?:có|xây dựng|đọc))?$", head,

@@ -485,6 +485,8 @@ def evaluate_corpus(gold_dir: Path, corpus: Path) -> EvaluationResult:
 
     if not gold_dir.is_dir():
         raise InputNotFoundError(f"{gold_dir}: no gold folder; run from the repository root")
+    if not corpus.is_dir():
+        raise InputNotFoundError(f"{corpus}: no corpus folder; run from the repository root")
     documents: list[DocumentResult] = []
     attributes: dict[str, AttributeAccuracy] = defaultdict(AttributeAccuracy)
     for gold_file in sorted(gold_dir.glob("*.json")):

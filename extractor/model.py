@@ -139,7 +139,7 @@ class Section(Grounded):
     marker: str = Field(description="The numbering as written: 'II', '1.1', 'a', 'Điều 1', '-'.")
     kind: Literal[
         "roman", "arabic", "letter", "bullet", "plus", "article", "task", "step", "appendix",
-        "heading",
+        "heading", "part", "chapter",
     ]
     path: str = Field(description="Markers from the root, e.g. 'II.2.a'.")
     title: str

@@ -31,7 +31,7 @@ MARKDOWN_EMPHASIS = regex.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 STRAY_ASTERISKS = regex.compile(r"(?<!\S)\*{1,3}(?!\S)|^\*{1,3}|\*{1,3}$")
 HTML_TAG = regex.compile(r"</?[a-zA-Z][^<>]*>")
 LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
-INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\ud800-\udfff]")  # and lone surrogates
 SPACES = regex.compile(r"[ \t\f\v]+")
 END_MARK = regex.compile(r"\./\.")
 # After the "./." end mark only a signature or scan residue can follow on the same line.

@@ -37,7 +37,7 @@ def extract_text(text: str, *, path: str = "<text>", with_text: bool = False) ->
     """Extract a plan from text already in memory (a notebook, a test)."""
     from extractor.read.text import parse_text
 
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", errors="surrogatepass")
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format="text",
                     encoding="utf-8")
     return extract_document(SourceDocument(parse_text(text), "text"), source, with_text=with_text)

@@ -50,6 +50,8 @@ MAX_SUBTITLE_LINES = 4
 MARKERS: list[tuple[str, regex.Pattern[str]]] = [
     ("article", regex.compile(r"^(Điều\s+\d+)\s*[\.:]\s*")),
     ("appendix", regex.compile(r"^(PHỤ LỤC(?:\s+[IVX\d]+)?)\b\s*[\.:]?\s*")),
+    ("part", regex.compile(r"^((?:Phần|PHẦN)\s+(?:[IVXL]{1,6}|\d{1,2}))\s*[\.:\-–]?\s*")),
+    ("chapter", regex.compile(r"^([A-H])\s*[\.\)]\s+(?=\p{Lu})")),
     ("task", regex.compile(r"^(Nhiệm vụ\s+\d+)\s*[:\.]\s*")),
     ("step", regex.compile(r"^(Bước\s+\d+)\s*[:\.]\s*")),
     ("roman", regex.compile(r"^([IVXL]{1,6})\s*[\.\)/:]\s*(?=\S)")),
@@ -247,8 +249,10 @@ def build_sections(norm: NormalizedText) -> list[Section]:
             continue
         kind, marker, rest = found
         key = _level_key(kind, marker)
-        if kind in {"article", "appendix"}:
+        if kind in {"article", "appendix", "part"}:
             stack = []
+        elif kind == "chapter":  # "A.", "B." sit right under a "Phần", above everything else
+            stack = [entry for entry in stack if entry[0] == "part"]
         else:
             for depth, (open_key, _) in enumerate(stack):
                 if open_key == key:
@@ -294,6 +298,8 @@ def _short_marker(kind: str, marker: str) -> str:
         return "D" + marker.split()[-1]
     if kind == "appendix":
         return "PL"
+    if kind == "part":
+        return "P" + marker.split()[-1]
     if kind in {"task", "step"}:
         return ("NV" if kind == "task" else "B") + marker.split()[-1]
     if kind == "arabic" and "." in marker:

@@ -120,3 +120,16 @@ def test_a_docx_with_no_text_is_an_empty_input(tmp_path):
     docx.Document().save(path)
     result = kehoach("extract", str(path))
     assert result.returncode == 5 and "no text" in result.stderr
+
+
+def test_parts_and_chapter_letters_are_high_levels():
+    text = plan("Phần I. MỤC TIÊU\n1. Phấn đấu 80% hộ dân.\nA. NHIỆM VỤ\n1. Tập huấn.\n"
+                "Phần II. TỔ CHỨC\n")
+    assert [s.path for s in extract_text(text).sections] == [
+        "PI", "PI.1", "PI.A", "PI.A.1", "PII"]
+
+
+def test_dates_with_dashes_or_dots_and_stray_surrogates():
+    (citation,) = find_citations("Quyết định số 12/QĐ-UBND ngày 15-8-2023 của UBND huyện An Lão")
+    assert (citation.date, citation.issuer) == ("2023-08-15", "UBND huyện An Lão")
+    assert extract_text(plan("I. NHIỆM VỤ\n", title="Về việc \ud800")).document.title == "Về việc"

@@ -57,7 +57,8 @@ AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+(?P<name>sửa đổi[^;\t\n]*
 LAW_WORD = regex.compile(r"(?<!\p{L})(?:Bộ luật|Luật|Hiến pháp)\s+")
 # Laws by name, most specific first, each with the longest name it may have (in words).
 LAW_PATTERNS = [(DATED_LAW, 16), (AMENDING_LAW, 40), (LAW, 12)]
-DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?/))?", regex.IGNORECASE)
+DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?[/.\-]))?",
+                          regex.IGNORECASE)
 ISSUER = regex.compile(
     r"\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)"
     r"(?=\s+(?:về việc|về|V/v|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 import regex
 
-NUMERIC_DATE = regex.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4})(?![\d/])")
+# 30/7/2021, and the same with dashes or dots (15-8-2023, 12.3.2015), one separator throughout.
+NUMERIC_DATE = regex.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.\-]\d)"
+)
 WORDED_DATE = regex.compile(
     r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", regex.IGNORECASE
 )
@@ -62,7 +65,7 @@ def find_dates(text: str) -> list[FoundDate]:
     found = []
     for pattern in (NUMERIC_DATE, WORDED_DATE):
         for match in pattern.finditer(text):
-            day, month, year = (int(group) for group in match.groups())
+            day, month, year = (int(g) for g in match.groups() if g and g not in "/.-")
             found.append(FoundDate(match.group(0), match.start(), match.end(),
                                    iso_date(day, month, year), day, month, year))
     return sorted(found, key=lambda date: date.start)

@@ -349,8 +349,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-PASSES = ["read", "normalise", "structure", "metadata", "citations", "time expressions",
-          "targets"]
+PASSES = ["read", "normalise", "structure", "metadata", "citations", "targets",
+          "time expressions", "reporting", "funding"]
 
 
 def timed_passes(path: Path) -> dict[str, float]:
@@ -358,7 +358,9 @@ def timed_passes(path: Path) -> dict[str, float]:
     from extractor.normalize import normalize
     from extractor.read import read_source
     from extractor.rules.citations import extract_citations
+    from extractor.rules.funding import extract_funding
     from extractor.rules.metadata import extract_metadata, plan_year
+    from extractor.rules.reporting import extract_reporting
     from extractor.rules.targets import extract_targets
     from extractor.rules.timex import extract_time_expressions
     from extractor.structure import analyse
@@ -380,6 +382,8 @@ def timed_passes(path: Path) -> dict[str, float]:
     taken = [mention.span for citation in citations for mention in citation.mentions]
     taken += [target.span for target in targets if target.span]
     step("time expressions", extract_time_expressions, norm, layout, taken, plan_year(document))
+    step("reporting", extract_reporting, norm, layout, plan_year(document))
+    step("funding", extract_funding, norm, layout, document)
     return spent
 
 

@@ -14,6 +14,7 @@ first); strict also needs the normalised value (kind, start, end, bound, rrule, 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 import tomllib
@@ -576,6 +577,16 @@ def _score_table(totals: dict[str, FieldScore]) -> list[str]:
     return lines
 
 
+def code_fingerprint() -> str:
+    """A short hash of the extraction code and its data: the version a report describes."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".toml", ".json"}):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def write_report(result: EvaluationResult) -> str:
     docs = sorted({d.doc_id for d in result.documents})
     per_format = ", ".join(
@@ -585,6 +596,8 @@ def write_report(result: EvaluationResult) -> str:
         "Written by `kehoach evaluate`; do not edit by hand. Scores compare the output for every",
         "corpus file against `gold/` (see `gold/README.md` for the labelling guide and the top of",
         "`extractor/evaluation.py` for the counting scheme).", "",
+        f"Extraction code fingerprint: `{code_fingerprint()}` (a hash of `extractor/`; the "
+        "test suite checks that this report is current).", "",
         f"Documents: {len(docs)} plans, {len(result.documents)} files "
         f"({per_format}).",
         "", "## All formats", "",

@@ -81,3 +81,10 @@ def test_web_page_chrome_is_not_the_document():
         gold = json.loads((ROOT / "gold" / f"{Path(name).stem}.json").read_text("utf-8"))
         assert numbers == {citation["number"] for citation in gold["citations"]}
         assert plan.document.number == gold["document"]["number"]
+
+
+def test_the_committed_report_describes_the_current_code():
+    from extractor.evaluation import code_fingerprint
+
+    report = (ROOT / "evaluation" / "report.md").read_text(encoding="utf-8")
+    assert f"`{code_fingerprint()}`" in report, "run 'kehoach evaluate' and commit the report"

@@ -6,17 +6,15 @@ the plan comes from ("Kinh phí thực hiện ... từ nguồn ..."). One entry 
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
 
 import regex
 
 from extractor.model import Document, FundingSource
 from extractor.normalize import NormalizedText, fold_tones
+from extractor.rules.vocabulary import load_lexicon
 from extractor.structure import Layout, line_text
 
-LEXICON_FILE = Path(__file__).with_name("funding.toml")
 FUNDING_SECTION = regex.compile(r"KINH PHÍ|NGUỒN VỐN|TÀI CHÍNH", regex.IGNORECASE)
 FUNDING_SENTENCE = regex.compile(
     r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?nguồn"
@@ -34,10 +32,8 @@ LEVEL_CODES = {"trung ương": "ngan_sach_trung_uong", "tỉnh": "ngan_sach_tinh
 LAW_NAME = regex.compile(r"luật\s+$", regex.IGNORECASE)
 
 
-@cache
 def lexicon() -> dict:
-    with LEXICON_FILE.open("rb") as handle:
-        return tomllib.load(handle)
+    return load_lexicon("funding.toml")
 
 
 @cache

@@ -12,20 +12,17 @@ across plans.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 
 import regex
 
 from extractor.model import Document, Section, Target
 from extractor.normalize import NormalizedText, fold_tones
 from extractor.rules.citations import find_citations
-from extractor.rules.vocabulary import UNIT_WORDS
+from extractor.rules.vocabulary import UNIT_WORDS, load_lexicon
 from extractor.structure import Layout, line_text
 
-LEXICON_FILE = Path(__file__).with_name("targets.toml")
 YEAR = r"(?:19|20)\d{2}"
 NUMBER = r"\d{1,3}(?:[.,]\d{1,3})?"
 # A figure in a table cell: thousands grouped with dots, a decimal comma ("1.250", "12.345,6").
@@ -71,10 +68,8 @@ class FoundTarget:
     extra: dict = field(default_factory=dict)
 
 
-@cache
 def lexicon() -> dict:
-    with LEXICON_FILE.open("rb") as handle:
-        return tomllib.load(handle)
+    return load_lexicon("targets.toml")
 
 
 @cache

@@ -11,8 +11,6 @@ import regex
 
 from extractor.normalize import fold_tones
 
-VOCABULARY_FILE = Path(__file__).with_name("vocabulary.toml")
-
 
 @dataclass(frozen=True)
 class Unit:
@@ -22,9 +20,14 @@ class Unit:
 
 
 @cache
-def vocabulary() -> dict:
-    with VOCABULARY_FILE.open("rb") as handle:
+def load_lexicon(name: str) -> dict:
+    """A rule pass's data file beside it (``name``: "targets.toml"), read once."""
+    with Path(__file__).with_name(name).open("rb") as handle:
         return tomllib.load(handle)
+
+
+def vocabulary() -> dict:
+    return load_lexicon("vocabulary.toml")
 
 
 def match_key(text: str) -> str:

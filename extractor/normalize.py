@@ -45,6 +45,7 @@ STRAY_LINE = regex.compile(
     # page numbers: "- 2 -", "2", "Trang 2/5"
     r"|-?\s*\d{1,3}\s*-?|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$"
 )
+CLAUSE_END = regex.compile(r";|\.(?:\s|$)")
 SENTENCE_END = regex.compile(r"[.:;!?…)\]”\"'/]$")
 # A line that goes on with a lowercase word continues the sentence before it, unless it is a
 # list item ("a) ...", "đ. ...", "b, ..."); a dash goes on only in the compound "- xã hội"
@@ -176,6 +177,16 @@ def _clean_cell(cell: str) -> str:
 
 def _one_line(cell: str) -> str:
     return join_lines(cell.split("\n"))
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a line: the pieces between ";" and sentence ends."""
+    spans, start = [], 0
+    for mark in CLAUSE_END.finditer(text):
+        spans.append((start, mark.start()))
+        start = mark.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def join_lines(lines: list[str]) -> str:

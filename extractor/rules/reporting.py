@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from extractor.model import ReportingDuty, Section, TimeExpression
-from extractor.normalize import NormalizedText
+from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.timex import AS_REQUIRED, TIME_COLUMN, cell_expressions, find_time_expressions
 from extractor.structure import Layout, line_text
 
@@ -48,7 +48,9 @@ LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", reg
 def find_reporting(text: str) -> list[tuple[int, int, str, str | None, str | None]]:
     """(start, end, recipient, via, subject) of each reporting clause in ``text``."""
     found = []
-    for clause_start, clause in _clauses(text):
+    for span_start, span_end in clause_spans(text):
+        raw = text[span_start:span_end]
+        clause_start, clause = span_start + len(raw) - len(raw.lstrip()), raw.strip()
         match = REPORT_TO.search(clause)
         if match is None:
             continue
@@ -79,15 +81,6 @@ def _by_deadline(clause: str) -> list[tuple[int, int]]:
         start = starts[-1] if starts else 0
         spans.append((start, deadline.end))
     return spans if len({s for s, _ in spans}) == len(spans) else [(0, end)]
-
-
-def _clauses(text: str) -> list[tuple[int, str]]:
-    out, start = [], 0
-    for mark in regex.finditer(r";|\.(?:\s|$)", text):
-        out.append((start, text[start:mark.start()]))
-        start = mark.end()
-    out.append((start, text[start:]))
-    return [(s + len(c) - len(c.lstrip()), c.strip()) for s, c in out if c.strip()]
 
 
 def extract_reporting(norm: NormalizedText, layout: Layout,

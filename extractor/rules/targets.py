@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 import regex
 
 from extractor.model import Document, Section, Target
-from extractor.normalize import NormalizedText, fold_tones
+from extractor.normalize import NormalizedText, clause_spans, fold_tones
 from extractor.rules.citations import find_citations
 from extractor.rules.vocabulary import UNIT_WORDS, load_lexicon
 from extractor.structure import Layout, line_text
@@ -87,6 +87,8 @@ def _count_pattern() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=8192)
 def _key(text: str) -> str:
+    """Folded for matching, the same length as ``text`` (unlike ``match_key``), so offsets
+    found in it hold in the text."""
     return fold_tones(text).casefold()
 
 
@@ -249,7 +251,7 @@ def _statements(text: str, figures: list[FoundTarget]) -> list[FoundTarget]:
     """Clauses with no figure that state a target: a state to keep or reach (qualitative),
     or a direction ("tăng tỷ lệ ...": trend). Lists of states are one target each."""
     found = []
-    for start, end in _clauses(text):
+    for start, end in clause_spans(text):
         if any(start < t.end and t.start < end for t in figures):
             continue
         clause = text[start:end]
@@ -263,15 +265,6 @@ def _statements(text: str, figures: list[FoundTarget]) -> list[FoundTarget]:
             found.append(FoundTarget(offset + part_start, offset + part_start + len(part),
                                      None, None, None, None, None, part, kind=kind))
     return found
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in regex.finditer(r";|\.(?:\s|$)", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _starts_with_any(text: str, words: list[str]) -> bool:

@@ -350,21 +350,24 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 PASSES = ["read", "normalise", "structure", "metadata", "citations", "targets",
-          "time expressions", "reporting", "funding"]
+          "time expressions", "reporting", "funding", "agencies", "tasks"]
 
 
 def timed_passes(path: Path) -> dict[str, float]:
     """Seconds spent in each pass of the pipeline on one file."""
     from extractor.normalize import normalize
     from extractor.read import read_source
+    from extractor.rules.agencies import extract_agencies, pipeline
     from extractor.rules.citations import extract_citations
     from extractor.rules.funding import extract_funding
     from extractor.rules.metadata import extract_metadata, plan_year
     from extractor.rules.reporting import extract_reporting
     from extractor.rules.targets import extract_targets
+    from extractor.rules.tasks import extract_tasks
     from extractor.rules.timex import extract_time_expressions
     from extractor.structure import analyse
 
+    pipeline()  # built once per process, as in a batch; not a per-document cost
     spent: dict[str, float] = {}
 
     def step(name: str, function, *args):
@@ -381,9 +384,12 @@ def timed_passes(path: Path) -> dict[str, float]:
     targets = step("targets", extract_targets, norm, layout, document)
     taken = [mention.span for citation in citations for mention in citation.mentions]
     taken += [target.span for target in targets if target.span]
-    step("time expressions", extract_time_expressions, norm, layout, taken, plan_year(document))
+    times = step("time expressions", extract_time_expressions, norm, layout, taken,
+                 plan_year(document))
     step("reporting", extract_reporting, norm, layout, plan_year(document))
     step("funding", extract_funding, norm, layout, document)
+    agencies, _ = step("agencies", extract_agencies, norm, layout, document)
+    step("tasks", extract_tasks, norm, layout, agencies, times)
     return spent
 
 

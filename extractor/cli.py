@@ -147,6 +147,26 @@ def _write(plans: list[Plan], output_format: OutputFormat, out: Path | None,
 
 
 @app.command()
+def agencies(
+    files: Annotated[list[Path], typer.Argument(help="Plan files: .txt .md .docx .pdf .html")],
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this")] = 25,
+) -> None:
+    """List the bodies each FILE names, with their level, kind, mentions and roles."""
+    from extractor.render import print_agencies
+
+    console = Console()
+    first_error: KehoachError | None = None
+    for path in files:
+        try:
+            print_agencies(_extract_one(path, False, int(max_mb * 1024 * 1024)), console)
+        except KehoachError as error:
+            fail_line(str(error))
+            first_error = first_error or error
+    if first_error is not None:
+        raise typer.Exit(first_error.exit_code)
+
+
+@app.command()
 def timex(
     phrase: Annotated[str, typer.Argument(help='A time expression, e.g. "Quý III/2022"')],
     year: Annotated[int | None, typer.Option(

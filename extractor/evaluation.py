@@ -30,6 +30,14 @@ from rich.table import Table
 from extractor.errors import InputNotFoundError, KehoachError
 from extractor.model import Plan
 from extractor.rules.vocabulary import expand_abbreviations, match_key
+from extractor.scoring_tasks import (
+    BASELINES,
+    agency_view,
+    ner_agencies,
+    score_agencies,
+    score_tasks,
+    task_view,
+)
 
 SCALAR_FIELDS = [
     "document.type", "document.number", "document.issue_date", "document.place",
@@ -39,6 +47,7 @@ SCALAR_FIELDS = [
     "document.signer.capacity", "parent",
 ]
 LIST_FIELDS = ["document.recipients", "citations", "findings", "sections", "tables", "targets",
+               "agencies", "agency_mentions", "tasks", "roles", "task_timeframes",
                "time_expressions", "funding", "reporting"]
 REPORTING_ATTRIBUTES = ["reporter", "recipient", "via", "when"]
 TARGET_ATTRIBUTES = ["comparator", "subject", "indicator", "kind", "parent"]
@@ -122,6 +131,8 @@ class AttributeAccuracy:
 class EvaluationResult:
     documents: list[DocumentResult]
     attributes: dict[str, AttributeAccuracy]
+    # Agency scores of the NER baselines on the text renderings: name -> field -> score.
+    baselines: dict[str, dict[str, FieldScore]] = field(default_factory=dict)
 
     def totals(self, fmt: str | None = None, subset: str | None = None) -> dict[str, FieldScore]:
         totals: dict[str, FieldScore] = defaultdict(FieldScore)
@@ -208,19 +219,23 @@ def _scalar_equal(name: str, gold: object, predicted: object, lenient: bool) -> 
 
 def score_items(gold: list, predicted: list, key, lenient_match) -> FieldScore:
     """Match two lists; strict by ``key`` equality, lenient by ``lenient_match``."""
-    score = FieldScore()
-    for counts, matcher in ((score.strict, lambda g, p: key(g) == key(p)),
-                            (score.lenient, lenient_match)):
-        remaining = list(predicted)
-        for item in gold:
-            found = next((p for p in remaining if matcher(item, p)), None)
-            if found is None:
-                counts.missing += 1
-            else:
-                remaining.remove(found)
-                counts.correct += 1
-        counts.spurious += len(remaining)
-    return score
+    return FieldScore(match_counts(gold, predicted, lambda g, p: key(g) == key(p)),
+                      match_counts(gold, predicted, lenient_match))
+
+
+def match_counts(gold: list, predicted: list, matcher) -> Counts:
+    """Pair each gold item with the first unpaired prediction ``matcher`` accepts."""
+    counts = Counts()
+    remaining = list(predicted)
+    for item in gold:
+        found = next((p for p in remaining if matcher(item, p)), None)
+        if found is None:
+            counts.missing += 1
+        else:
+            remaining.remove(found)
+            counts.correct += 1
+    counts.spurious += len(remaining)
+    return counts
 
 
 # ---------------------------------------------------------------- reading gold and output
@@ -252,6 +267,8 @@ def plan_view(plan: Plan) -> dict:
         "timex": data["time_expressions"],
         "funding": [{"source": f.source, "text": f.text} for f in plan.funding],
         "reporting": data["reporting"],
+        "agencies": agency_view(plan),
+        "tasks": task_view(plan),
     }
 
 
@@ -438,6 +455,12 @@ def score_document(gold: dict, predicted: dict,
     if "reporting" in gold:
         scores["reporting"] = _score_reporting(gold["reporting"], predicted["reporting"],
                                                attributes)
+    if "agencies" in gold:
+        scores["agencies"], scores["agency_mentions"] = score_agencies(
+            gold["agencies"], predicted["agencies"])
+    if "tasks" in gold:
+        scores["tasks"], scores["roles"], scores["task_timeframes"] = score_tasks(
+            gold["tasks"], predicted["tasks"])
     scores["findings"] = score_items(
         [f["code"] for f in gold.get("findings") or []],
         [f["code"] for f in predicted.get("findings") or []],
@@ -463,8 +486,12 @@ def _signature(predicted: dict) -> str:
     targets = [[t[k] for k in ("value", "value_max", "unit", "comparator", "milestone_year",
                                "kind")] for t in predicted["targets"]]
     times = [[t.get(k) for k in TIME_VALUE_FIELDS] for t in predicted["timex"]]
-    return json.dumps([document, citations, predicted["parent"], targets, times],
-                      ensure_ascii=False, sort_keys=True)
+    agencies = sorted((normal(a["name"]), a["mentions"]) for a in predicted["agencies"])
+    tasks = [[sorted(normal(a["name"]) for a in t["agencies"]),
+              [(t["timeframe"] or {}).get(k) for k in TIME_VALUE_FIELDS]]
+             for t in predicted["tasks"]]
+    return json.dumps([document, citations, predicted["parent"], targets, times, agencies,
+                       tasks], ensure_ascii=False, sort_keys=True)
 
 
 def _strip_grounding(value: object) -> object:
@@ -481,7 +508,8 @@ def corpus_files(corpus: Path, doc_id: str) -> list[Path]:
     return sorted(p for p in corpus.glob(f"{doc_id}.*") if p.suffix in FORMAT_SUFFIXES)
 
 
-def evaluate_corpus(gold_dir: Path, corpus: Path) -> EvaluationResult:
+def evaluate_corpus(gold_dir: Path, corpus: Path, *,
+                    with_baseline: bool = True) -> EvaluationResult:
     from extractor.pipeline import extract
 
     if not gold_dir.is_dir():
@@ -490,6 +518,7 @@ def evaluate_corpus(gold_dir: Path, corpus: Path) -> EvaluationResult:
         raise InputNotFoundError(f"{corpus}: no corpus folder; run from the repository root")
     documents: list[DocumentResult] = []
     attributes: dict[str, AttributeAccuracy] = defaultdict(AttributeAccuracy)
+    baselines: dict[str, dict[str, FieldScore]] = {}
     for gold_file in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         doc_id = gold.get("doc_id") or gold_file.stem
@@ -508,7 +537,21 @@ def evaluate_corpus(gold_dir: Path, corpus: Path) -> EvaluationResult:
                 doc_id, subset, FORMAT_SUFFIXES[path.suffix], str(path), scores,
                 _differences(gold, predicted), time.perf_counter() - started,
                 signature=_signature(predicted)))
-    return EvaluationResult(documents, dict(attributes))
+            if with_baseline and "agencies" in gold and FORMAT_SUFFIXES[path.suffix] in {
+                    "text", "html"}:
+                _add_baselines(baselines, path, gold["agencies"])
+    return EvaluationResult(documents, dict(attributes), baselines)
+
+
+def _add_baselines(baselines: dict[str, dict[str, FieldScore]], path: Path,
+                   gold: list[dict]) -> None:
+    for name, labels in BASELINES.items():
+        canonical, mentions = score_agencies(gold, ner_agencies(path, labels))
+        scores = baselines.setdefault(name, {"agencies": FieldScore(),
+                                             "agency_mentions": FieldScore()})
+        for field_name, score in (("agencies", canonical), ("agency_mentions", mentions)):
+            scores[field_name].strict.add(score.strict)
+            scores[field_name].lenient.add(score.lenient)
 
 
 def _differences(gold: dict, predicted: dict) -> list[str]:
@@ -587,6 +630,30 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+def _baseline_section(result: EvaluationResult) -> list[str]:
+    if not result.baselines:
+        return []
+    ours = {fmt: result.totals(fmt) for fmt in ("text", "html")}
+    lines = ["", "### Agencies against underthesea's built-in NER", "",
+             "Same gold, same files (the text and HTML renderings), same scope (the title to the "
+             "end of the body). The baseline's bodies are its entity texts; strict agencies also "
+             "need the level, which NER does not give.", "",
+             "| System | Agencies strict F1 | Agencies lenient F1 | Mentions F1 |",
+             "|---|---:|---:|---:|"]
+    own = {name: FieldScore() for name in ("agencies", "agency_mentions")}
+    for totals in ours.values():
+        for name in own:
+            if name in totals:
+                own[name].strict.add(totals[name].strict)
+                own[name].lenient.add(totals[name].lenient)
+    rows = [("kehoach agencies pass", own), *result.baselines.items()]
+    for name, scores in rows:
+        lines.append(f"| {name} | {scores['agencies'].strict.f1:.3f} | "
+                     f"{scores['agencies'].lenient.f1:.3f} | "
+                     f"{scores['agency_mentions'].lenient.f1:.3f} |")
+    return lines
+
+
 def write_report(result: EvaluationResult) -> str:
     docs = sorted({d.doc_id for d in result.documents})
     per_format = ", ".join(
@@ -612,6 +679,7 @@ def write_report(result: EvaluationResult) -> str:
     for name in names:
         accuracy = result.attributes.get(name, AttributeAccuracy())
         lines.append(f"| {name} | {accuracy.accuracy:.3f} | {accuracy.total} |")
+    lines += _baseline_section(result)
     for subset in sorted({d.set for d in result.documents}):
         plans = sorted({d.doc_id for d in result.documents if d.set == subset})
         lines += ["", f"## Set: {subset} ({len(plans)} plans)", "", SET_NOTES.get(subset, ""), ""]
@@ -620,8 +688,9 @@ def write_report(result: EvaluationResult) -> str:
         lines += ["", f"## Format: {fmt}", ""]
         lines += _score_table(result.totals(fmt))
     lines += ["", "## Same plan, every format", "",
-              "Does each rendering give the same metadata, citations, parent, targets and time "
-              "expressions as the text?", "",
+              "Does each rendering give the same metadata, citations, parent, targets, time "
+              "expressions, agencies (names and mention counts) and tasks (bodies and "
+              "timeframes) as the text?", "",
               "| Plan | " + " | ".join(result.formats()) + " |",
               "|---|" + "---|" * len(result.formats())]
     for doc_id, row in sorted(consistency(result).items()):

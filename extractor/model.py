@@ -197,19 +197,51 @@ class Target(Grounded):
     text: str = ""
 
 
+AgencyKind = Literal[
+    "state", "party", "front", "mass_organisation", "school", "service_unit", "media",
+    "steering", "other",
+]
+Role = Literal["lead", "cooperating", "advising", "requested", "responsible"]
+
+
+class Assignment(Grounded):
+    """One body's part in a task. ``span`` is where the body is named for it (the task's own
+    words, the agency heading it stands under, or its table cell)."""
+
+    agency: str | None = Field(default=None, description="id of the body in Plan.agencies.")
+    name: str = Field(description="The body as named here.")
+    role: Role
+
+
 class Task(Grounded):
+    id: str = ""
     description: str
     section: str | None = None
-    lead_agencies: list[str] = Field(default_factory=list)
+    origin: Literal["prose", "agency_item", "table"] = Field(
+        default="prose", description="A NHIỆM VỤ item, a duty under an agency heading, or a "
+        "task table's row.")
+    lead_agencies: list[str] = Field(
+        default_factory=list, description="Bodies that do the work: lead, responsible, "
+        "advising or requested, by canonical name.")
     cooperating_agencies: list[str] = Field(default_factory=list)
-    timeframe: str | None = None
+    assignments: list[Assignment] = Field(default_factory=list)
+    timeframe: TimeExpression | None = None
+    recurrence: str | None = Field(default=None, description="RRULE when the work recurs.")
+    deliverable: str | None = None
 
 
 class Agency(Model):
-    name: str
-    aliases: list[str] = Field(default_factory=list)
+    id: str
+    name: str = Field(description="The fullest form, abbreviations expanded.")
+    aliases: list[str] = Field(default_factory=list, description="Other forms seen, as written.")
     level: Tier | None = None
+    locality: str | None = None
+    kind: AgencyKind = "other"
+    collective: bool = Field(
+        default=False, description="A group of bodies: 'các sở, ban, ngành liên quan'.")
     mentions: list[Evidence] = Field(default_factory=list)
+    roles: dict[str, int] = Field(
+        default_factory=dict, description="How many tasks give the body each role.")
 
 
 class ReportingDuty(Grounded):

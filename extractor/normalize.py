@@ -179,10 +179,11 @@ def _one_line(cell: str) -> str:
     return join_lines(cell.split("\n"))
 
 
-def clause_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause of a line: the pieces between ";" and sentence ends."""
+def clause_spans(text: str, ends: regex.Pattern[str] = CLAUSE_END) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a line: the pieces between ";" and sentence ends (or
+    between the given ``ends``)."""
     spans, start = [], 0
-    for mark in CLAUSE_END.finditer(text):
+    for mark in ends.finditer(text):
         spans.append((start, mark.start()))
         start = mark.end()
     spans.append((start, len(text)))

@@ -9,11 +9,13 @@ from extractor.errors import EmptyInputError
 from extractor.model import Cell, Plan, Source, Table
 from extractor.normalize import NormalizedText, normalize
 from extractor.read import DEFAULT_MAX_BYTES, SourceDocument, read_source
+from extractor.rules.agencies import extract_agencies
 from extractor.rules.citations import extract_citations, select_parent
 from extractor.rules.funding import extract_funding
 from extractor.rules.metadata import extract_metadata, plan_year
 from extractor.rules.reporting import extract_reporting
 from extractor.rules.targets import extract_targets
+from extractor.rules.tasks import extract_tasks
 from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
 
@@ -63,6 +65,8 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     time_expressions = extract_time_expressions(norm, layout, taken, plan_year(document))
     reporting = extract_reporting(norm, layout, plan_year(document))
     funding = extract_funding(norm, layout, document)
+    agencies, _ = extract_agencies(norm, layout, document)
+    tasks = extract_tasks(norm, layout, agencies, time_expressions)
     return Plan(
         source=source,
         document=document,
@@ -73,6 +77,8 @@ def extract_document(source_document: SourceDocument, source: Source, *,
         targets=targets,
         reporting=reporting,
         funding=funding,
+        agencies=agencies,
+        tasks=tasks,
         time_expressions=time_expressions,
         findings=metadata.findings,
         text=norm.text if with_text else None,

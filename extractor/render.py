@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from extractor.model import Plan, ReportingDuty, Target, TimeExpression
+from extractor.model import Plan, ReportingDuty, Target, Task, TimeExpression
 
 DOC_TYPE_NAMES = {
     "ke_hoach": "Kế hoạch", "quyet_dinh": "Quyết định", "chuong_trinh": "Chương trình",
@@ -71,6 +71,48 @@ def reporting_row(duty: ReportingDuty) -> tuple[str, str, str]:
     return duty.reporter or "-", recipient, time_value(duty.when) if duty.when else "-"
 
 
+def task_row(task: Task) -> tuple[str, str, str, str]:
+    """(who, with whom, what, when) of a task."""
+    leads = [f"{a.name} ({ROLE_NAMES[a.role]})" if a.role != "responsible" else a.name
+             for a in task.assignments if a.role != "cooperating"]
+    helpers = [a.name for a in task.assignments if a.role == "cooperating"]
+    when = "-"
+    if task.timeframe:
+        when = f"{task.timeframe.text} = {time_value(task.timeframe)}"
+    what = task.description if len(task.description) <= 160 else task.description[:157] + "..."
+    if task.deliverable:
+        what += f" -> {task.deliverable}"
+    return "; ".join(leads) or "-", "; ".join(helpers) or "-", what, when
+
+
+ROLE_NAMES = {"lead": "chủ trì", "cooperating": "phối hợp", "advising": "tham mưu",
+              "requested": "đề nghị", "responsible": "thực hiện"}
+
+
+def agency_rows(plan: Plan) -> list[tuple[str, str, str, str, str]]:
+    """(name, level, kind, mentions, roles) per body, most mentioned first."""
+    rows = []
+    for agency in sorted(plan.agencies, key=lambda a: (-len(a.mentions), a.mentions[0].span)):
+        roles = ", ".join(f"{ROLE_NAMES[role]} {count}" for role, count in
+                          sorted(agency.roles.items(), key=lambda item: -item[1]))
+        name = agency.name + (" (collective)" if agency.collective else "")
+        if agency.aliases:
+            name += " = " + "; ".join(agency.aliases[:3])
+        rows.append((name, agency.level or "-", agency.kind, str(len(agency.mentions)),
+                     roles or "-"))
+    return rows
+
+
+def print_agencies(plan: Plan, console: Console) -> None:
+    table = Table(title=escape(f"Bodies named in {plan.source.path}"), expand=True)
+    for column in ("Body", "Level", "Kind", "Mentions", "Roles in tasks"):
+        table.add_column(column, overflow="fold",
+                         justify="right" if column == "Mentions" else "left")
+    for row in agency_rows(plan):
+        table.add_row(*(escape(value) for value in row))
+    console.print(table)
+
+
 def time_value(expression: TimeExpression) -> str:
     if expression.kind == "window":
         value = f"{expression.start} .. {expression.end}"
@@ -127,6 +169,13 @@ def print_table(plan: Plan, console: Console) -> None:
         for expression in plan.time_expressions:
             times.add_row(escape(expression.text), escape(time_value(expression)))
         parts.append(times)
+    if plan.tasks:
+        tasks = Table(title="Tasks: who does what, by when", expand=True, show_lines=True)
+        for column in ("Who", "With", "What", "When"):
+            tasks.add_column(column, overflow="fold", ratio=3 if column == "What" else 1)
+        for task in plan.tasks:
+            tasks.add_row(*(escape(value) for value in task_row(task)))
+        parts.append(tasks)
     if plan.reporting:
         reports = Table(title="Reporting", expand=True)
         for column in ("Who", "To", "When"):
@@ -169,6 +218,9 @@ def to_markdown(plan: Plan) -> str:
     if plan.time_expressions:
         lines += ["", "### When", "", "| Expression | Value |", "|---|---|"]
         lines += [f"| {_cell(e.text)} | {_cell(time_value(e))} |" for e in plan.time_expressions]
+    if plan.tasks:
+        lines += ["", "### Tasks", "", "| Who | With | What | When |", "|---|---|---|---|"]
+        lines += ["| " + " | ".join(_cell(v) for v in task_row(t)) + " |" for t in plan.tasks]
     if plan.reporting:
         lines += ["", "### Reporting", "", "| Who | To | When |", "|---|---|---|"]
         lines += ["| " + " | ".join(_cell(v) for v in reporting_row(d)) + " |"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +106,18 @@ def test_table_and_markdown_views():
     assert table.returncode == 0 and "74/KH-UBND" in table.stdout and "Citations" in table.stdout
     markdown = kehoach("extract", SEED, "--format", "markdown")
     assert markdown.returncode == 0 and "| Number | 74/KH-UBND |" in markdown.stdout
+    assert "### Tasks" in markdown.stdout and "| Who | With | What | When |" in markdown.stdout
+    assert "Tasks: who does what, by when" in table.stdout
+
+
+def test_agencies_lists_bodies_with_roles_and_counts():
+    result = subprocess.run([sys.executable, "-m", "extractor.cli", "agencies", str(SEED)],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "COLUMNS": "250"}, check=False)
+    assert result.returncode == 0
+    assert "Sở Giáo dục và Đào tạo" in result.stdout and "chủ trì" in result.stdout
+    missing = kehoach("agencies", BAD / "no-such-file.txt")
+    assert_one_clean_line(missing, errors.InputNotFoundError.exit_code)
 
 
 @pytest.mark.parametrize("name", ["tcvn3.txt", "vni.txt", "cp1258.txt", "utf16.txt",

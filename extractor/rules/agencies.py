@@ -1,0 +1,519 @@
+"""Agencies: every mention of a body, resolved to one entry per body.
+
+Mentions are found by a blank spaCy pipeline over our own tokens: phrase matchers for the names
+in ``agencies.toml`` (bodies that stand alone, heads that need a name, fields of work, the words
+collectives are made of), then one component that grows each match into the whole name the way
+Vietnamese writes it: a field or a run of capitalised words ("Sở Lao động - Thương binh và Xã
+hội"), then the unit and place it belongs to ("UBND huyện Yên Định"), or the units a collective
+ranges over ("UBND các huyện, thành phố"). A body nobody listed is still found from its shape
+("Hội Cựu thanh niên ... tỉnh", "Trung tâm Văn hóa - Thể thao huyện").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extractor.model import Agency, Document, Evidence
+from extractor.normalize import NormalizedText
+from extractor.rules.vocabulary import (
+    expand_abbreviations,
+    load_lexicon,
+    match_key,
+    tier_of_body,
+    tier_of_unit,
+    unit_of,
+)
+from extractor.structure import Layout
+
+TOKEN = regex.compile(r"[\n\t]|\p{L}[\p{L}\p{M}]*(?:&\p{L}+)*|\d+|[^\s]")
+# Unit words that are not a unit: "xã hội" (society), "Tỉnh ủy" (a party committee).
+NOT_A_UNIT_AFTER = {"xã": {"hội"}, "tỉnh": {"ủy", "uỷ"}, "huyện": {"ủy", "uỷ"},
+                    "thị": {"ủy", "uỷ"}, "thành": {"ủy", "uỷ"}}
+CONNECTORS = {"và", "-", "–", "&"}
+PLACE_STOP = {"Việt"}  # "Việt Nam" is taken as part of the name, not as a place
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    start: int
+    end: int
+    surface: str
+    kind: str
+    collective: bool
+    head: str | None = None  # a shared head given to a bare field ("Sở Nội vụ, Tài chính")
+
+    @property
+    def name(self) -> str:
+        return f"{self.head} {self.surface}" if self.head else self.surface
+
+
+def lexicon() -> dict:
+    return load_lexicon("agencies.toml")
+
+
+class _Tokenizer:
+    """Our tokens, each with its offsets into the source and a folded NORM for matching."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        found = list(TOKEN.finditer(text))
+        words = [m.group() for m in found]
+        spaces = [
+            index + 1 < len(found) and found[index + 1].start() > m.end()
+            for index, m in enumerate(found)
+        ]
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token in doc:
+            token.norm_ = match_key(token.text) if token.text != "\n" else "\n"
+        doc.user_data["offsets"] = [(m.start(), m.end()) for m in found]
+        return doc
+
+
+@cache
+def pipeline() -> Language:
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = _Tokenizer(nlp.vocab)
+    nlp.add_pipe("kehoach_agencies")
+    return nlp
+
+
+@Language.factory("kehoach_agencies")
+def _make_agency_component(nlp: Language, name: str) -> AgencyComponent:
+    return AgencyComponent(nlp)
+
+
+class AgencyComponent:
+    """Sets ``doc.spans["agencies"]`` (label: kind) and ``doc.user_data["agencies"]``."""
+
+    def __init__(self, nlp: Language) -> None:
+        data = lexicon()
+        words = data["words"]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.kinds: dict[str, str] = {}
+        for label, phrases in (
+            ("BODY", data["bodies"]), ("HEAD", data["heads"]), ("FIELD", words["fields"]),
+            ("COLL", words["collective_nouns"]), ("TAIL", words["collective_tails"]),
+            ("UNIT", words["unit_words"]),
+        ):
+            docs = [nlp.make_doc(phrase) for phrase in phrases]
+            self.matcher.add(label, docs)
+            if isinstance(phrases, dict):
+                for phrase, kind in phrases.items():
+                    self.kinds[_norm_key(nlp.make_doc(phrase))] = kind
+        self.stop = {match_key(word) for word in words["stop_words"]}
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches: dict[str, dict[int, int]] = defaultdict(dict)
+        for match_id, start, end in self.matcher(doc):
+            label = self.vocab.strings[match_id]
+            matches[label][start] = max(end, matches[label].get(start, 0))
+        grower = _Grower(doc, matches, self)
+        found = grower.run()
+        doc.spans["agencies"] = [Span(doc, s, e, label=kind) for s, e, kind, _, _ in found]
+        doc.user_data["agencies"] = found
+        return doc
+
+
+def _norm_key(doc: Doc) -> str:
+    return " ".join(token.norm_ for token in doc)
+
+
+class _Grower:
+    """Walks the tokens once, growing matches into whole names."""
+
+    def __init__(self, doc: Doc, matches: dict[str, dict[int, int]],
+                 component: AgencyComponent) -> None:
+        self.doc = doc
+        self.words = [token.text for token in doc]
+        self.norms = [token.norm_ for token in doc]
+        self.matches = matches
+        self.component = component
+
+    def run(self) -> list[tuple[int, int, str, bool, int | None]]:
+        """(start, end, kind, collective, head_end) per mention; head_end marks a bare field
+        that borrows the head of the mention before it."""
+        found: list[tuple[int, int, str, bool, int | None]] = []
+        index = 0
+        while index < len(self.words):
+            if index > 0 and self.words[index - 1] in {"-", "/"} and \
+                    self.doc[index - 1].whitespace_ == "":
+                index += 1  # "KH-UBND": a document's symbol, not a body
+                continue
+            mention = self._collective(index) or self._body(index)
+            if mention is None:
+                index += 1
+                continue
+            found.append(mention)
+            index = mention[1]
+            # "Sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": bare fields after a field name
+            head_end = self._field_head_end(mention)
+            while head_end is not None and index < len(self.words) and \
+                    self.words[index] in {",", "và"}:
+                field_end = self.matches["FIELD"].get(index + 1)
+                if field_end is None or self._at_body(index + 1):
+                    break
+                end = self._locality(field_end)[0]
+                found.append((index + 1, end, mention[2], False, head_end))
+                index = end
+        return found
+
+    def _field_head_end(self, mention) -> int | None:
+        start, _, _, collective, _ = mention
+        if collective:
+            return None
+        head_end = self.matches["HEAD"].get(start)
+        if head_end is not None and self.matches["FIELD"].get(head_end):
+            return head_end
+        return None
+
+    def _at_body(self, index: int) -> bool:
+        return index in self.matches["BODY"] or (
+            index in self.matches["HEAD"] and self._capital(index))
+
+    def _capital(self, index: int) -> bool:
+        word = self.words[index]
+        return word[:1].isupper()
+
+    def _kind(self, start: int, end: int) -> str:
+        return self.component.kinds.get(" ".join(self.norms[start:end]), "other")
+
+    def _body(self, index: int):
+        body_end = self.matches["BODY"].get(index)
+        head_end = self.matches["HEAD"].get(index)
+        if body_end is not None and (head_end is None or body_end >= head_end):
+            kind = self._kind(index, body_end)
+            grow = self._purpose if kind == "steering" else self._name_tail
+            end = grow(body_end) if kind == "steering" else grow(body_end, required=False)
+        elif head_end is not None and self._capital(index):
+            kind = self._kind(index, head_end)
+            field_end = self.matches["FIELD"].get(head_end)
+            if field_end is None and self.words[index].isupper() and len(self.words[index]) > 1:
+                return None  # "BÁO CÁO", "BAN HÀNH": a heading in capitals, not a name
+            # a listed field, still open to a longer name ("Tư pháp - Hộ tịch")
+            end = self._name_tail(field_end, required=False, continuing=True) \
+                if field_end is not None else self._name_tail(head_end, required=True)
+            if end is None:
+                return None
+        else:
+            return None
+        end, collective = self._locality(end)
+        return (index, end, kind, collective, None)
+
+    def _name_tail(self, index: int, *, required: bool, continuing: bool = False) -> int | None:
+        """The capitalised words of a name, with the lowercase second syllable of a word."""
+        end, previous_capital = index, False
+        while end < len(self.words):
+            word, norm = self.words[end], self.norms[end]
+            if word == "\n" or self._unit_at(end) or (end > index and self._at_body(end)):
+                break
+            if (word[:1].isupper() and word not in PLACE_STOP) or _abbreviation(word):
+                previous_capital = True
+            elif word == "Việt" and end + 1 < len(self.words) and self.words[end + 1] == "Nam":
+                end += 1
+                previous_capital = True
+            elif (word in CONNECTORS and (end > index or continuing) and end + 1 < len(self.words)
+                  and self.words[end + 1][:1].isupper()) or (
+                    word.islower() and previous_capital and norm not in self.component.stop):
+                previous_capital = False
+            elif word == "," and end > index and end + 1 < len(self.words) and \
+                    self.words[end + 1][:1].isupper() and not self._at_body(end + 1) and \
+                    not self._unit_at(end + 1):
+                previous_capital = False  # "Trung tâm Văn hóa, Thể thao và Truyền thông"
+            elif word.islower() and end > index and (unit := self._words_to_unit(end)):
+                end = unit  # "Trung tâm Dịch vụ nông nghiệp huyện": lowercase words to a unit
+                break
+            else:
+                break
+            end += 1
+        if end > index and self.words[end - 1] in CONNECTORS:
+            end -= 1
+        if required and end == index:
+            return None
+        return end
+
+    def _words_to_unit(self, index: int) -> int | None:
+        """Where a run of up to three lowercase, non-verb words reaching a unit word ends."""
+        for end in range(index, min(index + 3, len(self.words))):
+            if self._unit_at(end):
+                return end if end > index else None
+            if not self.words[end].islower() or self.norms[end] in self.component.stop:
+                return None
+        return None
+
+    def _purpose(self, index: int) -> int:
+        """A steering committee is named after its work: "Ban Chỉ đạo xây dựng xã hội học tập
+        phường" runs to its unit; without a unit in sight it is "Ban Chỉ đạo" and capitals."""
+        end = index
+        while end < len(self.words) and end - index < 14:
+            word = self.words[end]
+            if self._unit_at(end):
+                return end
+            if word == "\n" or not (word.isalpha() or word in CONNECTORS or
+                                    _abbreviation(word)) or (word == "và" and end == index):
+                break
+            end += 1
+        return self._name_tail(index, required=False) or index
+
+    def _unit_at(self, index: int) -> int | None:
+        end = self.matches["UNIT"].get(index)
+        if end is None:
+            return None
+        if end < len(self.norms) and self.norms[end] in NOT_A_UNIT_AFTER.get(self.norms[end - 1],
+                                                                               set()):
+            return None
+        return end
+
+    def _locality(self, index: int) -> tuple[int, bool]:
+        """After a name: its unit and place, "cấp xã", or "các huyện, thành phố"."""
+        words = self.words
+        if index < len(words) and self.norms[index] == "cấp" and self._unit_at(index + 1):
+            return self._unit_at(index + 1) or index, True
+        if index < len(words) and self.norms[index] == "các":
+            end = self._unit_at(index + 1)
+            if end is None and index + 1 < len(words) and self.norms[index + 1] == "cấp":
+                return index + 2, True
+            if end is None:
+                return index, False
+            while end + 1 < len(words) and words[end] in {",", "và"} and self._unit_at(end + 1):
+                end = self._unit_at(end + 1) or end
+            return end, True
+        end = self._unit_at(index)
+        if end is None:
+            return index, False
+        place = end
+        if place + 1 < len(words) and self.norms[place] in NOT_A_PLACE \
+                and words[place + 1].islower():
+            return place, False
+        while place < len(words) and (words[place][:1].isupper() or words[place].isdigit()) \
+                and not self._at_body(place) and words[place] not in {"UBND", "HĐND"}:
+            place += 1
+            # a place name broken by a wrapped title line ("huyện Thạch\nHà")
+            if place + 1 < len(words) and words[place] == "\n" and \
+                    words[place + 1][:1].isupper() and self.norms[place + 1] not in NOT_A_PLACE \
+                    and (place + 2 >= len(words) or not words[place + 2][:1].isalpha()):
+                place += 1
+        return place, False
+
+    def _collective(self, index: int):
+        if self.norms[index] != "các":
+            return None
+        end = self.matches["COLL"].get(index + 1)
+        if end is None:
+            return None
+        while end + 1 < len(self.words) and self.words[end] in {",", "và"}:
+            following = self.matches["COLL"].get(end + 1)
+            if following is None:
+                break
+            end = following
+        while (tail := self.matches["TAIL"].get(end)) is not None:
+            end = tail
+        unit_end = self._unit_at(end)
+        if unit_end is not None:
+            end = self._locality(end)[0]
+        elif self.norms[end:end + 3] == ["trên", "địa", "bàn"]:
+            end = self._locality(end + 3)[0]
+        head = self.norms[index + 1]
+        kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
+                "thành": "steering"}.get(head, "state")
+        return (index, end, kind, True, None)
+
+
+def _abbreviation(word: str) -> bool:
+    return len(word) >= 2 and word.upper() == word and any(c.isalpha() for c in word)
+
+
+def find_mentions(text: str) -> list[AgencyMention]:
+    """Every body named in ``text``, with offsets into it."""
+    doc = pipeline()(text)
+    offsets = doc.user_data["offsets"]
+    mentions = []
+    for start, end, kind, collective, head_end in doc.user_data["agencies"]:
+        char_start, char_end = offsets[start][0], offsets[end - 1][1]
+        head = None
+        if head_end is not None:
+            head = text[offsets[head_end - 1][0]:offsets[head_end - 1][1]]
+        mentions.append(AgencyMention(char_start, char_end, text[char_start:char_end], kind,
+                                      collective, head))
+    return mentions
+
+
+# --- the register -----------------------------------------------------------------------
+
+UNIT_AT_END = regex.compile(
+    r"^(?P<base>.+?)\s+(?P<unit>(?i:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã))"
+    r"(?:\s+(?P<place>[\p{Lu}\d][\p{L}\d ]*))?$"
+)
+# Capitalised words that open a document's name, not a place: "UBND phường Kế hoạch ...".
+NOT_A_PLACE = {"kế", "quyết", "chương", "đề", "nghị", "thông", "công", "chỉ", "hướng", "báo",
+               "luật", "văn", "tờ"}
+
+
+@lru_cache(maxsize=4096)
+def full_name(surface: str) -> str:
+    """A mention's name with abbreviations expanded and spacing made single."""
+    return " ".join(expand_abbreviations(surface).split())
+
+
+@dataclass
+class _Entry:
+    name: str
+    base: str
+    unit: str | None
+    place: str | None
+    level: str | None
+    kind: str
+    collective: bool
+    surfaces: list[str]
+    mentions: list[tuple[int, int]]
+
+
+def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
+    """One entry per body: mentions merged by base name, tier and place."""
+    own_place = document.locality.name if document.locality else None
+    own_tier = document.locality.tier if document.locality else None
+    own_unit = None
+    if document.issuer:
+        match = UNIT_AT_END.match(full_name(document.issuer.name))
+        own_unit = match.group("unit") if match else None
+    entries: dict[tuple, _Entry] = {}
+    for mention in mentions:
+        name = full_name(mention.name)
+        if mention.collective:
+            key: tuple = ("collective", match_key(name))
+            entry = entries.get(key)
+            if entry is None:
+                entry = entries[key] = _Entry(name, name, None, None,
+                                              _collective_level(name, own_tier), mention.kind,
+                                              True, [], [])
+        else:
+            base, unit, place = _split_locality(name)
+            unit = unit.lower() if unit else None
+            level = _level(base, unit, place, own_tier)
+            if place is None and unit is not None and unit == own_unit and level == own_tier:
+                place = own_place
+            key = (match_key(base), level, match_key(place or ""))
+            entry = entries.get(key)
+            if entry is None:
+                full = " ".join(part for part in (base, unit, place) if part)
+                entry = entries[key] = _Entry(full, base, unit, place, level, mention.kind,
+                                              False, [], [])
+            elif entry.name.isupper() and not name.isupper():
+                entry.name = " ".join(part for part in (base, unit, place) if part)
+                entry.base = base
+        entry.surfaces.append(mention.surface if not mention.head else mention.name)
+        entry.mentions.append((mention.start, mention.end))
+    return _merge_bare(list(entries.values()))
+
+
+def _split_locality(name: str) -> tuple[str, str | None, str | None]:
+    match = UNIT_AT_END.match(name)
+    if match is None:
+        return name, None, None
+    return match.group("base"), match.group("unit"), match.group("place")
+
+
+def _level(base: str, unit: str | None, place: str | None, own_tier: str | None) -> str | None:
+    if match_key(base).split()[:2] in (["bộ", "phận"], ["công", "chức"]):
+        return own_tier  # a commune's desk, not a ministry
+    fixed = tier_of_body(base)
+    if fixed is not None and (unit is None or base.split()[0] in {"Sở", "Bộ"}):
+        return fixed
+    if unit is not None:
+        found = unit_of(unit)
+        return tier_of_unit(found, place) if found else None
+    return own_tier
+
+
+def _collective_level(name: str, own_tier: str | None) -> str | None:
+    units = regex.findall(r"(?<!\p{L})(tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)"
+                          r"(?!\p{L})(?!\s+hội)", name)
+    if units:
+        found = unit_of(units[0])
+        return found.tier if found else own_tier
+    folded = match_key(name)
+    if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
+        return "tinh"
+    if regex.search(r"(?<!\p{L})phòng(?!\p{L})", folded):
+        return "huyen"
+    return own_tier
+
+
+def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
+    """A body named without its place ("Hội Khuyến học", "UBND huyện") is the plan's one body
+    of that name with a place, if there is only one."""
+    kept: list[_Entry] = []
+    for entry in entries:
+        if entry.collective or entry.place is not None:
+            kept.append(entry)
+            continue
+        same = [other for other in entries if other is not entry and not other.collective
+                and other.place is not None and match_key(other.base) == match_key(entry.base)
+                and (entry.unit is None or other.level == entry.level)]
+        if len(same) == 1:
+            same[0].surfaces.extend(entry.surfaces)
+            same[0].mentions.extend(entry.mentions)
+        else:
+            kept.append(entry)
+    for entry in kept:
+        order = sorted(zip(entry.mentions, entry.surfaces, strict=True))
+        entry.mentions = [span for span, _ in order]
+        entry.surfaces = [surface for _, surface in order]
+    return sorted(kept, key=lambda entry: entry.mentions[0][0])
+
+
+def extract_agencies(norm: NormalizedText, layout: Layout,
+                     document: Document) -> tuple[list[Agency], list[AgencyMention]]:
+    """The register of the bodies the plan names, from its title to the end of its body."""
+    mentions = [mention for start, end in scope(norm, layout)
+                for mention in _shifted(find_mentions(norm.text[start:end]), start)]
+    agencies = []
+    for number, entry in enumerate(resolve(mentions, document), start=1):
+        aliases = []
+        for surface in entry.surfaces:
+            if surface != entry.name and surface not in aliases:
+                aliases.append(surface)
+        agencies.append(Agency(
+            id=f"a{number}", name=entry.name, aliases=aliases, level=entry.level,
+            locality=entry.place, kind=entry.kind, collective=entry.collective,
+            mentions=[Evidence(span=span, page=norm.page_at(span[0]))
+                      for span in entry.mentions],
+        ))
+    return agencies, mentions
+
+
+def _shifted(mentions: list[AgencyMention], offset: int) -> list[AgencyMention]:
+    return [AgencyMention(m.start + offset, m.end + offset, m.surface, m.kind, m.collective,
+                          m.head) for m in mentions]
+
+
+def scope(norm: NormalizedText, layout: Layout) -> list[tuple[int, int]]:
+    """Runs of text from each part's title to the end of its body, tables included; the
+    closing ("Nơi nhận", the signature) breaks a run."""
+    in_scope = {line.start for part in layout.parts
+                for line in part.title + part.subtitle + part.preamble + part.body}
+    stretches: list[tuple[int, int]] = []
+    open_run: list[int] | None = None
+    for line in norm.lines:
+        inside = line.start in in_scope or (line.table is not None and open_run is not None)
+        if not inside:
+            if open_run is not None:
+                stretches.append((open_run[0], open_run[1]))
+            open_run = None
+        elif open_run is None:
+            open_run = [line.start, line.end]
+        else:
+            open_run[1] = line.end
+    if open_run is not None:
+        stretches.append((open_run[0], open_run[1]))
+    return stretches

@@ -1,0 +1,224 @@
+"""Agencies, roles and tasks: what each rule must and must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline import extract_text
+from extractor.rules.agencies import find_mentions
+from extractor.rules.tasks import read_roles
+
+# --- agency mentions: (text, the bodies it names, in order) ------------------------------
+
+MENTIONS = {
+    "state bodies at each level": [
+        ("Sở Giáo dục và Đào tạo chủ trì", ["Sở Giáo dục và Đào tạo"]),
+        ("báo cáo UBND tỉnh Hưng Yên trước ngày 15/12", ["UBND tỉnh Hưng Yên"]),
+        ("Ủy ban nhân dân phường Nguyễn Nghiêm ban hành", ["Ủy ban nhân dân phường Nguyễn Nghiêm"]),
+        ("Phòng GD&ĐT huyện hướng dẫn", ["Phòng GD&ĐT huyện"]),
+        ("Sở Lao động - Thương binh và Xã hội: chủ trì", ["Sở Lao động - Thương binh và Xã hội"]),
+        ("Sở Văn hóa, Thể thao và Du lịch phối hợp", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Công chức Tư pháp - Hộ tịch chủ trì", ["Công chức Tư pháp - Hộ tịch"]),
+        ("Bộ phận Văn hóa – Xã hội tham mưu", ["Bộ phận Văn hóa – Xã hội"]),
+        ("Công an huyện, Ban Chỉ huy Quân sự xã", ["Công an huyện", "Ban Chỉ huy Quân sự xã"]),
+        ("theo Quyết định của Thủ tướng Chính phủ", ["Thủ tướng Chính phủ"]),
+        ("Chủ tịch UBND tỉnh phê duyệt", ["UBND tỉnh"]),
+    ],
+    "a shared head over a list of fields": [
+        ("Sở Nội vụ, Tài chính, Kế hoạch và Đầu tư",
+         ["Sở Nội vụ", "Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
+    ],
+    "party, front and mass organisations": [
+        ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+         ["Ủy ban Mặt trận Tổ quốc Việt Nam phường"]),
+        ("HKH xã Tân Lập và Hội Người cao tuổi xã",
+         ["HKH xã Tân Lập", "Hội Người cao tuổi xã"]),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện",
+         ["Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"]),
+        ("Liên đoàn Lao động tỉnh và Tỉnh ủy", ["Liên đoàn Lao động tỉnh", "Tỉnh ủy"]),
+        ("Hội khuyến học phường tổ chức", ["Hội khuyến học phường"]),
+    ],
+    "schools, centres, media and steering committees": [
+        ("TTHTCĐ các xã tổ chức lớp học", ["TTHTCĐ các xã"]),
+        ("Trung tâm Dịch vụ nông nghiệp huyện hướng dẫn",
+         ["Trung tâm Dịch vụ nông nghiệp huyện"]),
+        ("Trung tâm Văn hóa, Thể thao và Truyền thông huyện đưa tin",
+         ["Trung tâm Văn hóa, Thể thao và Truyền thông huyện"]),
+        ("trên Báo Hưng Yên và Đài Phát thanh và Truyền hình tỉnh",
+         ["Báo Hưng Yên", "Đài Phát thanh và Truyền hình tỉnh"]),
+        ("Thành lập Ban Chỉ đạo xây dựng xã hội học tập phường giai đoạn 2021-2030",
+         ["Ban Chỉ đạo xây dựng xã hội học tập phường"]),
+    ],
+    "collectives stay whole": [
+        ("phối hợp với các sở, ban, ngành liên quan", ["các sở, ban, ngành liên quan"]),
+        ("UBND các huyện, thành phố xây dựng kế hoạch", ["UBND các huyện, thành phố"]),
+        ("Các Hội đoàn thể phường tuyên truyền", ["Các Hội đoàn thể phường"]),
+        ("các trường học trên địa bàn phường", ["các trường học trên địa bàn phường"]),
+        ("UBND cấp xã thực hiện", ["UBND cấp xã"]),
+    ],
+}
+
+NOT_BODIES = [
+    "Ban hành kèm theo Quyết định này",
+    "xây dựng Bộ tiêu chí đánh giá",
+    "tổ chức Hội nghị sơ kết, Hội thi tìm hiểu",
+    "Báo cáo kết quả thực hiện",
+    "BÁO CÁO TÌNH HÌNH",
+    "phát triển kinh tế - xã hội",
+    "các tổ chức, cá nhân và doanh nghiệp",
+    "gia đình, dòng họ, cộng đồng",
+    "Kế hoạch số 07/KH-UBND ngày 12/01/2024",  # UBND inside a symbol
+    "Trường hợp cần thiết, phòng chống dịch",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [case for cases in MENTIONS.values() for case in cases],
+    ids=[f"{group}: {text[:30]}" for group, cases in MENTIONS.items() for text, _ in cases],
+)
+def test_bodies_are_found_whole(text: str, expected: list[str]) -> None:
+    assert [mention.name if mention.head else mention.surface
+            for mention in find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text", NOT_BODIES)
+def test_words_that_are_not_bodies(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+def test_collectives_are_marked_and_offsets_point_at_the_words() -> None:
+    text = "Sở Y tế phối hợp với các cơ quan, đơn vị liên quan"
+    mentions = find_mentions(text)
+    assert [m.collective for m in mentions] == [False, True]
+    assert all(text[m.start:m.end] == m.surface for m in mentions)
+
+
+# --- roles: (sentence, {body: role}) -------------------------------------------------------
+
+ROLES = [
+    ("Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ tham mưu",
+     {"Sở Giáo dục và Đào tạo": "lead", "Sở Tài chính": "cooperating",
+      "Sở Nội vụ": "cooperating"}),
+    ("Đề nghị Hội Liên hiệp Phụ nữ xã tuyên truyền đến hội viên",
+     {"Hội Liên hiệp Phụ nữ xã": "requested"}),
+    ("Phòng Nội vụ tham mưu UBND huyện ban hành quy chế",
+     {"Phòng Nội vụ": "advising"}),
+    ("Công an xã phối hợp kiểm tra các hành vi vi phạm", {"Công an xã": "cooperating"}),
+    ("Ngay từ Quý I/2025, Đài Truyền thanh xã phát sóng chuyên mục",
+     {"Đài Truyền thanh xã": "responsible"}),
+    ("UBND xã yêu cầu các ban, ngành, đoàn thể triển khai",
+     {"các ban, ngành, đoàn thể": "responsible"}),
+    ("Tổ chức hội nghị do Sở Y tế chủ trì", {"Sở Y tế": "lead"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROLES, ids=[s[:40] for s, _ in ROLES])
+def test_roles_from_the_words(sentence: str, expected: dict[str, str]) -> None:
+    roles = read_roles(sentence, find_mentions(sentence))
+    role = ("lead" if roles.lead else "requested" if roles.requested
+            else "advising" if roles.advising else "responsible")
+    found = {m.surface: role for m in roles.doers}
+    found.update({m.surface: "cooperating" for m in roles.cooperating})
+    assert found == expected
+
+
+# --- tasks in a whole plan ------------------------------------------------------------------
+
+PLAN = """ỦY BAN NHÂN DÂN HUYỆN AN LÃO
+Số: 12/KH-UBND
+An Lão, ngày 05 tháng 3 năm 2024
+
+KẾ HOẠCH
+Triển khai xây dựng xã hội học tập năm 2024
+
+I. MỤC TIÊU
+Phấn đấu 90% xã đạt danh hiệu cộng đồng học tập.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Đẩy mạnh tuyên truyền về học tập suốt đời trong Quý II/2024.
+2. Củng cố Trung tâm học tập cộng đồng các xã.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Giáo dục và Đào tạo (cơ quan thường trực)
+- Chủ trì, phối hợp với Phòng Nội vụ hướng dẫn các xã xây dựng kế hoạch.
+- Định kỳ báo cáo UBND huyện trước ngày 15/12 hằng năm.
+2. Phòng Tài chính - Kế hoạch: tham mưu bố trí kinh phí thực hiện Kế hoạch.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các đoàn thể
+Tuyên truyền, vận động hội viên tham gia học tập.
+
+PHỤ LỤC
+| TT | Đơn vị phối hợp | Thời gian | Nội dung | Đơn vị chủ trì |
+|---|---|---|---|---|
+| 1 | Phòng Nội vụ | Tháng 6/2024 | Tổ chức Tuần lễ học tập suốt đời | Phòng Văn hóa và Thông tin |
+| 2 | Hội Khuyến học huyện | Thường xuyên | Biểu dương gia đình học tập | UBND các xã |
+"""
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return extract_text(PLAN)
+
+
+def _task(plan, words: str):
+    return next(task for task in plan.tasks if words in task.description)
+
+
+def test_nhiem_vu_items_are_tasks_with_their_time(plan) -> None:
+    task = _task(plan, "Đẩy mạnh tuyên truyền")
+    assert task.origin == "prose"
+    assert task.timeframe is not None and task.timeframe.text.endswith("Quý II/2024")
+    assert task.timeframe.start == "2024-04-01"
+
+
+def test_targets_are_not_tasks(plan) -> None:
+    assert not any("Phấn đấu" in task.description for task in plan.tasks)
+
+
+def test_an_agency_heading_gives_its_body_and_its_role(plan) -> None:
+    task = _task(plan, "hướng dẫn các xã")
+    roles = {a.name: a.role for a in task.assignments}
+    assert roles == {"Phòng Giáo dục và Đào tạo": "lead", "Phòng Nội vụ": "cooperating"}
+    assert task.origin == "agency_item"
+
+
+def test_a_duty_after_the_heading_colon(plan) -> None:
+    task = _task(plan, "bố trí kinh phí")
+    assert [(a.name, a.role) for a in task.assignments] == [
+        ("Phòng Tài chính - Kế hoạch", "advising")]
+
+
+def test_requested_bodies(plan) -> None:
+    task = _task(plan, "vận động hội viên")
+    assert {a.role for a in task.assignments} == {"requested"}
+    assert "các đoàn thể" in {a.name for a in task.assignments}
+
+
+def test_recurring_duty_has_its_rule(plan) -> None:
+    task = _task(plan, "Định kỳ báo cáo")
+    assert task.recurrence == "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"
+
+
+def test_table_rows_in_any_column_order(plan) -> None:
+    row = _task(plan, "Tuần lễ học tập")
+    assert row.origin == "table"
+    assert row.lead_agencies == ["Phòng Văn hóa và Thông tin"]
+    assert row.cooperating_agencies == ["Phòng Nội vụ"]
+    assert row.timeframe is not None and row.timeframe.start == "2024-06-01"
+    other = _task(plan, "Biểu dương")
+    assert other.timeframe is not None and other.timeframe.kind == "unspecified"
+
+
+def test_register_merges_forms_and_counts_roles(plan) -> None:
+    by_name = {agency.name: agency for agency in plan.agencies}
+    office = by_name["Phòng Nội vụ"]
+    assert office.level == "huyen" and len(office.mentions) == 2
+    assert office.roles == {"cooperating": 2}
+    front = next(a for a in plan.agencies if a.kind == "front")
+    assert front.name == "Ủy ban Mặt trận Tổ quốc Việt Nam huyện An Lão"
+    assert front.locality == "An Lão"
+    assert all(plan_text_matches(a) for a in plan.agencies)
+
+
+def plan_text_matches(agency) -> bool:
+    return all(end > start for start, end in (m.span for m in agency.mentions))

@@ -388,8 +388,8 @@ def timed_passes(path: Path) -> dict[str, float]:
                  plan_year(document))
     step("reporting", extract_reporting, norm, layout, plan_year(document))
     step("funding", extract_funding, norm, layout, document)
-    agencies, _ = step("agencies", extract_agencies, norm, layout, document)
-    step("tasks", extract_tasks, norm, layout, agencies, times)
+    agencies, mentions = step("agencies", extract_agencies, norm, layout, document)
+    step("tasks", extract_tasks, norm, layout, agencies, mentions, times)
     return spent
 
 

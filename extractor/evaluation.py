@@ -30,14 +30,6 @@ from rich.table import Table
 from extractor.errors import InputNotFoundError, KehoachError
 from extractor.model import Plan
 from extractor.rules.vocabulary import expand_abbreviations, match_key
-from extractor.scoring_tasks import (
-    BASELINES,
-    agency_view,
-    ner_agencies,
-    score_agencies,
-    score_tasks,
-    task_view,
-)
 
 SCALAR_FIELDS = [
     "document.type", "document.number", "document.issue_date", "document.place",
@@ -251,6 +243,8 @@ def dig(data: dict | None, dotted: str) -> object:
 
 def plan_view(plan: Plan) -> dict:
     """The prediction in the gold file's shape."""
+    from extractor import scoring_tasks  # it builds on this module
+
     data = plan.model_dump(mode="json", exclude={"text"})
     return {
         "document": data["document"],
@@ -267,8 +261,8 @@ def plan_view(plan: Plan) -> dict:
         "timex": data["time_expressions"],
         "funding": [{"source": f.source, "text": f.text} for f in plan.funding],
         "reporting": data["reporting"],
-        "agencies": agency_view(plan),
-        "tasks": task_view(plan),
+        "agencies": scoring_tasks.agency_view(plan),
+        "tasks": scoring_tasks.task_view(plan),
     }
 
 
@@ -281,7 +275,7 @@ def _target_view(plan: Plan) -> list[dict]:
             for t in plan.targets]
 
 
-def _overlap(gold_text: str, predicted_text: str) -> float:
+def text_overlap(gold_text: str, predicted_text: str) -> float:
     gold_words, predicted_words = words(gold_text), words(predicted_text)
     if not gold_words or not predicted_words:
         return 0.0
@@ -293,13 +287,13 @@ def _same_target(gold: dict, predicted: dict) -> bool:
     return (gold.get("value") == predicted.get("value")
             and normal(gold.get("unit")) == normal(predicted.get("unit"))
             and gold.get("milestone_year") == predicted.get("milestone_year")
-            and _overlap(gold.get("text", ""), predicted.get("text", "")) >= 0.3)
+            and text_overlap(gold.get("text", ""), predicted.get("text", "")) >= 0.3)
 
 
 def _score_targets(gold: list[dict], predicted: list[dict],
                    attributes: dict[str, AttributeAccuracy]) -> FieldScore:
     score = score_items(gold, predicted, lambda t: t,
-                        lambda g, p: _overlap(g.get("text", ""), p.get("text", "")) >= 0.5)
+                        lambda g, p: text_overlap(g.get("text", ""), p.get("text", "")) >= 0.5)
     strict = Counts()
     remaining = list(range(len(predicted)))
     pairs: dict[int, int] = {}
@@ -308,7 +302,7 @@ def _score_targets(gold: list[dict], predicted: list[dict],
         if not candidates:
             strict.missing += 1
             continue
-        best = max(candidates, key=lambda i: _overlap(item.get("text", ""),
+        best = max(candidates, key=lambda i: text_overlap(item.get("text", ""),
                                                       predicted[i].get("text", "")))
         remaining.remove(best)
         pairs[number] = best
@@ -332,7 +326,7 @@ def _score_targets(gold: list[dict], predicted: list[dict],
     return score
 
 
-def _same_when(gold: dict | None, predicted: dict | None) -> bool:
+def same_when(gold: dict | None, predicted: dict | None) -> bool:
     if not gold or not predicted:
         return not gold and not predicted
     return all(gold.get(f) == predicted.get(f) for f in TIME_VALUE_FIELDS)
@@ -366,11 +360,11 @@ def _score_reporting(gold: list[dict], predicted: list[dict],
             continue
         remaining.remove(match)
         for attribute in REPORTING_ATTRIBUTES:
-            same = (_same_when(item.get("when"), match.get("when")) if attribute == "when"
+            same = (same_when(item.get("when"), match.get("when")) if attribute == "when"
                     else _same_body(item.get(attribute), match.get(attribute)))
             attributes["reporting." + attribute].total += 1
             attributes["reporting." + attribute].correct += same
-        if _same_body(item.get("recipient"), match.get("recipient")) and _same_when(
+        if _same_body(item.get("recipient"), match.get("recipient")) and same_when(
                 item.get("when"), match.get("when")):
             strict.correct += 1
         else:
@@ -421,6 +415,8 @@ def citation_key(citation: dict) -> str:
 
 def score_document(gold: dict, predicted: dict,
                    attributes: dict[str, AttributeAccuracy]) -> dict[str, FieldScore]:
+    from extractor import scoring_tasks  # it builds on this module
+
     scores = {name: score_scalar(name, dig(gold, name), dig(predicted, name))
               for name in SCALAR_FIELDS}
     scores["document.recipients"] = score_items(
@@ -456,10 +452,10 @@ def score_document(gold: dict, predicted: dict,
         scores["reporting"] = _score_reporting(gold["reporting"], predicted["reporting"],
                                                attributes)
     if "agencies" in gold:
-        scores["agencies"], scores["agency_mentions"] = score_agencies(
+        scores["agencies"], scores["agency_mentions"] = scoring_tasks.score_agencies(
             gold["agencies"], predicted["agencies"])
     if "tasks" in gold:
-        scores["tasks"], scores["roles"], scores["task_timeframes"] = score_tasks(
+        scores["tasks"], scores["roles"], scores["task_timeframes"] = scoring_tasks.score_tasks(
             gold["tasks"], predicted["tasks"])
     scores["findings"] = score_items(
         [f["code"] for f in gold.get("findings") or []],
@@ -545,8 +541,11 @@ def evaluate_corpus(gold_dir: Path, corpus: Path, *,
 
 def _add_baselines(baselines: dict[str, dict[str, FieldScore]], path: Path,
                    gold: list[dict]) -> None:
-    for name, labels in BASELINES.items():
-        canonical, mentions = score_agencies(gold, ner_agencies(path, labels))
+    from extractor import scoring_tasks  # it builds on this module
+
+    for name, labels in scoring_tasks.BASELINES.items():
+        canonical, mentions = scoring_tasks.score_agencies(
+            gold, scoring_tasks.ner_agencies(path, labels))
         scores = baselines.setdefault(name, {"agencies": FieldScore(),
                                              "agency_mentions": FieldScore()})
         for field_name, score in (("agencies", canonical), ("agency_mentions", mentions)):

@@ -65,8 +65,8 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     time_expressions = extract_time_expressions(norm, layout, taken, plan_year(document))
     reporting = extract_reporting(norm, layout, plan_year(document))
     funding = extract_funding(norm, layout, document)
-    agencies, _ = extract_agencies(norm, layout, document)
-    tasks = extract_tasks(norm, layout, agencies, time_expressions)
+    agencies, mentions = extract_agencies(norm, layout, document)
+    tasks = extract_tasks(norm, layout, agencies, mentions, time_expressions)
     return Plan(
         source=source,
         document=document,

@@ -22,14 +22,19 @@ from functools import lru_cache
 
 import regex
 
+from extractor.evaluation import FieldScore, match_counts, same_when, text_overlap
 from extractor.model import Plan
+from extractor.normalize import normalize
+from extractor.read import DEFAULT_MAX_BYTES, read_source
+from extractor.rules.agencies import full_name, scope
+from extractor.rules.vocabulary import match_key
+from extractor.structure import analyse
 
 DOER_ROLES = {"lead", "responsible", "advising", "requested"}
 BASELINES = {
     "underthesea NER (ORG)": frozenset({"ORG"}),
     "underthesea NER (ORG + LOC)": frozenset({"ORG", "LOC"}),
 }
-TIME_VALUE_FIELDS = ["kind", "start", "end", "bound", "rrule", "duration"]
 
 
 def agency_view(plan: Plan) -> list[dict]:
@@ -49,9 +54,6 @@ def task_view(plan: Plan) -> list[dict]:
 
 @lru_cache(maxsize=8192)
 def agency_key(name: str) -> str:
-    from extractor.rules.agencies import full_name
-    from extractor.rules.vocabulary import match_key
-
     key = match_key(full_name(name)).replace("–", "-").replace(" - ", "-")
     return key.removeprefix("đề nghị ").strip(" .,;:")
 
@@ -84,8 +86,6 @@ def _pair(gold: list, predicted: list, match: Callable[[object, object], bool]) 
 
 def score_agencies(gold: list[dict], predicted: list[dict]):
     """(canonical FieldScore, mentions FieldScore)."""
-    from extractor.evaluation import FieldScore
-
     canonical, mentions = FieldScore(), FieldScore()
 
     def match(g: dict, p: dict) -> bool:
@@ -116,19 +116,6 @@ def score_agencies(gold: list[dict], predicted: list[dict]):
     return canonical, mentions
 
 
-def _words(text: str) -> set[str]:
-    from extractor.evaluation import words
-
-    return words(text)
-
-
-def _overlap(gold: str, predicted: str) -> float:
-    g, p = _words(gold), _words(predicted)
-    if not g or not p:
-        return 0.0
-    return len(g & p) / max(len(g), len(p))
-
-
 def _doers(task: dict) -> list[str]:
     return [a["name"] for a in task.get("agencies") or [] if a.get("role") in DOER_ROLES]
 
@@ -145,17 +132,11 @@ def _same_names(gold: list[str], predicted: list[str]) -> bool:
     return True
 
 
-def _same_when(gold: dict | None, predicted: dict | None) -> bool:
-    if not gold or not predicted:
-        return not gold and not predicted
-    return all(gold.get(f) == predicted.get(f) for f in TIME_VALUE_FIELDS)
-
-
 def pair_tasks(gold: list[dict], predicted: list[dict]) -> dict[int, int]:
     """Each gold task with its best predicted task sharing at least half its words."""
     pairs: dict[int, int] = {}
     candidates = sorted(
-        ((_overlap(g.get("text", ""), p.get("text", "")), gi, pi)
+        ((text_overlap(g.get("text", ""), p.get("text", "")), gi, pi)
          for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
         reverse=True)
     used_gold: set[int] = set()
@@ -173,8 +154,6 @@ def pair_tasks(gold: list[dict], predicted: list[dict]) -> dict[int, int]:
 
 def score_tasks(gold: list[dict], predicted: list[dict]):
     """(tasks, roles, task_timeframes) FieldScores."""
-    from extractor.evaluation import FieldScore, match_counts
-
     tasks, roles, timeframes = FieldScore(), FieldScore(), FieldScore()
     pairs = pair_tasks(gold, predicted)
     matched_predicted = set(pairs.values())
@@ -198,7 +177,7 @@ def score_tasks(gold: list[dict], predicted: list[dict]):
             g_pairs, p_pairs, lambda g, q: same_agency(g[0], q[0]) and g[1] == q[1]))
         roles.lenient.add(match_counts(g_pairs, p_pairs, lambda g, q: same_agency(g[0], q[0])))
         wanted, got = g.get("timeframe"), p.get("timeframe")
-        for counts, same in ((timeframes.strict, _same_when(wanted, got)),
+        for counts, same in ((timeframes.strict, same_when(wanted, got)),
                              (timeframes.lenient, bool(wanted) == bool(got))):
             if wanted and got:
                 counts.correct += same
@@ -222,11 +201,6 @@ def ner_agencies(path, labels: frozenset[str]) -> list[dict]:
     mention."""
     from underthesea import ner
 
-    from extractor.normalize import normalize
-    from extractor.read import DEFAULT_MAX_BYTES, read_source
-    from extractor.rules.agencies import scope
-    from extractor.rules.vocabulary import match_key
-    from extractor.structure import analyse
 
     norm = normalize(read_source(path, DEFAULT_MAX_BYTES)[0])
     counts: Counter[str] = Counter()

@@ -13,6 +13,7 @@ import regex
 
 from extractor.model import ReportingDuty, Section, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
+from extractor.rules.tasks import CONTENT_COLUMN
 from extractor.rules.timex import AS_REQUIRED, TIME_COLUMN, cell_expressions, find_time_expressions
 from extractor.structure import Layout, line_text
 
@@ -41,7 +42,6 @@ SUBJECT = regex.compile(
     r"theo|hướng dẫn|kiểm tra|chỉ đạo|phối hợp|xây dựng|tổ chức|triển khai|tiếp tục)\b)"
 )
 AGENCY_ITEM_KINDS = {"arabic", "letter", "roman"}
-CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
 LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", regex.IGNORECASE)
 
 

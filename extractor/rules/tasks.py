@@ -14,6 +14,7 @@ columns say the same by their headers, in any order.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -21,6 +22,7 @@ import regex
 from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.agencies import AgencyMention, find_mentions, full_name
+from extractor.rules.timex import TIME_COLUMN
 from extractor.rules.vocabulary import match_key
 from extractor.structure import Layout, marker_of
 
@@ -38,8 +40,9 @@ LEAD = regex.compile(r"chủ trì|thường trực|giúp\s+(?:UBND|Ủy ban|Uỷ
                      r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
 COOPERATE = regex.compile(r"phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng))?|cùng với",
                           regex.IGNORECASE)
-ADVISE = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+về)?|gửi|đề xuất",
-                       regex.IGNORECASE)
+# The body right after these words is advised, helped or reported to: it does not do the work.
+ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+về)?|gửi|đề xuất",
+                          regex.IGNORECASE)
 REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các)\s*)*[\s,;]*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
@@ -54,7 +57,6 @@ LEAD_COLUMN = regex.compile(r"chủ trì", regex.IGNORECASE)
 COOPERATING_COLUMN = regex.compile(r"phối hợp", regex.IGNORECASE)
 RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị|cơ quan|trách nhiệm",
                                    regex.IGNORECASE)
-TIME_COLUMN = regex.compile(r"^(?:thời gian|thời hạn|tiến độ|thời điểm)", regex.IGNORECASE)
 DELIVERABLE_COLUMN = regex.compile(r"sản phẩm|kết quả", regex.IGNORECASE)
 GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
 
@@ -82,7 +84,7 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     for marker in COOPERATE.finditer(text):
         cooperating.extend(_list_after(text, marker.end(), mentions))
     advised: list[AgencyMention] = []
-    for marker in ADVISE.finditer(text):
+    for marker in ADDRESSED.finditer(text):
         advised.extend(_list_after(text, marker.end(), mentions)[:1])
     doers = []
     for mention in mentions:
@@ -139,6 +141,33 @@ def _role(roles: _Roles) -> str:
     return "responsible"
 
 
+# --- the plan's mentions ------------------------------------------------------------------
+
+class _Mentions:
+    """The bodies the agencies pass found, looked up by stretch of text (no second reading)."""
+
+    def __init__(self, mentions: list[AgencyMention], text: str) -> None:
+        self.mentions = sorted(mentions, key=lambda mention: mention.start)
+        self.starts = [mention.start for mention in self.mentions]
+        self.text = text
+
+    def within(self, start: int, words: str) -> list[AgencyMention]:
+        """The mentions inside ``words`` (found at ``start``), with offsets into ``words``;
+        words that are not the text there (a rebuilt title) are read on their own."""
+        end = start + len(words)
+        if self.text[start:end] != words:
+            return find_mentions(words)
+        found = []
+        for mention in self.mentions[bisect_left(self.starts, start):]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(AgencyMention(mention.start - start, mention.end - start,
+                                           mention.surface, mention.kind, mention.collective,
+                                           mention.head))
+        return found
+
+
 # --- prose ---------------------------------------------------------------------------------
 
 @dataclass
@@ -152,17 +181,23 @@ class _Context:
 
 
 def extract_tasks(norm: NormalizedText, layout: Layout, agencies: list[Agency],
+                  mentions: list[AgencyMention],
                   time_expressions: list[TimeExpression]) -> list[Task]:
-    mention_index = _mention_index(agencies)
-    zones = _task_zones(layout)
-    tasks = [*_prose_tasks(norm, layout, zones), *_table_tasks(norm, layout)]
-    tasks.sort(key=lambda task: task.span[0] if task.span else 0)
+    """Tasks with their bodies' roles; ``mentions`` are the agencies pass's, not read again."""
+    found = _Mentions(mentions, norm.text)
+    prose = _Prose(norm, layout, found)
+    table_tasks, time_cells = _table_tasks(norm, layout, found)
+    tasks = sorted([*prose.tasks(), *table_tasks], key=lambda task: task.span[0])  # type: ignore[index]
+    names = _names(agencies)
     for number, task in enumerate(tasks, start=1):
         task.id = f"k{number}"
-        _resolve(task, mention_index)
-        _timeframe(task, time_expressions)
+        _resolve(task, names)
+        _timeframe(task, time_cells.get(id(task)), time_expressions)
     _count_roles(agencies, tasks)
     return tasks
+
+
+ZONE_KINDS = {"roman", "chapter", "part", "appendix", "task"}
 
 
 def _task_zones(layout: Layout) -> set[str]:
@@ -173,77 +208,129 @@ def _task_zones(layout: Layout) -> set[str]:
         if any(s.kind == "article" for s in chain):
             continue
         for candidate in chain:  # innermost first: the nearest verdict wins
-            if candidate.kind in {"roman", "chapter", "part", "arabic", "appendix", "task"} \
-                    and NOT_TASK_ZONE.match(candidate.title):
+            if candidate.kind in ZONE_KINDS | {"arabic"} and NOT_TASK_ZONE.match(candidate.title):
                 break
-            if candidate.kind in {"roman", "chapter", "part", "appendix", "task"} \
+            if (candidate.kind in ZONE_KINDS or candidate.parent is None) \
                     and TASK_ZONE.search(candidate.title):
-                zones.add(section.id)
-                break
-            if candidate.parent is None and TASK_ZONE.search(candidate.title):
                 zones.add(section.id)
                 break
     return zones
 
 
-def _prose_tasks(norm: NormalizedText, layout: Layout, zones: set[str]) -> list[Task]:
-    text = norm.text
-    body = {line.start for part in layout.parts for line in part.body}
-    with_children = {section.parent for section in layout.sections if section.parent}
-    paragraphs = [line for line in norm.paragraphs() if line.start in body]
-    with_text = {layout.section_at(line.start).id for line in paragraphs  # type: ignore[union-attr]
-                 if layout.section_at(line.start) is not None
-                 and layout.section_at(line.start).span[0] != line.start}  # type: ignore[union-attr]
-    tasks: list[Task] = []
-    intros: dict[str, list[tuple[int, str]]] = {}
-    for line in paragraphs:
-        section = layout.section_at(line.start)
-        if section is None or section.id not in zones:
-            continue
-        value = text[line.start:line.end]
-        is_heading = section.span is not None and section.span[0] == line.start
-        offset = line.start
-        if is_heading:
-            found = marker_of(value)
-            rest = found[2] if found else value
-            offset = line.start + len(value) - len(rest)
-            value = rest
-            if section.id in with_children or section.id in with_text:
-                after = value.split(":", 1)
-                if len(after) == 2 and len(after[1].split()) >= 3 and \
-                        _agency_heading(section) is not None:
-                    colon = offset + len(after[0]) + 1
-                    tasks.extend(_sentence_tasks(after[1], colon, section, layout, intros,
-                                                 norm))
-                continue
-            if _agency_heading(section) is not None and ":" not in value:
-                continue
-        if value.rstrip().endswith(":"):
-            intros.setdefault(section.id, []).append((offset, value))
-            continue
-        tasks.extend(_sentence_tasks(value, offset, section, layout, intros, norm))
-    return tasks
+class _Prose:
+    """Tasks in the plan's numbered items: what each says, and what its headings and intro
+    lines ("... có trách nhiệm:") say about who does it."""
 
+    def __init__(self, norm: NormalizedText, layout: Layout, mentions: _Mentions) -> None:
+        self.norm = norm
+        self.layout = layout
+        self.mentions = mentions
+        self.intros: dict[str, list[tuple[int, str]]] = {}
+        self.headings: dict[str, tuple[list[AgencyMention], bool, bool] | None] = {}
 
-def _sentence_tasks(value: str, offset: int, section: Section, layout: Layout,
-                    intros: dict[str, list[tuple[int, str]]],
-                    norm: NormalizedText) -> list[Task]:
-    context = _context(section, layout, intros, offset)
-    tasks = []
-    for start, end in _sentences(value):
-        words = value[start:end]
-        if len(words.split()) < 3 or _agency_heading_text(words) or NOT_A_TASK.match(words):
-            continue
-        mentions = find_mentions(words)
-        roles = read_roles(words, mentions)
-        assignments = _assignments(words, offset + start, roles, context)
-        origin = "agency_item" if context.heading_agencies else "prose"
-        tasks.append(Task(
-            description=words, section=section.id, origin=origin,
-            assignments=assignments, span=(offset + start, offset + end),
-            page=norm.page_at(offset + start),
-        ))
-    return tasks
+    def tasks(self) -> list[Task]:
+        text, layout = self.norm.text, self.layout
+        zones = _task_zones(layout)
+        body = {line.start for part in layout.parts for line in part.body}
+        with_children = {section.parent for section in layout.sections if section.parent}
+        placed = [(line, layout.section_at(line.start)) for line in self.norm.paragraphs()
+                  if line.start in body]
+        with_text = {section.id for line, section in placed
+                     if section is not None and section.span and section.span[0] != line.start}
+        tasks: list[Task] = []
+        for line, section in placed:
+            if section is None or section.id not in zones:
+                continue
+            value = text[line.start:line.end]
+            offset = line.start
+            if section.span is not None and section.span[0] == line.start:  # its heading
+                found = marker_of(value)
+                rest = found[2] if found else value
+                offset = line.start + len(value) - len(rest)
+                value = rest
+                heading = self.agency_heading(section)
+                if section.id in with_children or section.id in with_text:
+                    before, colon, after = value.partition(":")
+                    if colon and len(after.split()) >= 3 and heading is not None:
+                        tasks += self.sentence_tasks(after, offset + len(before) + 1, section)
+                    continue
+                if heading is not None and ":" not in value:
+                    continue
+            if value.rstrip().endswith(":"):
+                self.intros.setdefault(section.id, []).append((offset, value))
+                continue
+            tasks += self.sentence_tasks(value, offset, section)
+        return tasks
+
+    def sentence_tasks(self, value: str, offset: int, section: Section) -> list[Task]:
+        context = self.context(section, offset)
+        tasks = []
+        for start, end in _sentences(value):
+            words = value[start:end]
+            mentions = self.mentions.within(offset + start, words)
+            if len(words.split()) < 3 or _only_bodies(words, mentions) or \
+                    NOT_A_TASK.match(words):
+                continue
+            roles = read_roles(words, mentions)
+            tasks.append(Task(
+                description=words, section=section.id,
+                origin="agency_item" if context.heading_agencies else "prose",
+                assignments=self.assignments(words, offset + start, roles, context),
+                span=(offset + start, offset + end), page=self.norm.page_at(offset + start),
+            ))
+        return tasks
+
+    def context(self, section: Section, before: int) -> _Context:
+        heading_agencies: list[AgencyMention] = []
+        requested = lead = False
+        texts: list[tuple[int, str]] = []
+        for ancestor in self.layout.chain(section):
+            heading = self.agency_heading(ancestor)
+            if heading is not None and heading_agencies:
+                requested = requested or heading[1]  # "5. Đề nghị ... các Hội" over "a) Hội X"
+                continue
+            texts += [(offset, words) for offset, words in self.intros.get(ancestor.id, [])
+                      if offset < before]
+            if heading is not None:
+                heading_agencies, requested, lead = heading
+            elif ancestor is not section and ancestor.span and not heading_agencies:
+                texts.append((self.title_start(ancestor), ancestor.title))
+        return _Context(heading_agencies, requested, lead, texts)
+
+    def agency_heading(self, section: Section) -> tuple[list[AgencyMention], bool, bool] | None:
+        """The bodies an item's heading names, if the heading is nothing but bodies: "2. Sở
+        Lao động - Thương binh và Xã hội", "5. Đề nghị Ủy ban MTTQ phường và các Hội đoàn
+        thể"; with whether it requests, and whether it leads."""
+        if section.id not in self.headings:
+            self.headings[section.id] = None
+            if section.span is not None and section.kind not in {"roman", "appendix",
+                                                                   "article", "part"}:
+                start = self.title_start(section)
+                mentions = self.mentions.within(start, section.title)
+                if mentions and _only_bodies(section.title, mentions):
+                    self.headings[section.id] = (
+                        [_shift(mention, start) for mention in mentions],
+                        bool(REQUEST.match(section.title)),
+                        bool(regex.search(r"thường trực|chủ trì", section.title,
+                                          regex.IGNORECASE)))
+        return self.headings[section.id]
+
+    def title_start(self, section: Section) -> int:
+        """Where a heading's title starts: after its marker and the spaces that follow."""
+        start = section.span[0] if section.span else 0
+        line = self.norm.line_at(start)
+        value = self.norm.text[start:line.end if line else start]
+        found = marker_of(value)
+        rest = found[2] if found else value
+        return start + len(value) - len(rest.lstrip())
+
+    def assignments(self, words: str, offset: int, roles: _Roles,
+                    context: _Context) -> list[Assignment]:
+        """The task's own roles, filled in from its headings and intro lines."""
+        inherited = _Roles([], [])
+        for start, intro in context.texts:
+            inherited = inherited.merge(read_roles(intro, self.mentions.within(start, intro)))
+        return _assignments(words, offset, roles, inherited, context)
 
 
 def _sentences(value: str) -> list[tuple[int, int]]:
@@ -257,63 +344,25 @@ def _sentences(value: str) -> list[tuple[int, int]]:
     return result
 
 
-def _context(section: Section, layout: Layout, intros: dict[str, list[tuple[int, str]]],
-             before: int) -> _Context:
-    heading_agencies: list[AgencyMention] = []
-    requested = lead = False
-    texts: list[tuple[int, str]] = []
-    for ancestor in layout.chain(section):
-        heading = _agency_heading(ancestor)
-        if heading is not None and heading_agencies:
-            requested = requested or heading[1]  # "5. Đề nghị ... và các Hội" over "a) Hội X"
-            continue
-        for offset, words in intros.get(ancestor.id, []):
-            if offset < before:
-                texts.append((offset, words))
-        if heading is not None:
-            heading_agencies, requested, lead = heading
-        elif ancestor is not section and ancestor.span and not heading_agencies:
-            texts.append((ancestor.span[0], ancestor.title))
-    return _Context(heading_agencies, requested, lead, texts)
-
-
-def _agency_heading(section: Section) -> tuple[list[AgencyMention], bool, bool] | None:
-    """The bodies an item's heading names, if the heading is nothing but bodies: "2. Sở Lao
-    động - Thương binh và Xã hội", "5. Đề nghị Ủy ban MTTQ phường và các Hội đoàn thể"."""
-    if section.span is None or section.kind in {"roman", "appendix", "article", "part"}:
-        return None
-    title = section.title
-    mentions = _agency_heading_text(title)
+def _only_bodies(words: str, mentions: list[AgencyMention]) -> bool:
+    """Do ``words`` name bodies and nothing else (but "Đề nghị", "và", punctuation)?"""
     if not mentions:
-        return None
-    shifted = [AgencyMention(m.start + section.span[0] + _title_offset(section), m.end +
-                             section.span[0] + _title_offset(section), m.surface, m.kind,
-                             m.collective, m.head) for m in mentions]
-    return (shifted, bool(REQUEST.match(title)),
-            bool(regex.search(r"thường trực|chủ trì", title, regex.IGNORECASE)))
-
-
-def _title_offset(section: Section) -> int:
-    return 0  # spans of heading agencies only need to fall on the heading's line
-
-
-def _agency_heading_text(title: str) -> list[AgencyMention]:
-    mentions = find_mentions(title)
-    if not mentions:
-        return []
-    rest = title
+        return False
+    rest = words
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[:mention.start] + rest[mention.end:]
     rest = regex.sub(r"Đề nghị|\((?:cơ quan )?thường trực\)|cơ quan thường trực|"
                      r"\bvà\b|\bcác\b|[,;:()\-–.]", " ", rest, flags=regex.IGNORECASE)
-    return mentions if not rest.split() else []
+    return not rest.split()
 
 
-def _assignments(words: str, offset: int, roles: _Roles, context: _Context) -> list[Assignment]:
-    """The task's own roles, filled in from its headings and intro lines."""
-    inherited = _Roles([], [])
-    for _, intro in context.texts:
-        inherited = inherited.merge(read_roles(intro, find_mentions(intro)))
+def _shift(mention: AgencyMention, offset: int) -> AgencyMention:
+    return AgencyMention(mention.start + offset, mention.end + offset, mention.surface,
+                         mention.kind, mention.collective, mention.head)
+
+
+def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
+                 context: _Context) -> list[Assignment]:
     assignments: list[Assignment] = []
     if roles.doers:
         role = _role(_Roles(roles.doers, [], roles.lead, roles.advising, roles.requested))
@@ -357,8 +406,11 @@ def _unique(assignments: list[Assignment]) -> list[Assignment]:
 
 # --- tables -------------------------------------------------------------------------------
 
-def _table_tasks(norm: NormalizedText, layout: Layout) -> list[Task]:
+def _table_tasks(norm: NormalizedText, layout: Layout,
+                 mentions: _Mentions) -> tuple[list[Task], dict[int, tuple[int, int]]]:
+    """A task per row of each task table, and each row's time cell (by ``id`` of its task)."""
     tasks = []
+    time_cells: dict[int, tuple[int, int]] = {}
     for table in norm.tables:
         header = [norm.text[s:e] for s, e in table.rows[0]]
         columns = _columns(header)
@@ -375,7 +427,9 @@ def _table_tasks(norm: NormalizedText, layout: Layout) -> list[Task]:
                                  (cooperating, "cooperating")):
                 if column is None or column >= len(cells):
                     continue
-                assignments.extend(_cell_assignments(cells[column], row[column][0], role))
+                cell_start = row[column][0]
+                assignments.extend(_cell_assignments(
+                    cells[column], cell_start, role, mentions.within(cell_start, cells[column])))
             start, end = row[content]
             tasks.append(Task(
                 description=cells[content].strip(), section=section.id if section else None,
@@ -385,8 +439,8 @@ def _table_tasks(norm: NormalizedText, layout: Layout) -> list[Task]:
                 if deliverable is not None and deliverable < len(cells) else None,
             ))
             if when is not None and when < len(row):
-                tasks[-1].__dict__["_time_cell"] = row[when]
-    return tasks
+                time_cells[id(tasks[-1])] = row[when]
+    return tasks, time_cells
 
 
 def _columns(header: list[str]):
@@ -416,9 +470,9 @@ def _group_row(cells: list[str], content: int) -> bool:
     return bool(GROUP_ROW.match(first)) and all(GROUP_ROW.match(c.strip()) for c in others)
 
 
-def _cell_assignments(cell: str, offset: int, role: str) -> list[Assignment]:
+def _cell_assignments(cell: str, offset: int, role: str,
+                      mentions: list[AgencyMention]) -> list[Assignment]:
     """A cell of bodies; "(chủ trì)" or "chủ trì; ... phối hợp" inside it sets their roles."""
-    mentions = find_mentions(cell)
     if not mentions:
         name = cell.strip(" .;,")
         return [Assignment(name=name, role=role, span=(offset, offset + len(cell)))] \
@@ -440,35 +494,33 @@ def _cell_assignments(cell: str, offset: int, role: str) -> list[Assignment]:
 
 # --- resolution ---------------------------------------------------------------------------
 
-def _mention_index(agencies: list[Agency]) -> dict[str, Agency]:
-    index: dict[str, Agency] = {}
+def _names(agencies: list[Agency]) -> dict[str, Agency]:
+    """Each body by every name it goes by, in the form names are compared in."""
+    names: dict[str, Agency] = {}
     for agency in agencies:
         for name in (agency.name, *agency.aliases):
-            index.setdefault(match_key(full_name(name)), agency)
-    return index
+            names.setdefault(match_key(full_name(name)), agency)
+    return names
 
 
-def _resolve(task: Task, index: dict[str, Agency]) -> None:
+def _resolve(task: Task, names: dict[str, Agency]) -> None:
+    """Link each assignment to its body in the register; the task's lists use its name."""
+    canonical = []
     for assignment in task.assignments:
-        agency = index.get(match_key(full_name(assignment.name)))
-        if agency is not None:
-            assignment.agency = agency.id
-    names = {a.agency: a.name for a in task.assignments}
-
-    def canonical(assignment: Assignment) -> str:
-        agency = next((a for a in index.values() if a.id == assignment.agency), None)
-        return agency.name if agency else names.get(assignment.agency, assignment.name)
-
-    task.lead_agencies = [canonical(a) for a in task.assignments if a.role != "cooperating"]
-    task.cooperating_agencies = [canonical(a) for a in task.assignments
+        agency = names.get(match_key(full_name(assignment.name)))
+        assignment.agency = agency.id if agency else None
+        canonical.append(agency.name if agency else assignment.name)
+    task.lead_agencies = [name for name, a in zip(canonical, task.assignments, strict=True)
+                          if a.role != "cooperating"]
+    task.cooperating_agencies = [name for name, a in zip(canonical, task.assignments,
+                                                         strict=True)
                                  if a.role == "cooperating"]
 
 
-def _timeframe(task: Task, time_expressions: list[TimeExpression]) -> None:
-    cell = task.__dict__.pop("_time_cell", None)
-    spans = [task.span] if task.span else []
-    if cell is not None:
-        spans.append(cell)
+def _timeframe(task: Task, time_cell: tuple[int, int] | None,
+               time_expressions: list[TimeExpression]) -> None:
+    """The first stated time in the task's words or its time cell; its rule if it recurs."""
+    spans = [span for span in (task.span, time_cell) if span is not None]
     inside = [t for t in time_expressions if t.span and any(
         start <= t.span[0] and t.span[1] <= end for start, end in spans)]
     if not inside:

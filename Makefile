@@ -1,5 +1,6 @@
 # make test  - create .venv, install kehoach with its test tools, lint, run the whole suite
-# make demo  - create .venv, install, extract the bundled corpus and score it against gold/
+# make demo  - create .venv, install, batch the bundled corpus into out/plans.duckdb, query it,
+#              and score extraction against gold/
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -20,16 +21,14 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest -q
 
-# Every plan of the corpus in every format, less the scan kept to show a refusal.
-DEMO_FILES = $(filter-out %.scanned.pdf,$(wildcard corpus/*.txt corpus/*.html corpus/*.docx corpus/*.pdf))
-
 demo: $(STAMP)
 	mkdir -p out
-	$(BIN)/kehoach extract corpus/*.txt corpus/*.html --format table
-	$(BIN)/kehoach extract $(DEMO_FILES) --out out/plans.jsonl
-	@echo "Wrote out/plans.jsonl: $(words $(DEMO_FILES)) files, one plan per line."
-	@echo "A scanned PDF without a text layer is refused in one line (exit code 10):"
-	@$(BIN)/kehoach extract corpus/w02_moi_truong_huyen.scanned.pdf || echo "(exit code $$?)"
+	$(BIN)/kehoach extract corpus/001_254a0747dd8fdc85.pdf --format table
+	$(BIN)/kehoach batch corpus --out out/plans.duckdb
+	$(BIN)/kehoach query --store out/plans.duckdb \
+	  "SELECT d.locality, t.milestone_year AS year, t.comparator, t.value, t.unit, left(t.indicator, 60) AS indicator FROM targets t JOIN documents d USING (doc_hash) WHERE d.format = 'text' AND t.indicator ILIKE '%công dân học tập%' ORDER BY d.locality, year"
+	$(BIN)/kehoach graph out/plans.duckdb
+	$(BIN)/kehoach batch corpus --out out/plans.jsonl --quiet
 	$(BIN)/kehoach evaluate
 
 evaluate: $(STAMP)

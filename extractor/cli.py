@@ -166,6 +166,112 @@ def agencies(
         raise typer.Exit(first_error.exit_code)
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively) and globs ('archive/**/*.pdf')")],
+    out: Annotated[str, typer.Option(
+        "--out", "-o", help="plans.duckdb (the store), out.jsonl, or a folder/ for Parquet")
+    ] = "plans.duckdb",
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, help="Worker processes (default: every core)")] = None,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster")
+                      ] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Address of the Dask scheduler (tcp://host:8786); none starts one here")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume/--fresh", help="Keep what the store holds and do only what is new "
+        "(default), or start the store over")] = True,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this")] = 25,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+) -> None:
+    """Extract every plan under INPUTS into an embedded DuckDB store (or Parquet, JSONL).
+
+    Unattended and safe: a file that fails is recorded in the failures table and the batch goes
+    on; an interrupted batch (Ctrl-C, a kill) resumes where it stopped when run again, and files
+    already in the store are not read again. Citations are then resolved to the documents in the
+    store (kehoach graph). Exit code 0 when every file was handled (failures included), 130 when
+    interrupted.
+    """
+    import signal
+
+    from extractor.archive import run_batch
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        code = run_batch(inputs, out, workers=workers, engine=engine.value,
+                         scheduler=scheduler, resume=resume,
+                         max_bytes=int(max_mb * 1024 * 1024), quiet=quiet, console=stderr)
+    except Exception as error:
+        user_error = _as_user_error(error, "batch")
+        fail_line(str(user_error))
+        raise typer.Exit(user_error.exit_code) from None
+    raise typer.Exit(code)
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL over the store's tables (see docs/store.md)")],
+    store: Annotated[Path, typer.Option(help="The store to query")] = Path("plans.duckdb"),
+    output_format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout")
+                   ] = None,
+) -> None:
+    """Run SQL on a store (read-only) and print the result."""
+    from extractor.archive import run_query
+
+    try:
+        with atomic_output(out) as handle:
+            run_query(store, sql, output_format.value, handle)
+    except Exception as error:
+        user_error = _as_user_error(error, "query")
+        fail_line(str(user_error))
+        raise typer.Exit(user_error.exit_code) from None
+
+
+class GraphFormat(StrEnum):
+    tree = "tree"
+    graphml = "graphml"
+    csv = "csv"
+
+
+@app.command()
+def graph(
+    store: Annotated[Path, typer.Argument(help="A store built by kehoach batch")
+                     ] = Path("plans.duckdb"),
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="graph.graphml or edges.csv (the format follows the suffix)")
+    ] = None,
+    output_format: Annotated[GraphFormat | None, typer.Option(
+        "--format", "-f", help="tree (the hierarchy, default on a terminal), graphml or csv")
+    ] = None,
+) -> None:
+    """The citation graph of an archive: which plan implements which, as stored documents."""
+    from extractor.archive import run_graph
+
+    chosen = output_format.value if output_format else None
+    if chosen is None and out is not None:
+        chosen = {".graphml": "graphml", ".csv": "csv"}.get(out.suffix.lower(), "tree")
+    try:
+        with atomic_output(out) as handle:
+            run_graph(store, chosen or "tree", handle)
+    except Exception as error:
+        user_error = _as_user_error(error, "graph")
+        fail_line(str(user_error))
+        raise typer.Exit(user_error.exit_code) from None
+
+
 @app.command()
 def timex(
     phrase: Annotated[str, typer.Argument(help='A time expression, e.g. "Quý III/2022"')],
@@ -188,8 +294,17 @@ def timex(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    tables: Annotated[bool, typer.Option(
+        "--tables", help="The store's tables and columns (Markdown), not the plan's JSON Schema")
+    ] = False,
+) -> None:
     """Print the JSON Schema of the output (the public contract)."""
+    if tables:
+        from extractor.store import tables_markdown
+
+        print(tables_markdown())
+        return
     print(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
 

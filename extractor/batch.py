@@ -55,7 +55,7 @@ def run_job(job: Job) -> Outcome:
     from extractor.pipeline import extract
 
     try:
-        plan = extract(job.path, max_bytes=job.max_bytes)
+        plan = extract(job.path, with_text=True, max_bytes=job.max_bytes)
     except KehoachError as error:
         return Outcome(job, error=error.code, exit_code=error.exit_code, message=str(error))
     except Exception as error:  # a bug must not stop the archive; it is recorded as one

@@ -207,8 +207,59 @@ def batch(
         code = run_batch(inputs, out, workers=workers, engine=engine.value,
                          scheduler=scheduler, resume=resume,
                          max_bytes=int(max_mb * 1024 * 1024), quiet=quiet, console=stderr)
+    except KeyboardInterrupt:
+        fail_line("interrupted; what was committed is saved: run the same command again to "
+                  "resume")
+        raise typer.Exit(130) from None
     except Exception as error:
         user_error = _as_user_error(error, "batch")
+        fail_line(str(user_error))
+        raise typer.Exit(user_error.exit_code) from None
+    raise typer.Exit(code)
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def check(
+    local: Annotated[Path | None, typer.Argument(help="The plan to check")] = None,
+    parent: Annotated[Path | None, typer.Option(
+        "--parent", "-p", help="The parent plan it implements")] = None,
+    archive: Annotated[Path | None, typer.Option(
+        "--archive", help="Check every plan of a store against its parent in the store")
+    ] = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout")
+                   ] = None,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this")] = 25,
+) -> None:
+    """Check a plan: against its parent plan (--parent), and on its own.
+
+    Findings carry a stable code, a severity, a message in Vietnamese and English, and the
+    words (with spans and pages) in both plans. Exit code 1 when there is an error-severity
+    finding, 0 otherwise. With --archive, every plan in a store whose parent is also in it is
+    checked, and the findings go to the store's check_findings table.
+    """
+    from extractor.check.commands import run_archive_check, run_check
+
+    try:
+        if archive is not None:
+            if local is not None or parent is not None:
+                raise OutputError("--archive checks a whole store; give no plan files with it")
+            code = run_archive_check(archive, output_format.value, out)
+        elif local is None:
+            raise OutputError("give a plan to check (kehoach check LOCAL --parent PARENT), "
+                              "or --archive STORE")
+        else:
+            code = run_check(local, parent, output_format.value, out,
+                             int(max_mb * 1024 * 1024))
+    except Exception as error:
+        user_error = _as_user_error(error, "check")
         fail_line(str(user_error))
         raise typer.Exit(user_error.exit_code) from None
     raise typer.Exit(code)

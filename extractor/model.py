@@ -265,9 +265,34 @@ class FundingSource(Grounded):
 
 
 class Finding(Grounded):
+    """A fault: found while reading a plan, or by checking it (``kehoach check``). ``span`` and
+    ``page`` point into the plan checked; ``parent_span`` into its parent plan."""
+
     code: str
     severity: Severity
     message: str
+    message_vi: str | None = None
+    text: str | None = Field(default=None, description="The plan's words at span.")
+    parent_span: Span | None = None
+    parent_page: int | None = None
+    parent_text: str | None = Field(default=None, description="The parent's words.")
+
+
+class CheckedDocument(Model):
+    path: str
+    sha256: str
+    number: str | None = None
+    issuer: str | None = None
+    locality: str | None = None
+
+
+class CheckReport(Model):
+    """What ``kehoach check`` found: a plan against its parent (if given) and on its own."""
+
+    schema_version: str = SCHEMA_VERSION
+    local: CheckedDocument
+    parent: CheckedDocument | None = None
+    findings: list[Finding] = Field(default_factory=list)
 
 
 class Plan(Model):

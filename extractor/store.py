@@ -221,6 +221,21 @@ TABLES: tuple[TableSpec, ...] = (
         key=("doc_hash",),
     ),
     _table(
+        "check_findings", "Findings of 'kehoach check --archive': each plan against its parent.",
+        ("parent_hash", "VARCHAR", "doc_hash of the parent it was checked against."),
+        ("finding_no", "INTEGER", "Order, from 1."),
+        ("code", "VARCHAR", "Stable code, e.g. TARGET_WEAKER."),
+        ("severity", "VARCHAR", "error, warning or info."),
+        ("message", "VARCHAR", "What is wrong (English)."),
+        ("message_vi", "VARCHAR", "What is wrong (Vietnamese)."),
+        ("text", "VARCHAR", "The plan's words."),
+        ("parent_text", "VARCHAR", "The parent's words."),
+        ("parent_span_start", "INTEGER", "Start of the parent's words."),
+        ("parent_span_end", "INTEGER", "End of the parent's words."),
+        ("parent_page", "INTEGER", "Page of the parent's words (PDF)."),
+        spans=True,
+    ),
+    _table(
         "citation_links", "Citations resolved to documents in the store: the citation graph.",
         ("citation_no", "INTEGER", "The citing document's citation."),
         ("cited_hash", "VARCHAR", "doc_hash of the cited document."),
@@ -450,14 +465,34 @@ class Store:
             connection.execute("ROLLBACK")
             raise
 
+    def plan(self, doc_hash: str) -> Plan:
+        row = self.connection.execute("SELECT plan_json_z FROM plans WHERE doc_hash = ?",
+                                      [doc_hash]).fetchone()
+        if row is None:
+            raise OutputError(f"{self.path}: no plan {doc_hash[:12]} in the store")
+        return load_plan(row[0])
+
+    def replace_check_findings(self, reports) -> None:
+        rows = []
+        for report in reports:
+            for number, item in enumerate(report.findings, 1):
+                parent_span = item.parent_span or (None, None)
+                rows.append((report.local.sha256, report.parent.sha256 if report.parent
+                             else None, number, item.code, item.severity, item.message,
+                             item.message_vi, item.text, item.parent_text, parent_span[0],
+                             parent_span[1], item.parent_page, *_spans(item)))
+        self._replace("check_findings", rows)
+
     def replace_links(self, links: list[tuple]) -> None:
-        spec = TABLE_BY_NAME["citation_links"]
+        self._replace("citation_links", links)
+
+    def _replace(self, name: str, rows: list[tuple]) -> None:
         self.connection.execute("BEGIN TRANSACTION")
         try:
-            self.connection.execute("DELETE FROM citation_links")
-            if links:
-                self.connection.register("incoming", _arrow(spec, links))
-                self.connection.execute("INSERT INTO citation_links SELECT * FROM incoming")
+            self.connection.execute(f"DELETE FROM {name}")
+            if rows:
+                self.connection.register("incoming", _arrow(TABLE_BY_NAME[name], rows))
+                self.connection.execute(f"INSERT INTO {name} SELECT * FROM incoming")
                 self.connection.unregister("incoming")
             self.connection.execute("COMMIT")
         except BaseException:

@@ -1,0 +1,60 @@
+"""Building findings: codes, severities and messages come from ``codes.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from extractor.model import Finding, Plan, Span
+
+
+@cache
+def codes() -> dict[str, dict[str, str]]:
+    """code -> severity and messages (``codes.toml``)."""
+    return _load("codes.toml")
+
+
+@cache
+def lexicon() -> dict:
+    """The words the checks rely on (``checks.toml``)."""
+    return _load("checks.toml")
+
+
+def _load(name: str) -> dict:
+    with Path(__file__).with_name(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def finding(code: str, plan: Plan | None = None, span: Span | None = None,
+            parent_plan: Plan | None = None, parent_span: Span | None = None,
+            **values: object) -> Finding:
+    """A finding of ``code`` with its messages filled from ``values`` and the words at its
+    spans; a value missing from ``values`` reads as empty."""
+    entry = codes()[code]
+    fill = defaultdict(str, {key: "" if value is None else str(value)
+                             for key, value in values.items()})
+    return Finding(
+        code=code, severity=entry["severity"],  # type: ignore[arg-type]
+        message=entry["en"].format_map(fill), message_vi=entry["vi"].format_map(fill),
+        span=span, page=_page(plan, span), text=_words(plan, span),
+        parent_span=parent_span, parent_page=_page(parent_plan, parent_span),
+        parent_text=_words(parent_plan, parent_span),
+    )
+
+
+def _words(plan: Plan | None, span: Span | None) -> str | None:
+    if plan is None or span is None or plan.text is None:
+        return None
+    return plan.text[span[0]:span[1]]
+
+
+def _page(plan: Plan | None, span: Span | None) -> int | None:
+    if plan is None or span is None or not plan.source.pages:
+        return None
+    for item in (*plan.targets, *plan.tasks, *plan.sections, *plan.citations, *plan.reporting,
+                 *plan.funding):
+        if item.span and item.span[0] <= span[0] < item.span[1] and item.page:
+            return item.page
+    return None

@@ -1,0 +1,192 @@
+"""kehoach check: a plan against its parent, and on its own (what must and must not be found)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extractor.check import check
+from extractor.check.findings import codes
+from extractor.model import Plan
+from extractor.pipeline import extract, extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+KEHOACH = [sys.executable, "-m", "extractor.cli"]
+SEEDS = {"000": "000_62e0e90b2c418563", "001": "001_254a0747dd8fdc85",
+         "002": "002_c257e9a09d1695fa", "003": "003_f3c73d1820c7e17f",
+         "004": "004_a27ad8b7910d8acb"}
+
+
+@cache
+def seed(key: str) -> Plan:
+    return extract(CORPUS / f"{SEEDS[key]}.txt", with_text=True)
+
+
+@cache
+def parent(key: str) -> Plan:
+    return extract(CORPUS / "parents" / f"{key}_parent.txt", with_text=True)
+
+
+def seed_text(key: str) -> str:
+    return (CORPUS / f"{SEEDS[key]}.txt").read_text("utf-8")
+
+
+def variant(key: str, old: str, new: str) -> Plan:
+    text = seed_text(key)
+    assert old in text, old
+    return extract_text(text.replace(old, new, 1), path=f"{key}-variant", with_text=True)
+
+
+def found(plan: Plan, against: Plan | None = None) -> set[tuple[str, str]]:
+    return {(f.code, f.text or f.parent_text or "") for f in check(plan, against).findings}
+
+
+def codes_of(plan: Plan, against: Plan | None = None) -> set[str]:
+    return {code for code, _ in found(plan, against)}
+
+
+# --- real faults of the seeds (DOMAIN.md) -------------------------------------------------------
+
+def test_a_commune_plan_that_says_thi_xa_for_its_own_territory() -> None:
+    assert ("FOREIGN_LOCALITY", "trên địa bàn thị xã") in found(seed("001"), parent("001"))
+
+
+def test_a_later_milestone_lower_than_an_earlier_one_and_a_misnumbered_item() -> None:
+    findings = check(seed("002")).findings
+    weaker = [f for f in findings if f.code == "MILESTONE_WEAKER"]
+    assert weaker and weaker[0].text.startswith("98,85%")
+    assert any(f.code == "NUMBERING_DISORDER" and f.text.startswith("6.") for f in findings)
+
+
+def test_a_milestone_of_2029_in_a_2021_2030_plan() -> None:
+    findings = check(seed("000")).findings
+    assert [f.text for f in findings if f.code == "MILESTONE_OUTSIDE_PERIOD"] == ["2029"]
+    assert any(f.code == "NUMBERING_GAP" and f.text.startswith("4.") for f in findings)
+
+
+def test_every_real_pair_checks_without_spurious_citation_errors() -> None:
+    for key in SEEDS:
+        assert not codes_of(seed(key), parent(key)) & {
+            "PARENT_NOT_CITED", "PARENT_CITATION_WRONG", "PROGRAMME_MISMATCH",
+            "PERIOD_MISMATCH"}, key
+
+
+def test_a_parent_target_about_its_own_departments_is_not_the_local_plans() -> None:
+    texts = [f.parent_text or "" for f in check(seed("004"), parent("004")).findings]
+    assert not any("cấp tỉnh" in text for text in texts)
+
+
+# --- planted faults -------------------------------------------------------------------------
+
+def test_a_wrongly_cited_or_missing_parent() -> None:
+    line = "Thực hiện Kế hoạch số 123/KH-UBND ngày 07/9/2022"
+    wrong = variant("001", line, "Thực hiện Kế hoạch số 123/KH-UBND ngày 17/9/2022")
+    assert "PARENT_CITATION_WRONG" in codes_of(wrong, parent("001"))
+    text = seed_text("001")
+    start = text.index("Thực hiện Kế hoạch số 123")
+    missing = extract_text(text[:start] + text[text.index("\n", start):], with_text=True)
+    assert "PARENT_NOT_CITED" in codes_of(missing, parent("001"))
+
+
+def test_a_target_weaker_than_the_parents() -> None:
+    weaker = variant("001", "39% người lớn", "30% người lớn")
+    assert any(code == "TARGET_WEAKER" and text.startswith("30%")
+               for code, text in found(weaker, parent("001")))
+    assert "TARGET_WEAKER" not in codes_of(seed("001"), parent("001"))
+
+
+def test_a_milestone_outside_the_period_and_no_2029_when_2030_is_there() -> None:
+    outside = variant("000", "b) Mục tiêu đến năm 2029", "b) Mục tiêu đến năm 2035")
+    assert ("MILESTONE_OUTSIDE_PERIOD", "2035") in found(outside)
+    fixed = variant("000", "b) Mục tiêu đến năm 2029", "b) Mục tiêu đến năm 2030")
+    assert "MILESTONE_OUTSIDE_PERIOD" not in codes_of(fixed)
+
+
+def test_a_skipped_number_and_a_skipped_letter_d_with_stroke() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nThực hiện phong trào\n\nI. MỤC ĐÍCH\n\n1. Một\n\n2. Hai\n\n4. Bốn\n\n"
+        "II. NHIỆM VỤ\n\na) Một\n\nb) Hai\n\nc) Ba\n\nd) Bốn\n\ne) Năm\n\ng) Sáu\n",
+        with_text=True)
+    assert found(plan) >= {("NUMBERING_GAP", "4. Bốn")}
+    assert {code for code, text in found(plan) if "Sáu" in text or "Năm" in text} == set()
+
+
+def test_a_body_of_the_district_assigned_in_a_ward_plan() -> None:
+    def bodies(plan: Plan) -> set[str]:
+        return {text for code, text in found(plan) if code == "FOREIGN_BODY"}
+
+    # The real fault: a ward plan addressing the district's Women's Union (DOMAIN.md).
+    assert bodies(seed("000")) == {"Hội Liên hiệp Phụ nữ thị xã"}
+    plan = variant("000", "2. Bộ phận Văn hóa – Xã hội", "2. Phòng Văn hóa và Thông tin thị xã")
+    assert "Phòng Văn hóa và Thông tin thị xã" in bodies(plan)
+
+
+def test_every_code_has_a_severity_and_both_messages() -> None:
+    for code, entry in codes().items():
+        assert entry["severity"] in {"error", "warning", "info"}, code
+        assert entry["vi"] and entry["en"], code
+
+
+# --- the command ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("output_format", ["json", "markdown", "html", "table"])
+def test_the_command_in_every_format(output_format: str, tmp_path: Path) -> None:
+    out = tmp_path / f"report.{output_format}"
+    result = subprocess.run(
+        [*KEHOACH, "check", str(CORPUS / f"{SEEDS['001']}.pdf"), "--parent",
+         str(CORPUS / "parents" / "001_parent.txt"), "--format", output_format, "--out",
+         str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr  # the plan has error-severity findings
+    written = out.read_text("utf-8")
+    assert "trên địa bàn thị xã" in written
+    if output_format == "json":
+        report = json.loads(written)
+        assert report["parent"]["number"] == "123/KH-UBND"
+        local = next(f for f in report["findings"] if f["code"] == "FOREIGN_LOCALITY")
+        assert local["page"] == 1 and local["message_vi"] and local["span"]
+    if output_format == "html":
+        assert written.startswith("<!DOCTYPE html>") and "<mark>" in written
+        assert "<script" not in written and "http" not in written.split("</title>")[1]
+
+
+def test_the_command_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = subprocess.run([*KEHOACH, "check", str(empty)], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 5 and result.stderr.count("\n") == 1
+    nothing = subprocess.run([*KEHOACH, "check"], cwd=ROOT, capture_output=True, text=True)
+    assert nothing.returncode != 0 and "give a plan to check" in nothing.stderr
+
+
+def test_check_over_an_archive_stores_the_findings_of_every_linked_pair(tmp_path: Path) -> None:
+    import duckdb
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for name in (f"{SEEDS['001']}.txt", f"{SEEDS['002']}.txt", "h03_nghi_quyet_xa.html"):
+        (archive / name).write_bytes((CORPUS / name).read_bytes())
+    for key in ("001", "002"):
+        (archive / f"{key}_parent.txt").write_bytes(
+            (CORPUS / "parents" / f"{key}_parent.txt").read_bytes())
+    store = tmp_path / "plans.duckdb"
+    subprocess.run([*KEHOACH, "batch", str(archive), "--out", str(store), "-q"], cwd=ROOT,
+                   check=True, capture_output=True)
+    result = subprocess.run([*KEHOACH, "check", "--archive", str(store)], cwd=ROOT,
+                            capture_output=True, text=True, env={"COLUMNS": "200",
+                                                                 "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1, result.stderr
+    assert "2 plans checked" in result.stdout
+    connection = duckdb.connect(str(store), read_only=True)
+    pairs = connection.execute("SELECT count(DISTINCT doc_hash) FROM check_findings").fetchone()
+    codes_found = {row[0] for row in connection.execute(
+        "SELECT DISTINCT code FROM check_findings").fetchall()}
+    connection.close()
+    assert pairs == (2,)
+    assert {"FOREIGN_LOCALITY", "MILESTONE_WEAKER"} <= codes_found

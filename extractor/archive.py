@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -27,6 +25,7 @@ from rich.tree import Tree
 from extractor.batch import BatchRun, Summary, discover, make_engine, store_location
 from extractor.errors import OutputError
 from extractor.graph import load_graph, resolve_links
+from extractor.output import atomic_output
 from extractor.store import Store
 
 INTERRUPTED_EXIT = 130
@@ -46,6 +45,8 @@ def run_batch(inputs: list[str], out: str, *, workers: int | None, engine: str,
         for stale in (store_path, store_path.with_name(store_path.name + ".wal")):
             stale.unlink(missing_ok=True)
     skip = store_path.resolve()
+    # A first walk only counts (for the ETA); the run walks again, so no list of the archive
+    # is ever held in memory.
     total = sum(1 for _ in discover(inputs, skip))
     chosen = make_engine(engine, workers, scheduler)
     with Store(store_path) as store, _progress(console, quiet) as progress:
@@ -61,7 +62,8 @@ def run_batch(inputs: list[str], out: str, *, workers: int | None, engine: str,
         if export == "parquet":
             store.export_parquet(store_path.parent)
         elif export == "jsonl":
-            _export_jsonl(store, Path(out))
+            with atomic_output(Path(out)) as handle:
+                store.export_jsonl(handle)
         counts = store.counts()
     _print_summary(summary, counts, links, store_path, export, out, chosen.name, console)
     return INTERRUPTED_EXIT if summary.interrupted else 0
@@ -73,18 +75,6 @@ def _progress(console: Console, quiet: bool) -> Progress:
         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
         TimeRemainingColumn(), console=console, disable=quiet, transient=False,
     )
-
-
-def _export_jsonl(store: Store, out: Path) -> None:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed into place when whole
-        "w", encoding="utf-8", dir=out.parent, prefix=f".{out.name}.", delete=False)
-    try:
-        with handle:
-            store.export_jsonl(handle)
-        shutil.move(handle.name, out)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def _print_summary(summary: Summary, counts: dict[str, int], links: int, store_path: Path,

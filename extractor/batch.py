@@ -70,7 +70,6 @@ def run_job(job: Job) -> Outcome:
 def _ignore_interrupts() -> None:
     # Ctrl-C goes to the whole process group; the main process alone decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import extractor.pipeline  # noqa: F401 - load the passes once per worker, not per file
 
 
 class Engine(Protocol):
@@ -96,6 +95,7 @@ class LocalEngine:
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         context = multiprocessing.get_context("forkserver")
+        # Workers fork from a server that has loaded the passes once (spaCy takes seconds).
         context.set_forkserver_preload(["extractor.pipeline"])
         pool = ProcessPoolExecutor(self.workers, mp_context=context,
                                    initializer=_ignore_interrupts)

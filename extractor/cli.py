@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -17,6 +15,7 @@ from rich.console import Console
 
 from extractor.errors import InternalError, KehoachError, OutputError
 from extractor.model import Plan
+from extractor.output import atomic_output
 
 app = typer.Typer(
     add_completion=False,
@@ -37,37 +36,6 @@ def fail_line(message: str) -> None:
     stderr.print(f"kehoach: error: {message}", markup=False)
 
 
-@contextmanager
-def atomic_output(path: Path | None) -> Iterator:
-    """Write to ``path`` all at once (temp file + rename) or to stdout; never half a file."""
-    if path is None:
-        yield sys.stdout
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise OutputError(f"{path}: the folder {directory} does not exist; create it first")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name to write to")
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed into place on success
-            "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", delete=False
-        )
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write here ({error.strerror}); choose another place") \
-            from error
-    try:
-        with handle:
-            yield handle
-        os.replace(handle.name, path)
-    except OSError as error:
-        Path(handle.name).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({error.strerror}); choose another place") \
-            from error
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 def _as_user_error(error: Exception, subject: str) -> KehoachError:
     """A bug, not bad input: still one line, never a traceback."""
     if isinstance(error, KehoachError):
@@ -78,6 +46,20 @@ def _as_user_error(error: Exception, subject: str) -> KehoachError:
         f"{subject}: internal error ({type(error).__name__}: {error}); "
         "please report it with the file (set KEHOACH_DEBUG=1 for details)"
     )
+
+
+@contextmanager
+def one_line_errors(subject: str) -> Iterator[None]:
+    """Whatever fails in the block is reported in one line and ends the command with its
+    exit code; a bug too, as ``InternalError``."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception as error:
+        user_error = _as_user_error(error, subject)
+        fail_line(str(user_error))
+        raise typer.Exit(user_error.exit_code) from None
 
 
 def _extract_one(path: Path, with_text: bool, max_bytes: int) -> Plan:
@@ -204,17 +186,14 @@ def batch(
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        code = run_batch(inputs, out, workers=workers, engine=engine.value,
-                         scheduler=scheduler, resume=resume,
-                         max_bytes=int(max_mb * 1024 * 1024), quiet=quiet, console=stderr)
+        with one_line_errors("batch"):
+            code = run_batch(inputs, out, workers=workers, engine=engine.value,
+                             scheduler=scheduler, resume=resume,
+                             max_bytes=int(max_mb * 1024 * 1024), quiet=quiet, console=stderr)
     except KeyboardInterrupt:
         fail_line("interrupted; what was committed is saved: run the same command again to "
                   "resume")
         raise typer.Exit(130) from None
-    except Exception as error:
-        user_error = _as_user_error(error, "batch")
-        fail_line(str(user_error))
-        raise typer.Exit(user_error.exit_code) from None
     raise typer.Exit(code)
 
 
@@ -247,7 +226,7 @@ def check(
     """
     from extractor.check.commands import run_archive_check, run_check
 
-    try:
+    with one_line_errors("check"):
         if archive is not None:
             if local is not None or parent is not None:
                 raise OutputError("--archive checks a whole store; give no plan files with it")
@@ -258,10 +237,6 @@ def check(
         else:
             code = run_check(local, parent, output_format.value, out,
                              int(max_mb * 1024 * 1024))
-    except Exception as error:
-        user_error = _as_user_error(error, "check")
-        fail_line(str(user_error))
-        raise typer.Exit(user_error.exit_code) from None
     raise typer.Exit(code)
 
 
@@ -282,13 +257,8 @@ def query(
     """Run SQL on a store (read-only) and print the result."""
     from extractor.archive import run_query
 
-    try:
-        with atomic_output(out) as handle:
-            run_query(store, sql, output_format.value, handle)
-    except Exception as error:
-        user_error = _as_user_error(error, "query")
-        fail_line(str(user_error))
-        raise typer.Exit(user_error.exit_code) from None
+    with one_line_errors("query"), atomic_output(out) as handle:
+        run_query(store, sql, output_format.value, handle)
 
 
 class GraphFormat(StrEnum):
@@ -314,13 +284,8 @@ def graph(
     chosen = output_format.value if output_format else None
     if chosen is None and out is not None:
         chosen = {".graphml": "graphml", ".csv": "csv"}.get(out.suffix.lower(), "tree")
-    try:
-        with atomic_output(out) as handle:
-            run_graph(store, chosen or "tree", handle)
-    except Exception as error:
-        user_error = _as_user_error(error, "graph")
-        fail_line(str(user_error))
-        raise typer.Exit(user_error.exit_code) from None
+    with one_line_errors("graph"), atomic_output(out) as handle:
+        run_graph(store, chosen or "tree", handle)
 
 
 @app.command()
@@ -332,12 +297,8 @@ def timex(
     """Normalise one Vietnamese time expression and print its value as JSON."""
     from extractor.rules.timex import parse
 
-    try:
+    with one_line_errors("timex"):
         value = parse(phrase, year)
-    except Exception as error:
-        user_error = _as_user_error(error, "timex")
-        fail_line(str(user_error))
-        raise typer.Exit(user_error.exit_code) from None
     if value is None:
         fail_line(f"no time expression found in {phrase!r}")
         raise typer.Exit(2)
@@ -369,14 +330,10 @@ def evaluate(
     """Score extraction against the hand-labelled gold set; write the report."""
     from extractor.evaluation import evaluate_corpus, print_summary, write_report
 
-    try:
+    with one_line_errors("evaluate"):
         result = evaluate_corpus(gold, corpus)
         with atomic_output(report) as handle:
             handle.write(write_report(result))
-    except Exception as error:
-        user_error = _as_user_error(error, "evaluate")
-        fail_line(str(user_error))
-        raise typer.Exit(user_error.exit_code) from None
     print_summary(result, Console())
     Console().print(f"Report written to {report}")
 

@@ -620,7 +620,7 @@ def _score_table(totals: dict[str, FieldScore]) -> list[str]:
 
 
 NOT_EXTRACTION = frozenset({"archive.py", "batch.py", "store.py", "graph.py", "check", "cli.py",
-                            "render.py"})
+                            "output.py", "render.py"})
 
 
 def code_fingerprint() -> str:

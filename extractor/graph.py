@@ -33,7 +33,7 @@ MIN_ISSUER = 0.85
 @dataclass(frozen=True)
 class StoredDocument:
     doc_hash: str
-    numbers: tuple[str, ...]
+    numbers: tuple[tuple[str, str], ...]  # number_key of its number and enacting decision's
     date: str | None
     issuer: str
     level: str | None
@@ -122,7 +122,7 @@ def best_match(number: str, date: str | None, issuer: str | None, level: str | N
     for document in candidates:
         if level and document.level and level != document.level:
             continue
-        by_number = max(number_score(cited, number_key(n)) for n in document.numbers)
+        by_number = max(number_score(cited, number) for number in document.numbers)
         by_date = date_score(date, document.date)
         by_issuer = issuer_score(issuer, document.issuer)
         if by_number < MIN_NUMBER_SCORE or (by_date < 1.0 and by_issuer < MIN_ISSUER):
@@ -146,11 +146,11 @@ class DocumentIndex:
             "SELECT doc_hash, number, enacted_by, issue_date, issuer, issuer_level FROM documents "
             "WHERE number IS NOT NULL OR enacted_by IS NOT NULL").fetchall()
         for doc_hash, number, enacted_by, issue_date, issuer, level in rows:
-            numbers = tuple(n for n in (number, enacted_by) if n and "/" in n)
+            numbers = tuple(number_key(n) for n in (number, enacted_by) if n and "/" in n)
             if not numbers:
                 continue
             document = StoredDocument(doc_hash, numbers, issue_date, issuer_key(issuer), level)
-            for digits in {number_key(n)[0] for n in numbers}:
+            for digits in {digits for digits, _ in numbers}:
                 self.by_digits[digits].append(document)
             if issue_date:
                 self.by_date[issue_date].append(document)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -445,25 +446,31 @@ class Store:
     def write(self, rows: dict[str, list[tuple]], files: list[tuple],
               failures: list[tuple]) -> None:
         """Add documents' rows, their files and failures, all in one transaction."""
-        connection = self.connection
-        connection.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             paths = [row[1] for row in files] + [row[1] for row in failures]
             if paths:
                 # A path now read again replaces what was recorded for it before.
-                connection.execute("DELETE FROM files WHERE path IN (SELECT unnest(?))", [paths])
-                connection.execute("DELETE FROM failures WHERE path IN (SELECT unnest(?))",
-                                   [paths])
+                for name in ("files", "failures"):
+                    self.connection.execute(
+                        f"DELETE FROM {name} WHERE path IN (SELECT unnest(?))", [paths])
             for name, table_rows in (*rows.items(), ("files", files), ("failures", failures)):
-                if not table_rows:
-                    continue
-                connection.register("incoming", _arrow(TABLE_BY_NAME[name], table_rows))
-                connection.execute(f"INSERT INTO {name} SELECT * FROM incoming")
-                connection.unregister("incoming")
-            connection.execute("COMMIT")
+                self._insert(name, table_rows)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.connection.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            self.connection.execute("ROLLBACK")
             raise
+
+    def _insert(self, name: str, rows: list[tuple]) -> None:
+        if rows:
+            self.connection.register("incoming", _arrow(TABLE_BY_NAME[name], rows))
+            self.connection.execute(f"INSERT INTO {name} SELECT * FROM incoming")
+            self.connection.unregister("incoming")
 
     def plan(self, doc_hash: str) -> Plan:
         row = self.connection.execute("SELECT plan_json_z FROM plans WHERE doc_hash = ?",
@@ -487,17 +494,9 @@ class Store:
         self._replace("citation_links", links)
 
     def _replace(self, name: str, rows: list[tuple]) -> None:
-        self.connection.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.connection.execute(f"DELETE FROM {name}")
-            if rows:
-                self.connection.register("incoming", _arrow(TABLE_BY_NAME[name], rows))
-                self.connection.execute(f"INSERT INTO {name} SELECT * FROM incoming")
-                self.connection.unregister("incoming")
-            self.connection.execute("COMMIT")
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
+            self._insert(name, rows)
 
     def counts(self) -> dict[str, int]:
         return {table.name: self.connection.execute(

@@ -10,6 +10,7 @@ from rich.table import Table
 from extractor.check import check
 from extractor.check.report import print_report, to_html, to_markdown
 from extractor.model import CheckReport, Plan
+from extractor.output import atomic_output
 
 
 def _has_errors(reports: list[CheckReport]) -> bool:
@@ -18,7 +19,6 @@ def _has_errors(reports: list[CheckReport]) -> bool:
 
 def run_check(local_path: Path, parent_path: Path | None, output_format: str,
               out: Path | None, max_bytes: int) -> int:
-    from extractor.cli import atomic_output
     from extractor.pipeline import extract
 
     local = extract(local_path, with_text=True, max_bytes=max_bytes)
@@ -44,7 +44,6 @@ def write_report(report: CheckReport, local: Plan, parent: Plan | None, output_f
 def run_archive_check(store_path: Path, output_format: str, out: Path | None) -> int:
     """Check every plan whose direct parent is in the store; the findings replace the store's
     ``check_findings`` table."""
-    from extractor.cli import atomic_output
     from extractor.graph import parent_pairs
     from extractor.store import Store
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import cache
 from itertools import pairwise
 
 import regex
@@ -13,7 +14,7 @@ from extractor.check.findings import finding, lexicon
 from extractor.check.within import describe, reduction
 from extractor.graph import number_key
 from extractor.model import Agency, Finding, Plan, Target, Task, TimeExpression
-from extractor.rules.vocabulary import match_key
+from extractor.rules.vocabulary import match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
@@ -102,6 +103,9 @@ def applies_to_local(target: Target, parent: Plan) -> bool:
     tier = parent.document.issuer.level if parent.document.issuer else None
     markers = lexicon()["own_level_markers"].get(tier or "", []) + \
         lexicon()["own_level_markers"]["any"]
+    for unit in units():
+        if unit.tier == tier:
+            markers += [f"cấp {unit.word}", f"cơ quan, đơn vị {unit.word}"]
     return not any(match_key(marker) in text for marker in markers)
 
 
@@ -300,8 +304,7 @@ def _to_parent(recipient: str | None, parent: Plan, parent_name: str | None) -> 
     if parent_name and match_key(parent_name) in key:
         return True
     level = parent.document.locality.level if parent.document.locality else None
-    unit = lexicon()["unit_words"].get(level or "", "")
-    return bool(unit) and match_key(unit) in key
+    return any(unit.level == level and match_key(unit.word) in key for unit in units())
 
 
 def foreign_localities(local: Plan, parent: Plan | None) -> list[Finding]:
@@ -320,7 +323,7 @@ def foreign_localities(local: Plan, parent: Plan | None) -> list[Finding]:
     found = []
     for match in _locality_phrases().finditer(local.text, body_start):
         unit, name = match.group("unit"), match.group("name")
-        level = lexicon()["unit_tiers"].get(match_key(unit))
+        level = _unit_tiers().get(match_key(unit))
         if level is None or TIER_ORDER[level] <= TIER_ORDER[locality.tier]:
             continue
         # A named place is the parent's only when it is the parent's name: "các xã trên địa
@@ -336,11 +339,18 @@ def foreign_localities(local: Plan, parent: Plan | None) -> list[Finding]:
     return found
 
 
+@cache
+def _unit_tiers() -> dict[str, str]:
+    """Administrative unit words ("thị xã") and the tier they name, from the vocabulary."""
+    return {match_key(unit.word): unit.tier for unit in units()}
+
+
+@cache
 def _locality_phrases() -> regex.Pattern[str]:
-    units = "|".join(regex.escape(unit) for unit in
-                     sorted(lexicon()["unit_tiers"], key=len, reverse=True))
+    words = "|".join(regex.escape(word) for word in
+                     sorted(_unit_tiers(), key=len, reverse=True))
     return regex.compile(
-        rf"(?P<where>(?i:trên\s+địa\s+bàn|trong\s+toàn|toàn))\s+(?P<unit>(?i:{units}))"
+        rf"(?P<where>(?i:trên\s+địa\s+bàn|trong\s+toàn|toàn))\s+(?P<unit>(?i:{words}))"
         r"(?:\s+(?P<name>\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*))?(?![\p{L}])")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from extractor.check import check
@@ -56,9 +57,11 @@ def score_checks(gold: Path = Path("gold/checks"), root: Path = Path(".")) -> Ch
     cases = {path.stem: json.loads(path.read_text("utf-8"))
              for path in sorted(gold.glob("*.json"))}
     scores = CheckScores()
+    # Many variants share one parent: read each file once.
+    plans = cache(lambda path: extract(root / path, with_text=True))
     for name, case in cases.items():
-        local = extract(root / case["local"], with_text=True)
-        parent = extract(root / case["parent"], with_text=True) if case.get("parent") else None
+        local = plans(case["local"])
+        parent = plans(case["parent"]) if case.get("parent") else None
         findings = [f for f in check(local, parent).findings if f.code in LABELLED]
         unmatched = list(findings)
         for label in expected(case, cases):

@@ -24,6 +24,7 @@ def check_plan(plan: Plan) -> list[Finding]:
     found += numbering(plan)
     found += duplicate_sections(plan)
     found += milestones(plan)
+    found += milestone_weaker(plan)
     found += sub_targets(plan)
     found += task_gaps(plan)
     found += funding_without_source(plan)
@@ -167,7 +168,7 @@ def milestone_weaker(plan: Plan) -> list[Finding]:
 
 def sub_targets(plan: Plan) -> list[Finding]:
     by_id = {target.id: target for target in plan.targets}
-    found = milestone_weaker(plan)
+    found = []
     for target in plan.targets:
         whole = by_id.get(target.parent_target or "")
         if whole is None or target.value is None or whole.value is None:

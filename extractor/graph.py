@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from extractor.rules.vocabulary import match_key, vocabulary
 from extractor.store import Store
@@ -91,8 +91,8 @@ def number_score(cited: tuple[str, str], stored: tuple[str, str]) -> float:
     if same_digits and symbol_ratio >= 0.8:
         return 0.85
     if cited[1] == stored[1] and len(cited[0]) == len(stored[0]) and \
-            Levenshtein.distance(cited[0], stored[0]) == 1:
-        return 0.75  # one mistyped digit: the date and issuer must then agree
+            OSA.distance(cited[0], stored[0]) == 1:
+        return 0.75  # one mistyped or transposed digit: the date and issuer must then agree
     return 0.0
 
 

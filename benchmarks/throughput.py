@@ -13,6 +13,10 @@ For each input format (text, docx, pdf, html) this measures:
   (this script, re-run with a hidden ``--worker`` flag), which reports
   ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` when it is done.
 
+It also times ``kehoach check`` on every seed and the parent plan written for it
+(``corpus/parents/``): the check itself, against extracting the two plans (what any reading of
+the pair costs), in the same process and run.
+
 Two data sets are measured: the bundled corpus, and a generated set of ``--scale`` copies of
 every corpus file (text copies get a trailing blank line and a unique number so no two files
 are byte-identical; binary formats are copied under new names), which gives a steady-state
@@ -21,6 +25,7 @@ figure over hundreds of documents.
 Run on demand, never from the tests:
 
     python benchmarks/throughput.py [--repeat N] [--scale N] [--out benchmarks/results/latest.md]
+    python benchmarks/throughput.py --checks-only     # only the check timing (a minute)
 """
 
 from __future__ import annotations
@@ -341,6 +346,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scale", type=int, default=20,
                         help="copies of every corpus file in the generated set (0: skip it)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Markdown report path")
+    parser.add_argument("--checks-only", action="store_true",
+                        help="time only kehoach check on the seed/parent pairs")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--worker-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -418,10 +425,59 @@ def pass_breakdown(directory: Path, repeat: int) -> list[str]:
     return lines
 
 
-def report(repeat: int, scale: int) -> str:
+def check_pairs() -> list[tuple[Path, Path]]:
+    """Each seed with the parent plan written for it (``corpus/parents/NNN_parent.txt``)."""
+    pairs = []
+    for parent in sorted((CORPUS / "parents").glob("*_parent.txt")):
+        prefix = parent.name.split("_", 1)[0]
+        pairs += [(local, parent) for local in sorted(CORPUS.glob(f"{prefix}_*.txt"))]
+    return pairs
+
+
+def check_times(repeat: int) -> list[str]:
+    """Milliseconds per pair: extracting both plans (the baseline any reading of the pair
+    pays), and the check on the two extracted plans; medians over the repeats."""
+    from extractor.check import check
+    from extractor.pipeline import extract
+
+    pairs = check_pairs()
+    lines = ["", "## Checking a plan against its parent", "",
+             f"Each of the {len(pairs)} seed plans (text) against the parent written for it, "
+             f"median of {repeat} passes, in this process: extracting the two plans, then "
+             "`check(local, parent)` on them. `kehoach check LOCAL --parent PARENT` costs the "
+             "sum, plus the interpreter's start.", "",
+             "| Pair | Extract both (ms) | Check (ms) | Check ÷ extract | Findings |",
+             "|---|---:|---:|---:|---:|"]
+    check(extract(pairs[0][0], with_text=True), extract(pairs[0][1], with_text=True))  # warm up
+    all_extract, all_check = [], []
+    for local_path, parent_path in pairs:
+        extracting, checking = [], []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            local = extract(local_path, with_text=True)
+            parent = extract(parent_path, with_text=True)
+            middle = time.perf_counter()
+            findings = check(local, parent).findings
+            checking.append(time.perf_counter() - middle)
+            extracting.append(middle - started)
+        read, compared = statistics.median(extracting), statistics.median(checking)
+        all_extract.append(read)
+        all_check.append(compared)
+        lines.append(f"| {local_path.name} / {parent_path.name} | {read * 1000:.0f} | "
+                     f"{compared * 1000:.0f} | {compared / read:.2f} | {len(findings)} |")
+    lines.append(f"| median over pairs | {statistics.median(all_extract) * 1000:.0f} | "
+                 f"{statistics.median(all_check) * 1000:.0f} | "
+                 f"{statistics.median(all_check) / statistics.median(all_extract):.2f} | |")
+    return lines
+
+
+def report(repeat: int, scale: int, checks_only: bool = False) -> str:
     lines = machine_header(repeat, scale)
+    if checks_only:
+        return "\n".join(lines + check_times(repeat))
     lines += section("Bundled corpus", measure_set(CORPUS, repeat, "corpus"))
     lines += pass_breakdown(CORPUS, repeat)
+    lines += check_times(repeat)
     if scale:
         with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as temporary:
             directory = Path(temporary)
@@ -437,7 +493,7 @@ def main(argv: list[str] | None = None) -> None:
         kind, method = args.worker.split(":")
         print(json.dumps(run_worker(kind, method, args.worker_dir, args.repeat)))
         return
-    text = report(args.repeat, args.scale)
+    text = report(args.repeat, args.scale, args.checks_only)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)
     print(text)

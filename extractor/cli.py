@@ -327,15 +327,23 @@ def evaluate(
     report: Annotated[Path, typer.Option(help="Where to write the Markdown report")] = Path(
         "evaluation/report.md"),
 ) -> None:
-    """Score extraction against the hand-labelled gold set; write the report."""
+    """Score extraction and the consistency checks against the hand-labelled gold set; write
+    the reports (the checks' beside the extraction's, as checks.md)."""
+    from extractor.check.scoring import print_scores, score_checks, scores_markdown
     from extractor.evaluation import evaluate_corpus, print_summary, write_report
 
+    checks_report = report.with_name("checks.md")
     with one_line_errors("evaluate"):
         result = evaluate_corpus(gold, corpus)
+        checks = score_checks(gold / "checks", corpus.resolve().parent)
         with atomic_output(report) as handle:
             handle.write(write_report(result))
-    print_summary(result, Console())
-    Console().print(f"Report written to {report}")
+        with atomic_output(checks_report) as handle:
+            handle.write(scores_markdown(checks))
+    console = Console()
+    print_summary(result, console)
+    print_scores(checks, console)
+    console.print(f"Reports written to {report} and {checks_report}")
 
 
 def main() -> None:

@@ -578,11 +578,12 @@ def _differences(gold: dict, predicted: dict) -> list[str]:
 
 # ---------------------------------------------------------------- floors and reporting
 
-def load_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
+def load_floors(path: Path = FLOORS_FILE, table: str = "strict_f1") -> dict[str, float]:
+    """A table of ``floors.toml``: ``strict_f1`` per extraction field, or ``checks``."""
     if not path.exists():
         return {}
     with path.open("rb") as handle:
-        return tomllib.load(handle).get("strict_f1", {})
+        return tomllib.load(handle).get(table, {})
 
 
 def below_floors(result: EvaluationResult, floors: dict[str, float]) -> list[str]:
@@ -712,6 +713,9 @@ def write_report(result: EvaluationResult) -> str:
         if document.errors:
             lines.append(f"- `{document.path}`")
             lines += [f"  - {error}" for error in document.errors]
+    lines += ["", "## Consistency checks", "",
+              "`kehoach check` is scored against `gold/checks/` in `evaluation/checks.md`, "
+              "written by the same command.", ""]
     floors = load_floors()
     if floors:
         lines += ["", "## Floors", "", "The test suite fails if a field's strict F1 (all formats)",

@@ -94,6 +94,70 @@ def test_a_wrongly_cited_or_missing_parent() -> None:
     assert "PARENT_NOT_CITED" in codes_of(missing, parent("001"))
 
 
+def test_a_parent_number_with_two_digits_swapped_is_a_wrong_citation() -> None:
+    swapped = variant("001", "Kế hoạch số 123/KH-UBND ngày 07/9/2022",
+                      "Kế hoạch số 132/KH-UBND ngày 07/9/2022")
+    wrong = [f for f in check(swapped, parent("001")).findings
+             if f.code == "PARENT_CITATION_WRONG"]
+    assert wrong and "132/KH-UBND" in wrong[0].text
+    assert "123/KH-UBND" in (wrong[0].parent_text or "")  # the parent's own "Số:" line
+
+
+def test_the_same_programme_with_another_period_in_the_title() -> None:
+    shifted = variant("002", "giai đoạn 2012-2020” trên địa bàn tỉnh",
+                      "giai đoạn 2013-2020” trên địa bàn tỉnh")
+    assert "PERIOD_MISMATCH" in codes_of(shifted, parent("002"))
+    assert "PERIOD_MISMATCH" not in codes_of(seed("003"), parent("003"))  # annual plan, 2018
+
+
+def test_targets_of_another_age_range_group_or_title_are_other_indicators() -> None:
+    # 98,85% of people aged 15-60 is not weaker than 99% of those aged 15-35.
+    assert "TARGET_WEAKER" not in codes_of(seed("002"), parent("002"))
+    missing = {f.parent_text or "" for f in check(seed("004"), parent("004")).findings
+               if f.code == "TARGET_MISSING"}
+    # The district's own bodies and the communes are not the communes' bodies or the hamlets.
+    assert any(text.startswith("85% cơ quan, đơn vị cấp huyện") for text in missing)
+    assert any(text.startswith("70% xã, phường, thị trấn") for text in missing)
+
+
+def test_the_same_figure_set_for_a_later_year() -> None:
+    later = variant("000", "trong xã hội: 40% công dân",
+                    "trong xã hội: đến năm 2027 có 40% công dân")
+    assert any(code == "TARGET_LATER" and "2027" in text
+               for code, text in found(later, parent("000")))
+    assert "TARGET_LATER" not in codes_of(seed("000"), parent("000"))
+
+
+def test_past_milestones_and_tasks_are_not_expected_of_an_annual_plan() -> None:
+    findings = check(seed("003"), parent("003")).findings
+    missing = [f.parent_text or "" for f in findings if f.code in {"TARGET_MISSING",
+                                                                   "TASK_MISSING"}]
+    assert missing and not any(text.startswith("99,5%") for text in missing)  # 2015 value
+    assert not any("sơ kết giai đoạn 2012 - 2015" in text for text in missing)
+
+
+def test_reports_gathered_after_the_date_the_level_must_report_upward() -> None:
+    late = variant("004", "trước 15 tháng 12 hàng năm", "trước 25 tháng 12 hàng năm")
+    assert "REPORT_DEADLINE_LATER" in codes_of(late, parent("004"))
+    assert "REPORT_DEADLINE_LATER" not in codes_of(seed("004"), parent("004"))
+
+
+def test_a_conference_the_district_attends_is_not_its_own_late_review() -> None:
+    assert "DEADLINE_LATER" not in codes_of(seed("004"), parent("004"))
+
+
+def test_every_labelled_excerpt_stands_in_its_document() -> None:
+    from extractor.check.scoring import locate
+
+    for path in sorted((ROOT / "gold" / "checks").glob("*.json")):
+        case = json.loads(path.read_text("utf-8"))
+        for label in case["findings"] + case.get("removed", []):
+            for side in ("local", "parent"):
+                if side in label:
+                    text = (ROOT / case[side]).read_text("utf-8")
+                    assert locate(text, label[side]), (path.name, label)
+
+
 def test_a_target_weaker_than_the_parents() -> None:
     weaker = variant("001", "39% người lớn", "30% người lớn")
     assert any(code == "TARGET_WEAKER" and text.startswith("30%")
@@ -190,3 +254,17 @@ def test_check_over_an_archive_stores_the_findings_of_every_linked_pair(tmp_path
     connection.close()
     assert pairs == (2,)
     assert {"FOREIGN_LOCALITY", "MILESTONE_WEAKER"} <= codes_found
+
+
+# --- scores against gold ----------------------------------------------------------------------
+
+def test_check_scores_stay_above_their_floors_and_the_report_is_current() -> None:
+    from extractor.check.scoring import below_floors, score_checks, scores_markdown
+    from extractor.evaluation import load_floors
+
+    scores = score_checks(ROOT / "gold" / "checks", ROOT)
+    floors = load_floors(ROOT / "evaluation" / "floors.toml", "checks")
+    assert floors, "evaluation/floors.toml has no [checks] table"
+    assert below_floors(scores, floors) == []
+    written = (ROOT / "evaluation" / "checks.md").read_text("utf-8")
+    assert written == scores_markdown(scores), "run 'kehoach evaluate' and commit the reports"

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import regex
 from rapidfuzz import fuzz
 
 from extractor.check.findings import finding, lexicon
-from extractor.check.within import describe, reduction
-from extractor.graph import number_key
-from extractor.model import Agency, Finding, Plan, Target, Task, TimeExpression
+from extractor.check.within import describe, plan_period, reduction
+from extractor.graph import number_key, number_score
+from extractor.model import Agency, Citation, Finding, Plan, Span, Target, Task, TimeExpression
 from extractor.rules.vocabulary import match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
+REPORT_TASK = regex.compile(r"(?i)\s*(?:định kỳ[^.;:]{0,30}?\s)?báo cáo\b")
 
 
 def check_against_parent(local: Plan, parent: Plan) -> list[Finding]:
@@ -44,25 +45,44 @@ def _label(plan: Plan) -> str:
     return " ".join(filter(None, [number, date and f"({date})"])) or plan.source.path
 
 
+def _number_span(plan: Plan) -> Span | None:
+    """Where the plan states its own number (the "Số:" line)."""
+    evidence = plan.document.evidence
+    for key in ("header_number", "number", "enacted_by.number"):
+        if key in evidence and evidence[key].span:
+            return evidence[key].span
+    return None
+
+
 def citation_of_parent(local: Plan, parent: Plan) -> list[Finding]:
     numbers = _numbers(parent)
     dates = {parent.document.issue_date}
     if parent.document.enacted_by:
         dates.add(parent.document.enacted_by.issue_date)
+    dates.discard(None)
+    stated = _number_span(parent)
     cited = [c for c in local.citations if c.number and number_key(c.number) in numbers]
     if cited:
         if any(c.date is None or c.date in dates for c in cited):
             return []
-        wrong = cited[0]
-        return [finding("PARENT_CITATION_WRONG", local, wrong.span, parent,
-                        cited=f"{wrong.number} ({wrong.date})", parent=_label(parent))]
+        return [_wrong_citation(local, parent, cited[0], stated)]
+    # A mistyped number ("5056" for "5506") with the parent's date still means the parent.
+    near = [c for c in local.citations if c.number and c.date in dates and
+            max(number_score(number_key(c.number), number) for number in numbers) >= 0.75]
+    if near:
+        return [_wrong_citation(local, parent, near[0], stated)]
     meant = local.parent
     if meant is not None and meant.relation == "implements":
-        return [finding("PARENT_CITATION_WRONG", local, meant.span, parent,
-                        cited=" ".join(filter(None, [meant.number, meant.date and
-                                                     f"({meant.date})"])),
-                        parent=_label(parent))]
-    return [finding("PARENT_NOT_CITED", local, None, parent, parent=_label(parent))]
+        return [_wrong_citation(local, parent, meant, stated)]
+    return [finding("PARENT_NOT_CITED", local, None, parent, stated, parent=_label(parent))]
+
+
+def _wrong_citation(local: Plan, parent: Plan, citation: Citation,
+                    stated: Span | None) -> Finding:
+    return finding("PARENT_CITATION_WRONG", local, citation.span, parent, stated,
+                   cited=" ".join(filter(None, [citation.number,
+                                                citation.date and f"({citation.date})"])),
+                   parent=_label(parent))
 
 
 def programme_and_period(local: Plan, parent: Plan) -> list[Finding]:
@@ -74,11 +94,20 @@ def programme_and_period(local: Plan, parent: Plan) -> list[Finding]:
                              local=mine.name, parent=theirs.name))
     period_mine = mine.period if mine else None
     period_theirs = theirs.period if theirs else None
-    if period_mine and period_theirs and not _within(period_mine, period_theirs):
+    # A named programme's period is the programme's and must be the parent's; a plan's own
+    # period (an annual plan, "năm 2018") must lie within it.
+    named = bool(mine and mine.name and theirs and theirs.name)
+    if period_mine and period_theirs and (
+            not _within(period_mine, period_theirs) or
+            (named and _span_of_years(period_mine) and period_mine != period_theirs)):
         found.append(finding("PERIOD_MISMATCH", local, mine.span, parent, theirs.span,
                              local=f"{period_mine.start}-{period_mine.end}",
                              parent=f"{period_theirs.start}-{period_theirs.end}"))
     return found
+
+
+def _span_of_years(period) -> bool:
+    return bool(period.start and period.end and period.start != period.end)
 
 
 def _within(inner, outer) -> bool:
@@ -90,10 +119,40 @@ def _within(inner, outer) -> bool:
 
 
 def similarity(left: Target, right: Target) -> float:
+    """Jaccard overlap of the indicator keys; indicators that differ in what they count (an
+    age range, the tier of the units, a quoted title) are different indicators."""
     a, b = set(left.indicator_key.split()), set(right.indicator_key.split())
     if not a or not b:
         return 0.0
+    for mine, theirs in zip(_scope(left.subject, left.indicator),
+                            _scope(right.subject, right.indicator), strict=True):
+        if mine and theirs and mine != theirs:
+            return 0.0
     return len(a & b) / len(a | b)
+
+
+@lru_cache(maxsize=4096)
+def _scope(subject: str | None, indicator: str | None) -> tuple[frozenset[str], ...]:
+    """What a target counts, beyond its indicator key: the numbers of its subject ("độ tuổi
+    từ 15 đến 35"), the tiers of the units it counts ("cơ quan, đơn vị cấp huyện": huyện;
+    "thôn, tổ dân phố": below the commune), and its quoted titles ("Gia đình học tập")."""
+    # "xã hội" (society) is not a commune.
+    counted = regex.sub(r"(?i)xã\s+hội", " ", subject or "")
+    numbers = frozenset(regex.findall(r"\d+", counted))
+    tiers = frozenset(_unit_tiers().get(word, "below_xa")
+                      for word in _unit_words().findall(match_key(counted)))
+    words = " ".join(filter(None, [subject, indicator]))
+    titles = frozenset(match_key(title)
+                       for title in regex.findall(r"[“\"]([^”\"]{3,60})[”\"]", words))
+    return numbers, tiers, titles
+
+
+@cache
+def _unit_words() -> regex.Pattern[str]:
+    """Unit words of every tier and below the commune, as whole words of a match key."""
+    words = [*_unit_tiers(), *(match_key(w) for w in lexicon()["below_commune_units"])]
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
 
 def applies_to_local(target: Target, parent: Plan) -> bool:
@@ -112,10 +171,14 @@ def applies_to_local(target: Target, parent: Plan) -> bool:
 def targets(local: Plan, parent: Plan) -> list[Finding]:
     found = []
     threshold = lexicon()["target_similarity"]
+    period = plan_period(local)
     matched_local: set[str] = set()
     for wanted in parent.targets:
         if wanted.kind != "quantitative" or wanted.value is None or \
                 not applies_to_local(wanted, parent):
+            continue
+        # A milestone that passed before the local plan's period (2015, for a 2018 plan).
+        if period and wanted.milestone_year and wanted.milestone_year < period[0]:
             continue
         # A qualitative local target ("duy trì đạt chuẩn ...") carries a parent's figure over
         # without a value to compare.
@@ -138,11 +201,16 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
                 found.append(finding("TARGET_WEAKER", local, mine.span, parent, wanted.span,
                                      local=describe(mine), parent=describe(wanted)))
             continue
-        dated = [m for m in close if m.milestone_year]
-        if dated and wanted.milestone_year and \
-                min(m.milestone_year for m in dated) > wanted.milestone_year and \
-                not any(m.milestone_year == wanted.milestone_year for m in local.targets):
-            mine = min(dated, key=lambda m: m.milestone_year)
+        # The same aim set for a later year that is none of the parent's milestones for it
+        # (40% by 2027 where the parent says 40% by 2025 and 60% by 2030).
+        milestones = {theirs.milestone_year for theirs in parent.targets
+                      if similarity(wanted, theirs) >= threshold}
+        # A year outside the local plan's own period is reported as such, once.
+        later = [m for m in close if m.milestone_year and wanted.milestone_year and
+                 m.milestone_year > wanted.milestone_year and m.milestone_year not in milestones
+                 and (period is None or m.milestone_year <= period[1])]
+        if later:
+            mine = min(later, key=lambda m: m.milestone_year)
             found.append(finding("TARGET_LATER", local, mine.span, parent, wanted.span,
                                  local=describe(mine), parent=describe(wanted)))
     for mine in local.targets:
@@ -180,14 +248,18 @@ class TaskMatcher:
     both plans use everywhere ("mô hình học tập") weigh little, the specific ones decide."""
 
     def __init__(self, local: Plan, parent: Plan):
-        self.local = local.tasks
+        self.local, self.parent = local.tasks, parent.tasks
         documents = [Counter(_terms(task.description)) for task in (*local.tasks,
                                                                      *parent.tasks)]
         frequency = Counter(term for document in documents for term in document)
         total = len(documents) or 1
         self.idf = {term: math.log((1 + total) / (1 + count)) + 1
                     for term, count in frequency.items()}
-        self.vectors = [self._vector(task.description) for task in local.tasks]
+        self.local_vectors = [self._vector(task.description) for task in local.tasks]
+        self.parent_vectors = [self._vector(task.description) for task in parent.tasks]
+        body = local.sections[0].span[0] if local.sections and local.sections[0].span else 0
+        self.lines = [set(_terms(line)) for line in (local.text or "")[body:].splitlines()
+                      if len(line.split()) >= 3]
 
     def _vector(self, text: str) -> dict[str, float]:
         counts = Counter(_terms(text))
@@ -196,12 +268,35 @@ class TaskMatcher:
         return {term: value / norm for term, value in vector.items()}
 
     def best(self, wanted: Task) -> Task | None:
-        target = self._vector(wanted.description)
+        """The local task that takes up the parent's ``wanted``, if any is close enough."""
+        return self._closest(wanted, self.local, self.local_vectors)
+
+    def mentioned(self, wanted: Task) -> bool:
+        """Whether one line of the local plan holds most of the parent task's weighty terms
+        (a short timeline row, "Tổng kết 10 năm", taken up inside a longer duty)."""
+        weights = {term: self.idf.get(term, 1.0) for term in set(_terms(wanted.description))}
+        total = sum(weights.values()) or 1.0
+        return any(sum(weight for term, weight in weights.items() if term in line) / total
+                   >= lexicon()["task_coverage"] for line in self.lines)
+
+    def alike(self, one: Task, other: Task) -> bool:
+        """Two parent tasks that say the same thing (a prose duty and its timeline row)."""
+        vectors = dict(zip(map(id, self.parent), self.parent_vectors, strict=True))
+        a, b = vectors[id(one)], vectors[id(other)]
+        return sum(value * b.get(term, 0.0) for term, value in a.items()) >= \
+            lexicon()["task_similarity"]
+
+    def best_parent(self, mine: Task) -> Task | None:
+        """The parent task the local ``mine`` answers best, among all the parent's tasks."""
+        return self._closest(mine, self.parent, self.parent_vectors)
+
+    def _closest(self, task: Task, tasks: list[Task], vectors: list[dict[str, float]]):
+        wanted = self._vector(task.description)
         best, best_score = None, 0.0
-        for task, vector in zip(self.local, self.vectors, strict=True):
-            score = sum(value * vector.get(term, 0.0) for term, value in target.items())
+        for candidate, vector in zip(tasks, vectors, strict=True):
+            score = sum(value * vector.get(term, 0.0) for term, value in wanted.items())
             if score > best_score:
-                best, best_score = task, score
+                best, best_score = candidate, score
         return best if best_score >= lexicon()["task_similarity"] else None
 
 
@@ -217,21 +312,57 @@ def _is_plan_making(task: Task) -> bool:
 def tasks(local: Plan, parent: Plan) -> list[Finding]:
     found = []
     matcher = TaskMatcher(local, parent)
+    missing: list[Task] = []
+    period = plan_period(local)
     for wanted in tasks_for_local(local, parent):
+        if period and _outside(wanted.timeframe, period):
+            continue  # due in years the local plan does not cover (a 2015 review, for 2018)
         if _is_plan_making(wanted):
             found += _plan_deadline(local, parent, wanted)
             continue
+        if _is_report(wanted, parent):
+            # Reporting upward is taken up by any report to the parent; its deadlines are
+            # compared by ``reporting``.
+            if not any(_to_parent(duty.recipient, parent) for duty in local.reporting):
+                missing.append(wanted)
+            continue
         mine = matcher.best(wanted)
         if mine is None:
-            found.append(finding("TASK_MISSING", local, None, parent, wanted.span,
-                                 parent=wanted.description[:120]))
+            if not matcher.mentioned(wanted):
+                missing.append(wanted)
             continue
-        later = _later(mine.timeframe, wanted.timeframe)
-        if later:
+        # Deadlines are compared only for the same work: the local task must answer this
+        # parent task better than any other (a provincial conference the district attends is
+        # not the district's own review).
+        if matcher.best_parent(mine) is not wanted or _is_report(mine, local):
+            continue
+        if _later(mine.timeframe, wanted.timeframe):
             found.append(finding("DEADLINE_LATER", local, mine.timeframe.span or mine.span,
                                  parent, wanted.timeframe.span or wanted.span,
                                  local=mine.timeframe.text, parent=wanted.timeframe.text))
+    reported: list[Task] = []
+    for wanted in missing:
+        if any(matcher.alike(wanted, other) for other in reported):
+            continue
+        reported.append(wanted)
+        found.append(finding("TASK_MISSING", local, None, parent, wanted.span,
+                             parent=wanted.description[:120]))
     return found
+
+
+def _outside(when: TimeExpression | None, period: tuple[int, int]) -> bool:
+    if when is None or when.rrule or not when.start or not when.end:
+        return False
+    return int(when.end[:4]) < period[0] or int(when.start[:4]) > period[1]
+
+
+def _is_report(task: Task, plan: Plan) -> bool:
+    """A task that is one of the plan's reporting duties, or a timeline row for one."""
+    if REPORT_TASK.match(task.description):
+        return True
+    return bool(task.span) and any(
+        duty.span and duty.span[0] < task.span[1] and task.span[0] < duty.span[1]
+        for duty in plan.reporting)
 
 
 def _plan_deadline(local: Plan, parent: Plan, wanted: Task) -> list[Finding]:
@@ -256,7 +387,8 @@ def _deadline(expression: TimeExpression | None):
             return ("yearly", max(int(m) for m in parts["BYMONTH"].split(",")),
                     max(int(d) for d in parts["BYMONTHDAY"].split(",")))
         return None
-    if expression.end and len(expression.end) == 10:
+    # A year filled in from the plan's date ("trước ngày 15/6") is not a date to compare.
+    if expression.end and len(expression.end) == 10 and not expression.year_inherited:
         return ("date", expression.end)
     return None
 
@@ -270,18 +402,23 @@ def _later(mine: TimeExpression | None, theirs: TimeExpression | None,
 
 
 def reporting(local: Plan, parent: Plan) -> list[Finding]:
-    """A local report upward must be due before the parent must report (and no later than
-    the parent asks)."""
+    """A local report upward must be due no later than the parent asks, and before the
+    parent itself must report; reports gathered inside the local plan (wards to the
+    district's office) must be due before the local level's own report is."""
     tier = local.document.locality.tier if local.document.locality else None
-    parent_name = parent.document.locality.name if parent.document.locality else None
     asked = [duty for duty in parent.reporting if duty.when and _of_tier(duty.reporter, tier)]
     own = [duty for duty in parent.reporting if duty.when and not _of_tier(duty.reporter, tier)
            and duty not in asked]
     found = []
     for duty in local.reporting:
-        if duty.when is None or not _to_parent(duty.recipient, parent, parent_name):
+        # Only a stated deadline or schedule: "báo cáo ... năm 2018" names the year reported on.
+        if duty.when is None or not (duty.when.rrule or duty.when.bound == "by"):
             continue
-        for theirs, or_equal in [(d, False) for d in asked] + [(d, True) for d in own]:
+        if _to_parent(duty.recipient, parent):
+            compared = [(d, False) for d in asked] + [(d, True) for d in own]
+        else:
+            compared = [(d, False) for d in asked]
+        for theirs, or_equal in compared:
             if _later(duty.when, theirs.when, or_equal):
                 found.append(finding("REPORT_DEADLINE_LATER", local, duty.when.span or duty.span,
                                      parent, theirs.when.span or theirs.span,
@@ -297,9 +434,10 @@ def _of_tier(body: str | None, tier: str | None) -> bool:
     return any(match_key(word) in key for word in lexicon()["collective_of_tier"][tier])
 
 
-def _to_parent(recipient: str | None, parent: Plan, parent_name: str | None) -> bool:
+def _to_parent(recipient: str | None, parent: Plan) -> bool:
     if not recipient:
         return False
+    parent_name = parent.document.locality.name if parent.document.locality else None
     key = match_key(recipient)
     if parent_name and match_key(parent_name) in key:
         return True
@@ -320,10 +458,17 @@ def foreign_localities(local: Plan, parent: Plan | None) -> list[Finding]:
     body_start = local.sections[0].span[0] if local.sections and local.sections[0].span else 0
     quoted = [mention.span for citation in local.citations for mention in citation.mentions]
     quoted += [citation.span for citation in local.citations if citation.span]
+    # The parent's own unit word names the parent's tier ("Thành phố" in a plan of a district
+    # of Hồ Chí Minh City is the province-level city, not a provincial town).
+    tiers = dict(_unit_tiers())
+    if parent is not None and parent.document.locality and parent.document.locality.tier:
+        theirs = parent.document.locality
+        tiers.update({match_key(unit.word): theirs.tier for unit in units()
+                      if unit.level == theirs.level})
     found = []
     for match in _locality_phrases().finditer(local.text, body_start):
         unit, name = match.group("unit"), match.group("name")
-        level = _unit_tiers().get(match_key(unit))
+        level = tiers.get(match_key(unit))
         if level is None or TIER_ORDER[level] <= TIER_ORDER[locality.tier]:
             continue
         # A named place is the parent's only when it is the parent's name: "các xã trên địa

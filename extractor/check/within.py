@@ -8,7 +8,7 @@ from itertools import pairwise
 import regex
 
 from extractor.check.findings import finding
-from extractor.model import Finding, Plan, Section, Target
+from extractor.model import Finding, Plan, Section, Span, Target
 from extractor.rules.vocabulary import match_key
 
 # Vietnamese list letters: no ă â ê ô ơ ư; đ comes after d but is often left out.
@@ -201,8 +201,21 @@ def funding_without_source(plan: Plan) -> list[Finding]:
         end = _section_end(plan, section)
         if not any(source.span and section.span[0] <= source.span[0] < end
                    for source in plan.funding):
-            found.append(finding("FUNDING_NO_SOURCE", plan, _heading(plan, section)))
+            found.append(finding("FUNDING_NO_SOURCE", plan, _body(plan, section, end)))
     return found
+
+
+def _body(plan: Plan, section: Section, end: int) -> Span | None:
+    """The section's words after its heading line: what it says instead of a source."""
+    text = plan.text or ""
+    start = section.span[0]
+    line_end = text.find("\n", start, end)
+    body_start = start if line_end == -1 else line_end + 1
+    words = text[body_start:end]
+    if not words.strip():
+        return _heading(plan, section)
+    body_start += len(words) - len(words.lstrip())
+    return (body_start, body_start + len(words.strip()))
 
 
 def _section_end(plan: Plan, section: Section) -> int:

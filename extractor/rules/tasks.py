@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import takewhile
 
 import regex
 
@@ -59,6 +60,11 @@ RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị|cơ q
                                    regex.IGNORECASE)
 DELIVERABLE_COLUMN = regex.compile(r"sản phẩm|kết quả", regex.IGNORECASE)
 GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
+# Bodies whose own work a cell refers to ("tham gia lớp tập huấn do HKH tỉnh tổ chức", "theo
+# hướng dẫn của Sở"): they organise or guide, the row is not theirs.
+OTHERS_WORK = regex.compile(
+    r"\bdo\s+(?P<by>[^.;()]{1,80}?)\s+(?:tổ chức|hướng dẫn|ban hành|triển khai)\b"
+    r"|\btheo\s+hướng\s+dẫn\s+của\s+(?P<by>[^.;,()]{1,60})", regex.IGNORECASE)
 
 
 @dataclass
@@ -204,10 +210,13 @@ def _task_zones(layout: Layout) -> set[str]:
     """Ids of the sections whose items are tasks."""
     zones: set[str] = set()
     for section in layout.sections:
-        chain = layout.chain(section)
-        if any(s.kind == "article" for s in chain):
+        # Innermost first, up to an article: a decision's articles are not tasks, but a plan
+        # approved inside "Điều 1" keeps its own headings (I. ..., II. NHIỆM VỤ ...).
+        chain = list(takewhile(lambda s: s.kind != "article", layout.chain(section)))
+        in_article = len(chain) < len(layout.chain(section))
+        if in_article and not any(s.kind in ZONE_KINDS for s in chain):
             continue
-        for candidate in chain:  # innermost first: the nearest verdict wins
+        for candidate in chain:  # the nearest verdict wins
             if candidate.kind in ZONE_KINDS | {"arabic"} and NOT_TASK_ZONE.match(candidate.title):
                 break
             if (candidate.kind in ZONE_KINDS or candidate.parent is None) \
@@ -479,7 +488,10 @@ def _cell_assignments(cell: str, offset: int, role: str,
             if name and not name.isdigit() else []  # type: ignore[arg-type]
     assignments = []
     cooperate_at = COOPERATE.search(cell)
+    others = [match.span("by") for match in OTHERS_WORK.finditer(cell)]
     for mention in mentions:
+        if any(start <= mention.start < end for start, end in others):
+            continue
         own = role
         after = cell[mention.end:mention.end + 14]
         if regex.match(r"\s*\(?\s*chủ trì", after, regex.IGNORECASE):

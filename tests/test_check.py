@@ -146,6 +146,34 @@ def test_a_conference_the_district_attends_is_not_its_own_late_review() -> None:
     assert "DEADLINE_LATER" not in codes_of(seed("004"), parent("004"))
 
 
+def test_targets_carried_over_in_words_or_over_the_local_units() -> None:
+    def missing(key: str) -> list[str]:
+        return [f.parent_text or "" for f in check(seed(key), parent(key)).findings
+                if f.code == "TARGET_MISSING"]
+
+    # "100% xã, phường tiếp tục duy trì ..." kept going in words by the ward.
+    assert not any("tiếp tục duy trì" in text for text in missing("000"))
+    # "100% tỉnh, thành phố ... tiếp tục củng cố" re-counted as "100% các huyện, thành phố".
+    assert not any(text.startswith("100% tỉnh, thành phố trực thuộc Trung ương tiếp tục")
+                   for text in missing("002"))
+    # A figure below 100% is not carried over by words: "tăng số lượng ..." is no 90%.
+    assert any(text.startswith("90% xã, phường, thị trấn có trung tâm")
+               for text in missing("002"))
+
+
+def test_reports_and_budgets_are_taken_up_by_reporting_and_funding() -> None:
+    def missing(plan: Plan, key: str) -> list[str]:
+        return [f.parent_text or "" for f in check(plan, parent(key)).findings
+                if f.code == "TASK_MISSING"]
+
+    # The province reports to the ministry named in the national parent.
+    assert not any("báo cáo" in text.lower() for text in missing(seed("002"), "002"))
+    assert not any(text.startswith("Cân đối, bố trí ngân sách")
+                   for text in missing(seed("002"), "002"))
+    # The district plan with no funding section leaves the parent's budgeting task undone.
+    assert any(text.startswith("Bố trí kinh phí") for text in missing(seed("003"), "003"))
+
+
 def test_every_labelled_excerpt_stands_in_its_document() -> None:
     from extractor.check.scoring import locate
 

@@ -18,6 +18,8 @@ from extractor.rules.vocabulary import match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
+TIER_BELOW = {"tinh": "huyen", "huyen": "xa", "xa": "below_xa"}
+FUNDING_TASK = regex.compile(r"(?i)^\s*(?:cân đối,\s*)?bố trí\s+(?:ngân sách|kinh phí)")
 REPORT_TASK = regex.compile(r"(?i)\s*(?:định kỳ[^.;:]{0,30}?\s)?báo cáo\b")
 
 
@@ -118,16 +120,23 @@ def _within(inner, outer) -> bool:
     return int(outer.start) <= int(inner.start) <= int(inner.end) <= int(outer.end)
 
 
-def similarity(left: Target, right: Target) -> float:
+def similarity(left: Target, right: Target, local_tier: str | None = None) -> float:
     """Jaccard overlap of the indicator keys; indicators that differ in what they count (an
-    age range, the tier of the units, a quoted title) are different indicators."""
+    age range, the tier of the units, a quoted title) are different indicators. With
+    ``local_tier``, ``left`` is a parent's target and ``right`` a local one: a parent target
+    over the units of the local tier ("100% tỉnh, thành phố ...", in a province's plan) is
+    re-counted by the local plan over its own units ("100% các huyện, thành phố ...")."""
     a, b = set(left.indicator_key.split()), set(right.indicator_key.split())
     if not a or not b:
         return 0.0
-    for mine, theirs in zip(_scope(left.subject, left.indicator),
-                            _scope(right.subject, right.indicator), strict=True):
-        if mine and theirs and mine != theirs:
-            return 0.0
+    (numbers, tiers, titles), (their_numbers, their_tiers, their_titles) = \
+        _scope(left.subject, left.indicator), _scope(right.subject, right.indicator)
+    if local_tier and tiers == {local_tier} and local_tier in TIER_BELOW:
+        tiers = frozenset({local_tier, TIER_BELOW[local_tier]})
+    if (numbers and their_numbers and numbers != their_numbers) or \
+            (titles and their_titles and titles != their_titles) or \
+            (tiers and their_tiers and not their_tiers <= tiers):
+        return 0.0
     return len(a & b) / len(a | b)
 
 
@@ -139,20 +148,37 @@ def _scope(subject: str | None, indicator: str | None) -> tuple[frozenset[str], 
     # "xã hội" (society) is not a commune.
     counted = regex.sub(r"(?i)xã\s+hội", " ", subject or "")
     numbers = frozenset(regex.findall(r"\d+", counted))
-    tiers = frozenset(_unit_tiers().get(word, "below_xa")
-                      for word in _unit_words().findall(match_key(counted)))
+    # Units counted ("xã, phường") by their tier; bodies of a level ("cấp huyện") apart.
+    tiers = frozenset(
+        f"cấp {_unit_tiers().get(word[4:], 'below_xa')}" if word.startswith("cấp ")
+        else _unit_tiers().get(word, "below_xa") for word in _counted_units(match_key(counted)))
     words = " ".join(filter(None, [subject, indicator]))
     titles = frozenset(match_key(title)
                        for title in regex.findall(r"[“\"]([^”\"]{3,60})[”\"]", words))
     return numbers, tiers, titles
 
 
+def _counted_units(subject: str) -> list[str]:
+    """The unit words a subject counts: the units it opens with ("xã, phường, thị trấn",
+    "các huyện, thành phố") and levels ("cơ quan, đơn vị cấp huyện"); not the territory
+    ("hội viên xã", "trên địa bàn thị xã")."""
+    units = _unit_words()
+    leading = regex.match(rf"(?:các\s+)?{units}(?:\s*(?:,|-|và)\s*(?:các\s+)?{units})*",
+                          subject)
+    words = regex.findall(units, leading.group()) if leading else []
+    # "thành phố" is of either tier; beside other units it is of theirs ("tỉnh, thành phố").
+    if len(set(words)) > 1:
+        words = [word for word in words if word != "thành phố"]
+    levels = regex.findall(rf"(?<!\p{{L}})cấp\s+({units})", subject)
+    return words + [f"cấp {word}" for word in levels]
+
+
 @cache
-def _unit_words() -> regex.Pattern[str]:
-    """Unit words of every tier and below the commune, as whole words of a match key."""
+def _unit_words() -> str:
+    """Unit words of every tier and below the commune, as a pattern of whole words."""
     words = [*_unit_tiers(), *(match_key(w) for w in lexicon()["below_commune_units"])]
     alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+    return rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})"
 
 
 def applies_to_local(target: Target, parent: Plan) -> bool:
@@ -165,13 +191,28 @@ def applies_to_local(target: Target, parent: Plan) -> bool:
     for unit in units():
         if unit.tier == tier:
             markers += [f"cấp {unit.word}", f"cơ quan, đơn vị {unit.word}"]
-    return not any(match_key(marker) in text for marker in markers)
+    if any(match_key(marker) in text for marker in markers):
+        return False
+    # "Thư viện thị xã hoàn thành số hóa tối thiểu 30% ...": one of the parent's own bodies
+    # opens the clause the target is in.
+    if target.span and parent.text:
+        clause_start = max(parent.text.rfind(sep, 0, target.span[0]) for sep in "\n;:") + 1
+        opening = parent.text[clause_start:target.span[0]]
+        return not any(
+            agency.level == tier and not agency.collective and
+            any(mention.span and clause_start <= mention.span[0] < target.span[0] and
+                not opening[:mention.span[0] - clause_start].strip(" +-•\t")
+                for mention in agency.mentions)
+            for agency in parent.agencies)
+    return True
 
 
 def targets(local: Plan, parent: Plan) -> list[Finding]:
     found = []
     threshold = lexicon()["target_similarity"]
     period = plan_period(local)
+    tier = local.document.locality.tier if local.document.locality else None
+    local_lines = _line_words(local)
     matched_local: set[str] = set()
     for wanted in parent.targets:
         if wanted.kind != "quantitative" or wanted.value is None or \
@@ -182,12 +223,13 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
             continue
         # A qualitative local target ("duy trì đạt chuẩn ...") carries a parent's figure over
         # without a value to compare.
-        candidates = [(similarity(wanted, mine), mine) for mine in local.targets
+        candidates = [(similarity(wanted, mine, tier), mine) for mine in local.targets
                       if mine.value is None or mine.unit == wanted.unit]
         candidates = [(score, mine) for score, mine in candidates if score >= threshold]
         if not candidates:
-            found.append(finding("TARGET_MISSING", local, None, parent, wanted.span,
-                                 parent=describe(wanted) + " " + _target_words(wanted)))
+            if not _maintained(wanted, local_lines):
+                found.append(finding("TARGET_MISSING", local, None, parent, wanted.span,
+                                     parent=describe(wanted) + " " + _target_words(wanted)))
             continue
         best_score = max(score for score, _ in candidates)
         close = [mine for score, mine in candidates if score >= best_score - 0.05]
@@ -195,7 +237,7 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
         same_year = [m for m in close if m.milestone_year == wanted.milestone_year
                      and m.value is not None]
         if same_year:
-            mine = max(same_year, key=lambda m: similarity(wanted, m))
+            mine = max(same_year, key=lambda m: similarity(wanted, m, tier))
             weaker = mine.value > wanted.value if reduction(wanted) else mine.value < wanted.value
             if weaker:
                 found.append(finding("TARGET_WEAKER", local, mine.span, parent, wanted.span,
@@ -220,6 +262,30 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
     return found
 
 
+def _line_words(plan: Plan) -> list[set[str]]:
+    """The words of each line of the plan's body, in the form keys are compared in."""
+    body = plan.sections[0].span[0] if plan.sections and plan.sections[0].span else 0
+    return [set(regex.findall(r"[\p{L}\d]+", match_key(line)))
+            for line in (plan.text or "")[body:].splitlines() if len(line.split()) >= 4]
+
+
+def _maintained(wanted: Target, lines: list[set[str]]) -> bool:
+    """A parent's "100% ... tiếp tục duy trì / củng cố ..." is carried over by a local line
+    that keeps the same thing going in words ("Phường tiếp tục duy trì đạt chuẩn ..."): for one
+    locality, all of it is the locality itself. Lower figures need a figure."""
+    if wanted.value != 100 or wanted.unit != "%":
+        return False
+    text = match_key(wanted.text or "")
+    verbs = [match_key(word) for word in lexicon()["maintenance_words"]]
+    if not any(verb in text for verb in verbs):
+        return False
+    key = set(wanted.indicator_key.split()) - {part for verb in verbs for part in verb.split()}
+    return bool(key) and any(
+        len(key & line) / len(key) >= lexicon()["target_coverage"] and
+        any(all(part in line for part in verb.split()) for verb in verbs)
+        for line in lines)
+
+
 def _target_words(target: Target) -> str:
     words = " ".join(filter(None, [target.subject, target.indicator]))
     return words[:100]
@@ -236,6 +302,13 @@ def tasks_for_local(local: Plan, parent: Plan) -> list[Task]:
     ours = local_level_agencies(parent, local)
     return [task for task in parent.tasks
             if any(a.agency in ours and a.role != "cooperating" for a in task.assignments)]
+
+
+_DATES = regex.compile(
+    r"(?i)(?:trước|trong|đến|vào)?\s*(?:ngày|tháng|quý|năm)?\s*[\dIVX]+(?:/\d+){0,2}"
+    r"(?=[\s,.;)]|$)")
+_LEVEL_WORDS = regex.compile(
+    r"(?<!\p{L})(?:cấp|các|thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã)(?!\p{L})")
 
 
 def _terms(text: str) -> list[str]:
@@ -274,7 +347,11 @@ class TaskMatcher:
     def mentioned(self, wanted: Task) -> bool:
         """Whether one line of the local plan holds most of the parent task's weighty terms
         (a short timeline row, "Tổng kết 10 năm", taken up inside a longer duty)."""
-        weights = {term: self.idf.get(term, 1.0) for term in set(_terms(wanted.description))}
+        # The level words ("cấp xã, phường") name the local plan itself, which never says so;
+        # dates are compared apart, and a local plan may give none.
+        words = _DATES.sub(" ", regex.sub(r"\([^)]*\)", " ", wanted.description))
+        terms = _terms(_LEVEL_WORDS.sub(" ", match_key(words)))
+        weights = {term: self.idf.get(term, 1.0) for term in set(terms)}
         total = sum(weights.values()) or 1.0
         return any(sum(weight for term, weight in weights.items() if term in line) / total
                    >= lexicon()["task_coverage"] for line in self.lines)
@@ -320,6 +397,11 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
         if _is_plan_making(wanted):
             found += _plan_deadline(local, parent, wanted)
             continue
+        if _is_funding(wanted, parent):
+            # Budgeting is taken up by the local plan's own funding.
+            if not local.funding:
+                missing.append(wanted)
+            continue
         if _is_report(wanted, parent):
             # Reporting upward is taken up by any report to the parent; its deadlines are
             # compared by ``reporting``.
@@ -354,6 +436,13 @@ def _outside(when: TimeExpression | None, period: tuple[int, int]) -> bool:
     if when is None or when.rrule or not when.start or not when.end:
         return False
     return int(when.end[:4]) < period[0] or int(when.start[:4]) > period[1]
+
+
+def _is_funding(task: Task, plan: Plan) -> bool:
+    """A task to budget for the plan ("bố trí ngân sách", "bố trí kinh phí")."""
+    return bool(FUNDING_TASK.search(task.description)) or (bool(task.span) and any(
+        item.span and item.span[0] < task.span[1] and task.span[0] < item.span[1]
+        for item in plan.funding))
 
 
 def _is_report(task: Task, plan: Plan) -> bool:
@@ -435,10 +524,16 @@ def _of_tier(body: str | None, tier: str | None) -> bool:
 
 
 def _to_parent(recipient: str | None, parent: Plan) -> bool:
+    """A report addressed to the parent's locality, level, or one of its own bodies ("Bộ Giáo
+    dục và Đào tạo", for a national parent)."""
     if not recipient:
         return False
     parent_name = parent.document.locality.name if parent.document.locality else None
     key = match_key(recipient)
+    tier = parent.document.issuer.level if parent.document.issuer else None
+    if any(agency.level == tier and not agency.collective and match_key(agency.name) in key
+           for agency in parent.agencies):
+        return True
     if parent_name and match_key(parent_name) in key:
         return True
     level = parent.document.locality.level if parent.document.locality else None

@@ -219,6 +219,34 @@ def test_a_body_of_the_district_assigned_in_a_ward_plan() -> None:
     assert "Phòng Văn hóa và Thông tin thị xã" in bodies(plan)
 
 
+@pytest.mark.parametrize(("words", "organiser"), [
+    ("cử cán bộ tham gia lớp tập huấn do HKH tỉnh tổ chức", "HKH tỉnh"),
+    ("dự lớp do Sở Giáo dục và Đào tạo và Hội Khuyến học tỉnh tổ chức",
+     "Sở Giáo dục và Đào tạo và Hội Khuyến học tỉnh"),
+    ("triển khai theo hướng dẫn của Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_words_naming_whose_work_the_plan_joins(words: str, organiser: str) -> None:
+    from extractor.check.parent import OTHERS_WORK
+
+    assert OTHERS_WORK.search(words).group("by") == organiser
+
+
+@pytest.mark.parametrize("words", [
+    "Phòng Nội vụ tổ chức tập huấn",
+    "Tập huấn do Phòng Nội vụ chủ trì",  # "do X chủ trì" gives X the lead
+    "Hướng dẫn các xã xây dựng kế hoạch",
+])
+def test_words_that_give_work(words: str) -> None:
+    from extractor.check.parent import OTHERS_WORK
+
+    assert OTHERS_WORK.search(words) is None
+
+
+def test_a_training_the_province_organises_is_not_work_given_to_it() -> None:
+    assert not {text for code, text in found(seed("004"), parent("004"))
+                if code == "FOREIGN_BODY"}
+
+
 def test_every_code_has_a_severity_and_both_messages() -> None:
     for code, entry in codes().items():
         assert entry["severity"] in {"error", "warning", "info"}, code

@@ -19,6 +19,9 @@ from extractor.rules.vocabulary import match_key, units
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
 TIER_BELOW = {"tinh": "huyen", "huyen": "xa", "xa": "below_xa"}
+OTHERS_WORK = regex.compile(
+    r"\bdo\s+(?P<by>[^.;()\n]{1,80}?)\s+(?:tổ chức|hướng dẫn|ban hành|triển khai)\b"
+    r"|\btheo\s+hướng\s+dẫn\s+của\s+(?P<by>[^.;,()\n]{1,60})", regex.IGNORECASE)
 FUNDING_TASK = regex.compile(r"(?i)^\s*(?:cân đối,\s*)?bố trí\s+(?:ngân sách|kinh phí)")
 REPORT_TASK = regex.compile(r"(?i)\s*(?:định kỳ[^.;:]{0,30}?\s)?báo cáo\b")
 
@@ -602,11 +605,17 @@ def foreign_bodies(local: Plan) -> list[Finding]:
     if locality is None or locality.tier is None:
         return []
     by_id = {agency.id: agency for agency in local.agencies}
+    # Bodies named as organisers or guides of what the plan's own bodies join ("cử cán bộ dự
+    # lớp tập huấn do HKH tỉnh tổ chức", "theo hướng dẫn của Sở"): no work is given to them.
+    theirs = [match.span("by") for match in OTHERS_WORK.finditer(local.text or "")]
     found, reported = [], set()
     for task in local.tasks:
         for assignment in task.assignments:
             agency = by_id.get(assignment.agency or "")
             if agency is None or agency.id in reported or assignment.role == "cooperating":
+                continue
+            if assignment.span and any(start <= assignment.span[0] < end
+                                        for start, end in theirs):
                 continue
             if _foreign(agency, locality.tier, locality.name):
                 reported.add(agency.id)

@@ -60,11 +60,6 @@ RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị|cơ q
                                    regex.IGNORECASE)
 DELIVERABLE_COLUMN = regex.compile(r"sản phẩm|kết quả", regex.IGNORECASE)
 GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
-# Bodies whose own work a cell refers to ("tham gia lớp tập huấn do HKH tỉnh tổ chức", "theo
-# hướng dẫn của Sở"): they organise or guide, the row is not theirs.
-OTHERS_WORK = regex.compile(
-    r"\bdo\s+(?P<by>[^.;()]{1,80}?)\s+(?:tổ chức|hướng dẫn|ban hành|triển khai)\b"
-    r"|\btheo\s+hướng\s+dẫn\s+của\s+(?P<by>[^.;,()]{1,60})", regex.IGNORECASE)
 
 
 @dataclass
@@ -488,10 +483,7 @@ def _cell_assignments(cell: str, offset: int, role: str,
             if name and not name.isdigit() else []  # type: ignore[arg-type]
     assignments = []
     cooperate_at = COOPERATE.search(cell)
-    others = [match.span("by") for match in OTHERS_WORK.finditer(cell)]
     for mention in mentions:
-        if any(start <= mention.start < end for start, end in others):
-            continue
         own = role
         after = cell[mention.end:mention.end + 14]
         if regex.match(r"\s*\(?\s*chủ trì", after, regex.IGNORECASE):

@@ -55,6 +55,12 @@ MENTIONS = {
         ("Các Hội đoàn thể phường tuyên truyền", ["Các Hội đoàn thể phường"]),
         ("các trường học trên địa bàn phường", ["các trường học trên địa bàn phường"]),
         ("UBND cấp xã thực hiện", ["UBND cấp xã"]),
+        ("các Sở, Ban, Ngành liên quan", ["các Sở, Ban, Ngành liên quan"]),
+    ],
+    "a named body ends a collective's list": [
+        ("Các ban, ngành, đoàn thể và Ban Nhân dân các thôn phối hợp",
+         ["Các ban, ngành, đoàn thể", "Ban Nhân dân các thôn"]),
+        ("các Sở, Ban Dân tộc tỉnh", ["các Sở", "Ban Dân tộc tỉnh"]),
     ],
 }
 

@@ -313,7 +313,9 @@ class _Grower:
             return None
         while end + 1 < len(self.words) and self.words[end] in {",", "và"}:
             following = self.matches["COLL"].get(end + 1)
-            if following is None:
+            # "các ban, ngành, đoàn thể, Ban Nhân dân các thôn": a named body ends the list.
+            if following is None or (self._capital(end + 1) and
+                                     self._body(end + 1) is not None):
                 break
             end = following
         while (tail := self.matches["TAIL"].get(end)) is not None:

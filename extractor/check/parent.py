@@ -18,6 +18,7 @@ from extractor.rules.vocabulary import match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
+SPELLINGS = {"hàng": "hằng"}
 TIER_BELOW = {"tinh": "huyen", "huyen": "xa", "xa": "below_xa"}
 OTHERS_WORK = regex.compile(
     r"\bdo\s+(?P<by>[^.;()\n]{1,80}?)\s+(?:tổ chức|hướng dẫn|ban hành|triển khai)\b"
@@ -129,7 +130,7 @@ def similarity(left: Target, right: Target, local_tier: str | None = None) -> fl
     ``local_tier``, ``left`` is a parent's target and ``right`` a local one: a parent target
     over the units of the local tier ("100% tỉnh, thành phố ...", in a province's plan) is
     re-counted by the local plan over its own units ("100% các huyện, thành phố ...")."""
-    a, b = set(left.indicator_key.split()), set(right.indicator_key.split())
+    a, b = _key_words(left.indicator_key), _key_words(right.indicator_key)
     if not a or not b:
         return 0.0
     (numbers, tiers, titles), (their_numbers, their_tiers, their_titles) = \
@@ -140,7 +141,17 @@ def similarity(left: Target, right: Target, local_tier: str | None = None) -> fl
             (titles and their_titles and titles != their_titles) or \
             (tiers and their_tiers and not their_tiers <= tiers):
         return 0.0
+    # One side's words all in the other's: the same indicator, with a group heading ("Đối với
+    # cán bộ lãnh đạo ...") folded into one plan's key and not the other's.
+    smaller = min(a, b, key=len)
+    if len(smaller) >= lexicon()["contained_key_words"] and smaller <= a & b:
+        return max(len(a & b) / len(a | b), lexicon()["target_similarity"])
     return len(a & b) / len(a | b)
+
+
+def _key_words(key: str) -> frozenset[str]:
+    """An indicator key's words, one spelling for variants ("hàng năm" is "hằng năm")."""
+    return frozenset(SPELLINGS.get(word, word) for word in key.split())
 
 
 @lru_cache(maxsize=4096)
@@ -237,12 +248,12 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
         best_score = max(score for score, _ in candidates)
         close = [mine for score, mine in candidates if score >= best_score - 0.05]
         matched_local.update(mine.id for mine in close)
-        same_year = [m for m in close if m.milestone_year == wanted.milestone_year
-                     and m.value is not None]
+        same_year = [m for m in close if m.milestone_year == wanted.milestone_year]
         if same_year:
-            mine = max(same_year, key=lambda m: similarity(wanted, m, tier))
-            weaker = mine.value > wanted.value if reduction(wanted) else mine.value < wanted.value
-            if weaker:
+            figures = [m for m in same_year if m.value is not None]
+            mine = max(figures, key=lambda m: similarity(wanted, m, tier), default=None)
+            if mine is not None and (mine.value > wanted.value if reduction(wanted)
+                                     else mine.value < wanted.value):
                 found.append(finding("TARGET_WEAKER", local, mine.span, parent, wanted.span,
                                      local=describe(mine), parent=describe(wanted)))
             continue
@@ -251,7 +262,8 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
         milestones = {theirs.milestone_year for theirs in parent.targets
                       if similarity(wanted, theirs) >= threshold}
         # A year outside the local plan's own period is reported as such, once.
-        later = [m for m in close if m.milestone_year and wanted.milestone_year and
+        later = [m for m in close if m.value is not None and m.milestone_year and
+                 wanted.milestone_year and
                  m.milestone_year > wanted.milestone_year and m.milestone_year not in milestones
                  and (period is None or m.milestone_year <= period[1])]
         if later:

@@ -441,6 +441,8 @@ def check_times(repeat: int) -> list[str]:
     from extractor.pipeline import extract
 
     pairs = check_pairs()
+    if not pairs:
+        return ["", "## Checking a plan against its parent", "", "No corpus/parents/ plans."]
     lines = ["", "## Checking a plan against its parent", "",
              f"Each of the {len(pairs)} seed plans (text) against the parent written for it, "
              f"median of {repeat} passes, in this process: extracting the two plans, then "

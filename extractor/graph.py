@@ -75,12 +75,22 @@ def _abbreviations() -> list[tuple[regex.Pattern[str], str]]:
 
 
 def issuer_key(issuer: str | None) -> str:
-    """The words that tell one issuer from another, abbreviations expanded."""
+    """The words that tell one issuer from another, abbreviations expanded (all its words
+    when none does)."""
+    return " ".join(issuer_words(issuer)) or " ".join(_expanded(issuer).split())
+
+
+def issuer_words(issuer: str | None) -> list[str]:
+    """The words that tell one issuer from another ("an khê", "sở giáo dục và đào tạo"); none
+    for "Ủy ban nhân dân Thành phố"."""
+    return [word for word in _expanded(issuer).split() if word not in _common_issuer_words()]
+
+
+def _expanded(issuer: str | None) -> str:
     text = issuer or ""
     for pattern, full in _abbreviations():
         text = pattern.sub(full, text)
-    words = match_key(text).split()
-    return " ".join(word for word in words if word not in _common_issuer_words()) or " ".join(words)
+    return match_key(text)
 
 
 def number_score(cited: tuple[str, str], stored: tuple[str, str]) -> float:

@@ -177,6 +177,48 @@ def test_reports_and_budgets_are_taken_up_by_reporting_and_funding() -> None:
     assert any(text.startswith("Bố trí kinh phí") for text in missing(seed("003"), "003"))
 
 
+def test_a_parent_with_a_blank_number_is_still_checked() -> None:
+    text = (CORPUS / "parents" / "001_parent.txt").read_text("utf-8")
+    blank = extract_text(text.replace("Số: 123/KH-UBND", "Số:     /KH-UBND", 1), with_text=True)
+    assert check(seed("001"), blank).findings  # no crash on a parent with no number
+
+
+def test_a_phase_of_the_parents_programme_is_not_another_period() -> None:
+    phase = variant("000", "Giai đoạn 2021-2030” trên địa bàn phường",
+                    "” giai đoạn 2021-2025 trên địa bàn phường")
+    assert "PERIOD_MISMATCH" not in codes_of(phase, parent("000"))
+
+
+def test_hamlets_are_not_communes() -> None:
+    hamlets = variant("000", "+ 70% số người trong độ tuổi lao động",
+                      "+ 30% tổ dân phố được công nhận đạt danh hiệu “Cộng đồng học tập” cấp xã.\n"
+                      "+ 70% số người trong độ tuổi lao động")
+    assert "TARGET_WEAKER" not in codes_of(hamlets, parent("000"))
+
+
+def test_a_count_written_with_a_leading_zero_is_the_same_count() -> None:
+    from extractor.check.parent import similarity
+    from extractor.model import Target
+
+    two = Target(value=2, subject="ít nhất 02 chuyên đề", indicator_key="chuyên đề kỹ năng số")
+    also_two = Target(value=2, subject="2 chuyên đề", indicator_key="chuyên đề kỹ năng số")
+    four = Target(value=4, subject="4 chuyên đề", indicator_key="chuyên đề kỹ năng số")
+    assert similarity(two, also_two) == 1.0
+    assert similarity(two, four) == 0.0
+
+
+@pytest.mark.parametrize(("words", "kept"), [
+    ("Tổ chức sơ kết 5 năm trong năm 2025 (trước ngày 31/10/2025)", ["sơ kết", "5 năm"]),
+    ("Hội nghị người lao động với xã hội trong Quý IV/2022", ["hội", "người", "với", "xã hội"]),
+])
+def test_dates_and_level_words_leave_the_task_words(words: str, kept: list[str]) -> None:
+    from extractor.check.parent import _DATES, _LEVEL_WORDS
+
+    stripped = _LEVEL_WORDS.sub(" ", _DATES.sub(" ", words))
+    assert all(word in stripped for word in kept), stripped
+    assert "2025" not in stripped and "2022" not in stripped
+
+
 def test_every_labelled_excerpt_stands_in_its_document() -> None:
     from extractor.check.scoring import locate
 
@@ -238,6 +280,8 @@ def test_words_naming_whose_work_the_plan_joins(words: str, organiser: str) -> N
     "Phòng Nội vụ tổ chức tập huấn",
     "Tập huấn do Phòng Nội vụ chủ trì",  # "do X chủ trì" gives X the lead
     "Hướng dẫn các xã xây dựng kế hoạch",
+    "Tập huấn do Phòng Nội vụ chủ trì, Phòng Văn hóa và Thông tin thị xã tổ chức",
+    "Do điều kiện kinh phí hạn chế, giao Phòng Giáo dục thị xã tổ chức",  # "because"
 ])
 def test_words_that_give_work(words: str) -> None:
     from extractor.check.parent import OTHERS_WORK

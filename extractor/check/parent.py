@@ -12,19 +12,32 @@ from rapidfuzz import fuzz
 
 from extractor.check.findings import finding, lexicon
 from extractor.check.within import describe, plan_period, reduction
-from extractor.graph import number_key, number_score
+from extractor.graph import (
+    MIN_ISSUER,
+    issuer_key,
+    issuer_score,
+    issuer_words,
+    number_key,
+    number_score,
+)
 from extractor.model import Agency, Citation, Finding, Plan, Span, Target, Task, TimeExpression
 from extractor.rules.vocabulary import match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
 SPELLINGS = {"hàng": "hằng"}
-TIER_BELOW = {"tinh": "huyen", "huyen": "xa", "xa": "below_xa"}
+TIER_BELOW = {"tinh": "huyen", "huyen": "xa"}
+# "do" (by) before a named body; sentence-initial "Do" is "because".
 OTHERS_WORK = regex.compile(
-    r"\bdo\s+(?P<by>[^.;()\n]{1,80}?)\s+(?:tổ chức|hướng dẫn|ban hành|triển khai)\b"
-    r"|\btheo\s+hướng\s+dẫn\s+của\s+(?P<by>[^.;,()\n]{1,60})", regex.IGNORECASE)
-FUNDING_TASK = regex.compile(r"(?i)^\s*(?:cân đối,\s*)?bố trí\s+(?:ngân sách|kinh phí)")
-REPORT_TASK = regex.compile(r"(?i)\s*(?:định kỳ[^.;:]{0,30}?\s)?báo cáo\b")
+    r"\bdo\s+(?P<by>[\p{Lu}][^.;,()\n]{0,80}?)\s+"
+    r"(?i:tổ chức|hướng dẫn|ban hành|triển khai)\b"
+    r"|\b(?i:theo\s+hướng\s+dẫn\s+của)\s+(?P<by>[\p{Lu}][^.;,()\n]{0,60})")
+LIST_MARKER = regex.compile(r"^[\s+\-•*]*(?:(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]\s*)?")
+FUNDING_TASK = regex.compile(
+    r"(?i)^\W*(?:cân đối,?\s*)?(?:bố trí|phân bổ|cân đối|đảm bảo|bảo đảm)\s+(?:\p{L}+\s+){0,2}"
+    r"(?:ngân sách|kinh phí)")
+REPORT_TASK = regex.compile(
+    r"(?i)^\W*(?:(?:định kỳ|tổng hợp|thực hiện)[^.;:]{0,30}?\s)?(?:chế độ\s+)?báo cáo\b")
 
 
 def check_against_parent(local: Plan, parent: Plan) -> list[Finding]:
@@ -72,15 +85,28 @@ def citation_of_parent(local: Plan, parent: Plan) -> list[Finding]:
         if any(c.date is None or c.date in dates for c in cited):
             return []
         return [_wrong_citation(local, parent, cited[0], stated)]
-    # A mistyped number ("5056" for "5506") with the parent's date still means the parent.
-    near = [c for c in local.citations if c.number and c.date in dates and
-            max(number_score(number_key(c.number), number) for number in numbers) >= 0.75]
+    # A mistyped number ("5056" for "5506") with the parent's date and issuer still means the
+    # parent; a sibling plan of the same day by another body does not.
+    issuer = parent.document.issuer.name if parent.document.issuer else None
+    near = [c for c in local.citations if numbers and c.number and c.date in dates and
+            max(number_score(number_key(c.number), number) for number in numbers) >= 0.75 and
+            _same_issuer(c.issuer, issuer)]
     if near:
         return [_wrong_citation(local, parent, near[0], stated)]
     meant = local.parent
     if meant is not None and meant.relation == "implements":
         return [_wrong_citation(local, parent, meant, stated)]
     return [finding("PARENT_NOT_CITED", local, None, parent, stated, parent=_label(parent))]
+
+
+def _same_issuer(cited: str | None, issuer: str | None) -> bool:
+    """The cited issuer does not contradict the parent's: "UBND Thành phố" for "Ủy ban nhân dân
+    thành phố Hồ Chí Minh" agrees, "Sở Giáo dục và Đào tạo" does not."""
+    words = set(issuer_words(cited))
+    if not words or not issuer:
+        return True
+    return words <= set(issuer_words(issuer)) or \
+        issuer_score(cited, issuer_key(issuer)) >= MIN_ISSUER
 
 
 def _wrong_citation(local: Plan, parent: Plan, citation: Citation,
@@ -102,7 +128,8 @@ def programme_and_period(local: Plan, parent: Plan) -> list[Finding]:
     period_theirs = theirs.period if theirs else None
     # A named programme's period is the programme's and must be the parent's; a plan's own
     # period (an annual plan, "năm 2018") must lie within it.
-    named = bool(mine and mine.name and theirs and theirs.name)
+    named = bool(mine and mine.name and theirs and theirs.name and
+                 _period_in_name(local, mine))
     if period_mine and period_theirs and (
             not _within(period_mine, period_theirs) or
             (named and _span_of_years(period_mine) and period_mine != period_theirs)):
@@ -110,6 +137,15 @@ def programme_and_period(local: Plan, parent: Plan) -> list[Finding]:
                              local=f"{period_mine.start}-{period_mine.end}",
                              parent=f"{period_theirs.start}-{period_theirs.end}"))
     return found
+
+
+def _period_in_name(plan: Plan, programme) -> bool:
+    """Whether the period is inside the programme's quoted name (Đề án “... giai đoạn
+    2012-2020”), not the plan's own phase after it (Đề án “...” giai đoạn 2021-2025)."""
+    if programme.span is None or not plan.text:
+        return True
+    words = plan.text[programme.span[0]:programme.span[1]]
+    return not regex.search(r"[”\"»]\s*(?:giai\s+đoạn|năm|đến)", words)
 
 
 def _span_of_years(period) -> bool:
@@ -127,7 +163,7 @@ def _within(inner, outer) -> bool:
 def similarity(left: Target, right: Target, local_tier: str | None = None) -> float:
     """Jaccard overlap of the indicator keys; indicators that differ in what they count (an
     age range, the tier of the units, a quoted title) are different indicators. With
-    ``local_tier``, ``left`` is a parent's target and ``right`` a local one: a parent target
+    ``local_tier``, ``left`` is a parent's target and ``right`` a local one: a parent's 100%
     over the units of the local tier ("100% tỉnh, thành phố ...", in a province's plan) is
     re-counted by the local plan over its own units ("100% các huyện, thành phố ...")."""
     a, b = _key_words(left.indicator_key), _key_words(right.indicator_key)
@@ -135,7 +171,8 @@ def similarity(left: Target, right: Target, local_tier: str | None = None) -> fl
         return 0.0
     (numbers, tiers, titles), (their_numbers, their_tiers, their_titles) = \
         _scope(left.subject, left.indicator), _scope(right.subject, right.indicator)
-    if local_tier and tiers == {local_tier} and local_tier in TIER_BELOW:
+    if local_tier and tiers == {local_tier} and local_tier in TIER_BELOW and \
+            left.value == 100 and left.unit == "%":
         tiers = frozenset({local_tier, TIER_BELOW[local_tier]})
     if (numbers and their_numbers and numbers != their_numbers) or \
             (titles and their_titles and titles != their_titles) or \
@@ -161,7 +198,8 @@ def _scope(subject: str | None, indicator: str | None) -> tuple[frozenset[str], 
     "thôn, tổ dân phố": below the commune), and its quoted titles ("Gia đình học tập")."""
     # "xã hội" (society) is not a commune.
     counted = regex.sub(r"(?i)xã\s+hội", " ", subject or "")
-    numbers = frozenset(regex.findall(r"\d+", counted))
+    numbers = frozenset(int(n) for n in regex.findall(r"\d+", counted)
+                        if not 1900 <= int(n) <= 2200)  # a year is not what is counted
     # Units counted ("xã, phường") by their tier; bodies of a level ("cấp huyện") apart.
     tiers = frozenset(
         f"cấp {_unit_tiers().get(word[4:], 'below_xa')}" if word.startswith("cấp ")
@@ -209,13 +247,13 @@ def applies_to_local(target: Target, parent: Plan) -> bool:
         return False
     # "Thư viện thị xã hoàn thành số hóa tối thiểu 30% ...": one of the parent's own bodies
     # opens the clause the target is in.
-    if target.span and parent.text:
+    if tier and target.span and parent.text:
         clause_start = max(parent.text.rfind(sep, 0, target.span[0]) for sep in "\n;:") + 1
         opening = parent.text[clause_start:target.span[0]]
         return not any(
             agency.level == tier and not agency.collective and
             any(mention.span and clause_start <= mention.span[0] < target.span[0] and
-                not opening[:mention.span[0] - clause_start].strip(" +-•\t")
+                not LIST_MARKER.sub("", opening[:mention.span[0] - clause_start]).strip()
                 for mention in agency.mentions)
             for agency in parent.agencies)
     return True
@@ -319,11 +357,14 @@ def tasks_for_local(local: Plan, parent: Plan) -> list[Task]:
             if any(a.agency in ours and a.role != "cooperating" for a in task.assignments)]
 
 
+# Dates ("trước ngày 31/10/2025", "trong Quý IV", "năm 2025"), not durations ("5 năm").
 _DATES = regex.compile(
-    r"(?i)(?:trước|trong|đến|vào)?\s*(?:ngày|tháng|quý|năm)?\s*[\dIVX]+(?:/\d+){0,2}"
-    r"(?=[\s,.;)]|$)")
+    r"(?<![\p{L}\d])(?:(?i:trước|trong|đến|vào)\s+)?"
+    r"(?:(?i:ngày|tháng|quý|năm)\s+(?:\d+(?:/\d+){0,2}|[IVX]+)|\d{1,2}/\d{1,2}(?:/\d{4})?"
+    r"|(?:19|20)\d\d)(?![\p{L}\d])")
 _LEVEL_WORDS = regex.compile(
-    r"(?<!\p{L})(?:cấp|các|thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã)(?!\p{L})")
+    r"(?<!\p{L})(?:cấp|các|thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã(?!\s+hội))"
+    r"(?!\p{L})")
 
 
 def _terms(text: str) -> list[str]:
@@ -366,6 +407,8 @@ class TaskMatcher:
         # dates are compared apart, and a local plan may give none.
         words = _DATES.sub(" ", regex.sub(r"\([^)]*\)", " ", wanted.description))
         terms = _terms(_LEVEL_WORDS.sub(" ", match_key(words)))
+        if sum(" " not in term for term in set(terms)) < lexicon()["task_min_words"]:
+            return False  # too few words to tell one review from another
         weights = {term: self.idf.get(term, 1.0) for term in set(terms)}
         total = sum(weights.values()) or 1.0
         return any(sum(weight for term, weight in weights.items() if term in line) / total
@@ -448,9 +491,10 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
 
 
 def _outside(when: TimeExpression | None, period: tuple[int, int]) -> bool:
-    if when is None or when.rrule or not when.start or not when.end:
+    if when is None or when.rrule or not (when.start or when.end):
         return False
-    return int(when.end[:4]) < period[0] or int(when.start[:4]) > period[1]
+    start, end = when.start or when.end, when.end or when.start
+    return int(end[:4]) < period[0] or int(start[:4]) > period[1]
 
 
 def _is_funding(task: Task, plan: Plan) -> bool:
@@ -546,8 +590,13 @@ def _to_parent(recipient: str | None, parent: Plan) -> bool:
     parent_name = parent.document.locality.name if parent.document.locality else None
     key = match_key(recipient)
     tier = parent.document.issuer.level if parent.document.issuer else None
-    if any(agency.level == tier and not agency.collective and match_key(agency.name) in key
-           for agency in parent.agencies):
+    # A body of the parent's own level, named as one: with the parent's place ("Hội Khuyến
+    # học tỉnh Bắc Kạn") or, for a national parent, a ministry; not "Ban Chỉ đạo" alone.
+    if tier and any(
+            agency.level == tier and not agency.collective and match_key(agency.name) in key and
+            (tier == "trung_uong" or (parent_name and match_key(parent_name) in
+                                      match_key(agency.name)))
+            for agency in parent.agencies):
         return True
     if parent_name and match_key(parent_name) in key:
         return True

@@ -357,11 +357,13 @@ def tasks_for_local(local: Plan, parent: Plan) -> list[Task]:
             if any(a.agency in ours and a.role != "cooperating" for a in task.assignments)]
 
 
-# Dates ("trước ngày 31/10/2025", "trong Quý IV", "năm 2025"), not durations ("5 năm").
-_DATES = regex.compile(
+# Dates ("trước ngày 31/10/2025", "trong Quý IV", "năm 2025") and schedules ("hằng năm",
+# "định kỳ"), not durations ("5 năm"); and words that only join ("đối với").
+_WHEN_WORDS = regex.compile(
     r"(?<![\p{L}\d])(?:(?i:trước|trong|đến|vào)\s+)?"
     r"(?:(?i:ngày|tháng|quý|năm)\s+(?:\d+(?:/\d+){0,2}|[IVX]+)|\d{1,2}/\d{1,2}(?:/\d{4})?"
-    r"|(?:19|20)\d\d)(?![\p{L}\d])")
+    r"|(?:19|20)\d\d|(?i:hằng|hàng)\s+(?i:năm|quý|tháng)|(?i:định\s+kỳ|thường\s+xuyên)"
+    r"|(?i:đối\s+với))(?![\p{L}\d])")
 _LEVEL_WORDS = regex.compile(
     r"(?<!\p{L})(?:cấp|các|thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã(?!\s+hội))"
     r"(?!\p{L})")
@@ -405,7 +407,9 @@ class TaskMatcher:
         (a short timeline row, "Tổng kết 10 năm", taken up inside a longer duty)."""
         # The level words ("cấp xã, phường") name the local plan itself, which never says so;
         # dates are compared apart, and a local plan may give none.
-        words = _DATES.sub(" ", regex.sub(r"\([^)]*\)", " ", wanted.description))
+        # Nor whose guidance the work follows ("theo hướng dẫn của Bộ ...").
+        words = _WHEN_WORDS.sub(" ", regex.sub(r"\([^)]*\)|(?i:theo\s+hướng\s+dẫn)[^.;]*", " ",
+                                          wanted.description))
         terms = _terms(_LEVEL_WORDS.sub(" ", match_key(words)))
         if sum(" " not in term for term in set(terms)) < lexicon()["task_min_words"]:
             return False  # too few words to tell one review from another

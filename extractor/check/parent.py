@@ -11,7 +11,7 @@ import regex
 from rapidfuzz import fuzz
 
 from extractor.check.findings import finding, lexicon
-from extractor.check.within import describe, plan_period, reduction
+from extractor.check.within import FUNDING_HEADING, describe, plan_period, reduction
 from extractor.graph import (
     MIN_ISSUER,
     issuer_key,
@@ -460,8 +460,10 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
             found += _plan_deadline(local, parent, wanted)
             continue
         if _is_funding(wanted, parent):
-            # Budgeting is taken up by the local plan's own funding.
-            if not local.funding:
+            # Budgeting is taken up by the local plan's own funding, or its funding section (a
+            # section naming no source is FUNDING_NO_SOURCE's, one fault one finding).
+            if not local.funding and not any(FUNDING_HEADING.search(section.title)
+                                             for section in local.sections):
                 missing.append(wanted)
             continue
         if _is_report(wanted, parent):

@@ -11,7 +11,7 @@ import regex
 from rapidfuzz import fuzz
 
 from extractor.check.findings import finding, lexicon
-from extractor.check.within import FUNDING_HEADING, describe, plan_period, reduction
+from extractor.check.within import FUNDING_HEADING, describe, plan_period, weaker
 from extractor.graph import (
     MIN_ISSUER,
     issuer_key,
@@ -290,8 +290,7 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
         if same_year:
             figures = [m for m in same_year if m.value is not None]
             mine = max(figures, key=lambda m: similarity(wanted, m, tier), default=None)
-            if mine is not None and (mine.value > wanted.value if reduction(wanted)
-                                     else mine.value < wanted.value):
+            if mine is not None and weaker(mine, wanted):
                 found.append(finding("TARGET_WEAKER", local, mine.span, parent, wanted.span,
                                      local=describe(mine), parent=describe(wanted)))
             continue

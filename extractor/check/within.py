@@ -144,6 +144,13 @@ def reduction(target: Target) -> bool:
     return target.comparator in {"<", "<="} or "giảm" in (target.indicator_key or "")
 
 
+def weaker(target: Target, than: Target) -> bool:
+    """Whether ``target`` asks less than ``than`` in the indicator's direction (more, for a
+    reduction); both have values."""
+    down = reduction(than) or reduction(target)
+    return target.value > than.value if down else target.value < than.value
+
+
 def describe(target: Target) -> str:
     value = f"{target.value:g}{target.unit or ''}" if target.value is not None else "?"
     return f"{value} ({target.milestone_year})" if target.milestone_year else value
@@ -158,9 +165,7 @@ def milestone_weaker(plan: Plan) -> list[Finding]:
             continue
         if target.unit != earlier.unit:
             continue
-        weaker = target.value > earlier.value if reduction(target) else \
-            target.value < earlier.value
-        if weaker:
+        if weaker(target, earlier):
             found.append(finding("MILESTONE_WEAKER", plan, target.span,
                                  later=describe(target), earlier=describe(earlier)))
     return found

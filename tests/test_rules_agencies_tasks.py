@@ -48,6 +48,9 @@ MENTIONS = {
          ["Báo Hưng Yên", "Đài Phát thanh và Truyền hình tỉnh"]),
         ("Thành lập Ban Chỉ đạo xây dựng xã hội học tập phường giai đoạn 2021-2030",
          ["Ban Chỉ đạo xây dựng xã hội học tập phường"]),
+        ("Thư viện tỉnh và Thư viện huyện Krông Pắc",
+         ["Thư viện tỉnh", "Thư viện huyện Krông Pắc"]),
+        ("Thư viện thị xã hoàn thành số hóa", ["Thư viện thị xã"]),
     ],
     "collectives stay whole": [
         ("phối hợp với các sở, ban, ngành liên quan", ["các sở, ban, ngành liên quan"]),
@@ -75,6 +78,8 @@ NOT_BODIES = [
     "gia đình, dòng họ, cộng đồng",
     "Kế hoạch số 07/KH-UBND ngày 12/01/2024",  # UBND inside a symbol
     "Trường hợp cần thiết, phòng chống dịch",
+    "kết nối với thư viện số của tỉnh",
+    "xây dựng nhà văn hóa thôn",
 ]
 
 

@@ -103,7 +103,7 @@ class AgencyComponent:
         for label, phrases in (
             ("BODY", data["bodies"]), ("HEAD", data["heads"]), ("FIELD", words["fields"]),
             ("COLL", words["collective_nouns"]), ("TAIL", words["collective_tails"]),
-            ("UNIT", words["unit_words"]),
+            ("UNIT", words["unit_words"]), ("ONE_PER_UNIT", words["one_per_unit"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -203,6 +203,9 @@ class _Grower:
             # a listed field, still open to a longer name ("Tư pháp - Hộ tịch")
             end = self._name_tail(field_end, required=False, continuing=True) \
                 if field_end is not None else self._name_tail(head_end, required=True)
+            if end is None and self.matches["ONE_PER_UNIT"].get(index) == head_end and \
+                    self._unit_at(head_end) is not None:
+                end = head_end  # "Thư viện tỉnh": one of its kind per unit, no name needed
             if end is None:
                 return None
         else:

@@ -219,6 +219,19 @@ def test_dates_and_level_words_leave_the_task_words(words: str, kept: list[str])
     assert "2025" not in stripped and "2022" not in stripped
 
 
+def test_a_report_on_the_plan_passed_upward_takes_up_the_parents_reporting_task() -> None:
+    def report_missing(plan: Plan) -> bool:
+        return any(f.code == "TASK_MISSING" and "báo cáo" in (f.parent_text or "").lower()
+                   for f in check(plan, parent("004")).findings)
+
+    # Wards report to the city's HKH "để tổng hợp báo cáo Hội Khuyến học tỉnh": taken up.
+    assert not report_missing(seed("004"))
+    # Without that paragraph, a report on one matter to the province (the criteria) and the
+    # reports to "UBND thành phố Bắc Kạn" (the city, not the province of that name) are left.
+    dropped = extract(CORPUS / "checks" / "004_task_missing.txt", with_text=True)
+    assert report_missing(dropped)
+
+
 def test_every_labelled_excerpt_stands_in_its_document() -> None:
     from extractor.check.scoring import locate
 

@@ -33,6 +33,7 @@ OTHERS_WORK = regex.compile(
     r"(?i:tổ chức|hướng dẫn|ban hành|triển khai)\b"
     r"|\b(?i:theo\s+hướng\s+dẫn\s+của)\s+(?P<by>[\p{Lu}][^.;,()\n]{0,60})")
 LIST_MARKER = regex.compile(r"^[\s+\-•*]*(?:(?:[a-zđ]|\d{1,2}|[IVX]{1,4})[.)]\s*)?")
+PASSED_ON = regex.compile(r"(?i)báo\s+cáo\s+(?:về\s+|lên\s+)?([^.;,]{3,60})")
 FUNDING_TASK = regex.compile(
     r"(?i)^\W*(?:cân đối,?\s*)?(?:bố trí|phân bổ|cân đối|đảm bảo|bảo đảm)\s+(?:\p{L}+\s+){0,2}"
     r"(?:ngân sách|kinh phí)")
@@ -468,7 +469,8 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
         if _is_report(wanted, parent):
             # Reporting upward is taken up by any report to the parent; its deadlines are
             # compared by ``reporting``.
-            if not any(_to_parent(duty.recipient, parent) for duty in local.reporting):
+            if not any(_reports_upward(duty, parent) and _reports_results(duty)
+                       for duty in local.reporting):
                 missing.append(wanted)
             continue
         mine = matcher.best(wanted)
@@ -500,6 +502,21 @@ def _outside(when: TimeExpression | None, period: tuple[int, int]) -> bool:
         return False
     start, end = when.start or when.end, when.end or when.start
     return int(end[:4]) < period[0] or int(start[:4]) > period[1]
+
+
+def _reports_upward(duty, parent: Plan) -> bool:
+    """A report to the parent: its recipient, or a report passed on in the same duty ("gửi về
+    HKH thành phố để tổng hợp báo cáo Hội Khuyến học tỉnh")."""
+    return _to_parent(duty.recipient, parent) or any(
+        _to_parent(match.group(1), parent)
+        for match in PASSED_ON.finditer(duty.text, overlapped=True))
+
+
+def _reports_results(duty) -> bool:
+    """A report on how the plan goes ("định kỳ báo cáo kết quả thực hiện Kế hoạch"), not one
+    on a single matter ("báo cáo ... chỉnh sửa Bộ tiêu chí")."""
+    text = match_key(duty.text)
+    return any(match_key(words) in text for words in lexicon()["results_report_words"])
 
 
 def _is_funding(task: Task, plan: Plan) -> bool:
@@ -594,6 +611,11 @@ def _to_parent(recipient: str | None, parent: Plan) -> bool:
         return False
     parent_name = parent.document.locality.name if parent.document.locality else None
     key = match_key(recipient)
+    # "UBND thành phố Bắc Kạn" in the city's plan is the city, not the province of that name.
+    level = parent.document.locality.level if parent.document.locality else None
+    if parent_name and any(f"{match_key(unit.word)} {match_key(parent_name)}" in key
+                           for unit in units() if unit.level != level):
+        parent_name = None
     tier = parent.document.issuer.level if parent.document.issuer else None
     # A body of the parent's own level, named as one: with the parent's place ("Hội Khuyến
     # học tỉnh Bắc Kạn") or, for a national parent, a ministry; not "Ban Chỉ đạo" alone.
@@ -605,7 +627,6 @@ def _to_parent(recipient: str | None, parent: Plan) -> bool:
         return True
     if parent_name and match_key(parent_name) in key:
         return True
-    level = parent.document.locality.level if parent.document.locality else None
     return any(unit.level == level and match_key(unit.word) in key for unit in units())
 
 

@@ -307,6 +307,22 @@ def test_a_training_the_province_organises_is_not_work_given_to_it() -> None:
                 if code == "FOREIGN_BODY"}
 
 
+def test_faults_found_while_reading_speak_vietnamese_too() -> None:
+    readings = {f.code: f for f in check(seed("002")).findings}
+    assert readings["IMPOSSIBLE_DATE"].message_vi == "Ngày không có thật: 10/16/2013."
+    assert readings["IMPOSSIBLE_DATE"].text == "10/16/2013"
+
+
+@pytest.mark.parametrize(("text", "limit", "clipped"), [
+    ("Tổ chức sơ kết 5 năm.", 80, "Tổ chức sơ kết 5 năm"),
+    ("Phát huy vai trò của trung tâm học tập cộng đồng", 30, "Phát huy vai trò của trung…"),
+])
+def test_long_words_in_a_message_are_cut_at_a_word(text: str, limit: int, clipped: str) -> None:
+    from extractor.check.findings import clip
+
+    assert clip(text, limit) == clipped
+
+
 def test_every_code_has_a_severity_and_both_messages() -> None:
     for code, entry in codes().items():
         assert entry["severity"] in {"error", "warning", "info"}, code

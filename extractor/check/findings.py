@@ -37,11 +37,23 @@ def finding(code: str, plan: Plan | None = None, span: Span | None = None,
                              for key, value in values.items()})
     return Finding(
         code=code, severity=entry["severity"],  # type: ignore[arg-type]
-        message=entry["en"].format_map(fill), message_vi=entry["vi"].format_map(fill),
+        message=_message(entry["en"], fill), message_vi=_message(entry["vi"], fill),
         span=span, page=_page(plan, span), text=_words(plan, span),
         parent_span=parent_span, parent_page=_page(parent_plan, parent_span),
         parent_text=_words(parent_plan, parent_span),
     )
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to about ``limit`` characters at a word, with "…" where it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text.rstrip(" .;,:")
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" .;,:") + "…"
+
+
+def _message(template: str, fill: dict[str, str]) -> str:
+    return template.format_map(fill).replace("….", "…").replace("…”.", "…”")
 
 
 def _words(plan: Plan | None, span: Span | None) -> str | None:

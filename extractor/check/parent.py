@@ -10,7 +10,7 @@ from itertools import pairwise
 import regex
 from rapidfuzz import fuzz
 
-from extractor.check.findings import finding, lexicon
+from extractor.check.findings import clip, finding, lexicon
 from extractor.check.within import FUNDING_HEADING, describe, plan_period, weaker
 from extractor.graph import (
     MIN_ISSUER,
@@ -341,7 +341,7 @@ def _maintained(wanted: Target, lines: list[set[str]]) -> bool:
 
 def _target_words(target: Target) -> str:
     words = " ".join(filter(None, [target.subject, target.indicator]))
-    return words[:100]
+    return clip(words, 100)
 
 
 def local_level_agencies(parent: Plan, local: Plan) -> set[str]:
@@ -493,7 +493,7 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
             continue
         reported.append(wanted)
         found.append(finding("TASK_MISSING", local, None, parent, wanted.span,
-                             parent=wanted.description[:120]))
+                             parent=clip(wanted.description, 120)))
     return found
 
 

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import regex
 
-from extractor.check.findings import finding
+from extractor.check.findings import clip, codes, finding
 from extractor.model import Finding, Plan, Section, Span, Target
 from extractor.rules.vocabulary import match_key
 
@@ -20,7 +20,7 @@ FUNDING_HEADING = regex.compile(r"(?i)kinh\s+phí")
 
 def check_plan(plan: Plan) -> list[Finding]:
     """Faults of a plan on its own (the reading findings included)."""
-    found = list(plan.findings)
+    found = [_in_vietnamese(reading, plan) for reading in plan.findings]
     found += numbering(plan)
     found += duplicate_sections(plan)
     found += milestones(plan)
@@ -29,6 +29,18 @@ def check_plan(plan: Plan) -> list[Finding]:
     found += task_gaps(plan)
     found += funding_without_source(plan)
     return found
+
+
+def _in_vietnamese(reading: Finding, plan: Plan) -> Finding:
+    """A reading finding with its words and its Vietnamese message, from ``codes.toml``."""
+    entry = codes().get(reading.code)
+    if reading.message_vi or entry is None:
+        return reading
+    words = reading.text
+    if words is None and reading.span and plan.text:
+        words = plan.text[reading.span[0]:reading.span[1]]
+    fill = defaultdict(str, text=words or "")
+    return reading.model_copy(update={"message_vi": entry["vi"].format_map(fill), "text": words})
 
 
 def ordinal(section: Section) -> float | None:
@@ -89,7 +101,7 @@ def duplicate_sections(plan: Plan) -> list[Finding]:
         key = (section.parent, match_key(section.title))
         if key in seen:
             found.append(finding("DUPLICATE_SECTION", plan, _heading(plan, section),
-                                 title=section.title[:80]))
+                                 title=clip(section.title, 80)))
         seen.add(key)
     return found
 
@@ -188,7 +200,7 @@ def task_gaps(plan: Plan) -> list[Finding]:
     """Table rows with no body, and duties with no timeframe (for information)."""
     found = []
     for task in plan.tasks:
-        label = task.description[:80]
+        label = clip(task.description, 80)
         if task.origin == "table" and not task.assignments:
             found.append(finding("TASK_NO_AGENCY", plan, task.span, task=label))
         if task.origin in {"table", "agency_item"} and task.timeframe is None:

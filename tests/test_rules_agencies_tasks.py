@@ -220,6 +220,19 @@ def test_table_rows_in_any_column_order(plan) -> None:
     assert other.timeframe is not None and other.timeframe.kind == "unspecified"
 
 
+def test_a_kind_of_institution_heading_a_solution_is_a_topic_not_a_doer() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nXây dựng xã hội học tập năm 2024\n\nI. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Củng cố mạng lưới cơ sở giáo dục:\na) Trung tâm học tập cộng đồng:\n"
+        "- Củng cố, nâng cao hiệu quả hoạt động của các trung tâm.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Trung tâm học tập cộng đồng:\n"
+        "- Tổ chức các lớp chuyên đề cho người dân.\n")
+    topic = _task(plan, "nâng cao hiệu quả hoạt động")
+    assert topic.assignments == []
+    duty = _task(plan, "lớp chuyên đề")
+    assert [a.name for a in duty.assignments] == ["Trung tâm học tập cộng đồng"]
+
+
 def test_register_merges_forms_and_counts_roles(plan) -> None:
     by_name = {agency.name: agency for agency in plan.agencies}
     office = by_name["Phòng Nội vụ"]

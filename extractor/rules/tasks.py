@@ -33,6 +33,11 @@ TASK_ZONE = regex.compile(
 NOT_TASK_ZONE = regex.compile(
     r"^(?:mục đích|yêu cầu|mục tiêu|chỉ tiêu|kinh phí|nguồn kinh phí|căn cứ|sự cần thiết|"
     r"đánh giá|kết quả|thực trạng|tình hình)", regex.IGNORECASE)
+# Headings under which the bodies named are the ones given duties.
+ORGANISATION_ZONE = regex.compile(r"tổ chức thực hiện|trách nhiệm|phân công", regex.IGNORECASE)
+INSTITUTION_KINDS = {"service_unit", "school", "media", "other"}
+UNIT_WORD = regex.compile(
+    r"(?<!\p{L})(?i:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)(?!\p{L})")
 # The plan's closing words, an appendix's caption, a title in capitals.
 NOT_A_TASK = regex.compile(
     r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)")
@@ -231,6 +236,7 @@ class _Prose:
         self.mentions = mentions
         self.intros: dict[str, list[tuple[int, str]]] = {}
         self.headings: dict[str, tuple[list[AgencyMention], bool, bool] | None] = {}
+        self.topics: set[str] = set()  # headings that name a kind of institution as a subject
 
     def tasks(self) -> list[Task]:
         text, layout = self.norm.text, self.layout
@@ -297,7 +303,8 @@ class _Prose:
                       if offset < before]
             if heading is not None:
                 heading_agencies, requested, lead = heading
-            elif ancestor is not section and ancestor.span and not heading_agencies:
+            elif ancestor is not section and ancestor.span and not heading_agencies and \
+                    ancestor.id not in self.topics:
                 texts.append((self.title_start(ancestor), ancestor.title))
         return _Context(heading_agencies, requested, lead, texts)
 
@@ -312,12 +319,25 @@ class _Prose:
                 start = self.title_start(section)
                 mentions = self.mentions.within(start, section.title)
                 if mentions and _only_bodies(section.title, mentions):
+                    if self._topic(section, mentions):
+                        self.topics.add(section.id)
+                        return None
                     self.headings[section.id] = (
                         [_shift(mention, start) for mention in mentions],
                         bool(REQUEST.match(section.title)),
                         bool(regex.search(r"thường trực|chủ trì", section.title,
                                           regex.IGNORECASE)))
         return self.headings[section.id]
+
+    def _topic(self, section: Section, mentions: list[AgencyMention]) -> bool:
+        """A kind of institution named as a subject of the plan's solutions ("a) Trung tâm học
+        tập cộng đồng:" under NHIỆM VỤ, GIẢI PHÁP), not a body given duties: no place, not a
+        state, party or mass body, and not under an organisation heading."""
+        if any(mention.kind not in INSTITUTION_KINDS or UNIT_WORD.search(mention.surface)
+               for mention in mentions):
+            return False
+        return not any(ORGANISATION_ZONE.search(ancestor.title)
+                       for ancestor in self.layout.chain(section))
 
     def title_start(self, section: Section) -> int:
         """Where a heading's title starts: after its marker and the spaces that follow."""

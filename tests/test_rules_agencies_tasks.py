@@ -121,6 +121,8 @@ ROLES = [
     ("UBND xã yêu cầu các ban, ngành, đoàn thể triển khai",
      {"các ban, ngành, đoàn thể": "responsible"}),
     ("Tổ chức hội nghị do Sở Y tế chủ trì", {"Sở Y tế": "lead"}),
+    # A body further along a list is no subject: the heading is about cooperation in general.
+    ("Xây dựng cơ chế phối hợp giữa các cấp, các ngành, các tổ chức", {}),
 ]
 
 

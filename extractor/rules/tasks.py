@@ -53,6 +53,8 @@ REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các)\s*)*[\s,;]*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ...").
+# "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
+IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*)?$")
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
@@ -95,7 +97,8 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     doers = []
     for mention in mentions:
         gap = text[doers[-1].end if doers else 0:mention.start]
-        if (not doers and SUBJECT_GAP.match(gap)) or (doers and LIST_GAP.match(gap)):
+        if (not doers and SUBJECT_GAP.match(gap) and not IN_A_LIST.search(gap)) or \
+                (doers and LIST_GAP.match(gap)):
             doers.append(mention)
         else:
             break

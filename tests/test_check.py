@@ -61,6 +61,7 @@ def test_a_later_milestone_lower_than_an_earlier_one_and_a_misnumbered_item() ->
     findings = check(seed("002")).findings
     weaker = [f for f in findings if f.code == "MILESTONE_WEAKER"]
     assert weaker and weaker[0].text.startswith("98,85%")
+    assert "98,85% (2020)" in weaker[0].message_vi and "98.85% (2020)" in weaker[0].message
     assert any(f.code == "NUMBERING_DISORDER" and f.text.startswith("6.") for f in findings)
 
 

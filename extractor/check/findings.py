@@ -7,6 +7,8 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+import regex
+
 from extractor.model import Finding, Plan, Span
 
 
@@ -37,11 +39,17 @@ def finding(code: str, plan: Plan | None = None, span: Span | None = None,
                              for key, value in values.items()})
     return Finding(
         code=code, severity=entry["severity"],  # type: ignore[arg-type]
-        message=_message(entry["en"], fill), message_vi=_message(entry["vi"], fill),
+        message=_message(entry["en"], fill),
+        message_vi=_message(entry["vi"], defaultdict(str, {
+            key: PERCENT_POINT.sub(r"\1,\2", value) for key, value in fill.items()})),
         span=span, page=_page(plan, span), text=_words(plan, span),
         parent_span=parent_span, parent_page=_page(parent_plan, parent_span),
         parent_text=_words(parent_plan, parent_span),
     )
+
+
+# "98.85%" is written "98,85%" in Vietnamese.
+PERCENT_POINT = regex.compile(r"(?<![\d.])(\d+)\.(\d+)(?=\s?%)")
 
 
 def clip(text: str, limit: int) -> str:

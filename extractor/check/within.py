@@ -169,31 +169,26 @@ def describe(target: Target) -> str:
 
 
 def milestone_weaker(plan: Plan) -> list[Finding]:
-    by_id = {target.id: target for target in plan.targets}
-    found = []
-    for target in plan.targets:
-        earlier = by_id.get(target.earlier or "")
-        if earlier is None or target.value is None or earlier.value is None:
-            continue
-        if target.unit != earlier.unit:
-            continue
-        if weaker(target, earlier):
-            found.append(finding("MILESTONE_WEAKER", plan, target.span,
-                                 later=describe(target), earlier=describe(earlier)))
-    return found
+    return [finding("MILESTONE_WEAKER", plan, target.span, later=describe(target),
+                    earlier=describe(earlier))
+            for target, earlier in _linked(plan, "earlier")
+            if target.unit == earlier.unit and weaker(target, earlier)]
 
 
 def sub_targets(plan: Plan) -> list[Finding]:
+    return [finding("SUBTARGET_LARGER", plan, target.span, part=describe(target),
+                    whole=describe(whole))
+            for target, whole in _linked(plan, "parent_target")
+            if target.unit == whole.unit == "%" and target.value > whole.value]
+
+
+def _linked(plan: Plan, link: str) -> list[tuple[Target, Target]]:
+    """Each target with the one its ``link`` field names (its earlier milestone, its whole),
+    when both have a value."""
     by_id = {target.id: target for target in plan.targets}
-    found = []
-    for target in plan.targets:
-        whole = by_id.get(target.parent_target or "")
-        if whole is None or target.value is None or whole.value is None:
-            continue
-        if target.unit == whole.unit == "%" and target.value > whole.value:
-            found.append(finding("SUBTARGET_LARGER", plan, target.span, part=describe(target),
-                                 whole=describe(whole)))
-    return found
+    pairs = [(target, by_id.get(getattr(target, link) or "")) for target in plan.targets]
+    return [(target, other) for target, other in pairs
+            if other is not None and target.value is not None and other.value is not None]
 
 
 def task_gaps(plan: Plan) -> list[Finding]:

@@ -165,6 +165,69 @@ def test_targets_carried_over_in_words_or_over_the_local_units() -> None:
                for text in missing("002"))
 
 
+def test_a_target_reached_is_carried_over_by_keeping_it_going() -> None:
+    from extractor.check.parent import _line_words, _maintained
+    from extractor.model import Target
+
+    reach = Target(value=100, unit="%", text="100% tỉnh, thành phố đạt chuẩn phổ cập giáo dục "
+                   "mầm non cho trẻ em năm tuổi",
+                   indicator_key="chuẩn cập dục em giáo mầm non phổ trẻ tuổi đạt")
+
+    def lines(text: str) -> list[set[str]]:
+        return _line_words(extract_text(f"I. MỤC TIÊU\n{text}\n", with_text=True))
+
+    # The whole of the units keeps the result going: it has been reached.
+    assert _maintained(reach, lines("- 100% các huyện tiếp tục củng cố vững chắc kết quả phổ "
+                                    "cập giáo dục mầm non cho trẻ em năm tuổi."))
+    # Going on with the work, with no figure, is not having reached it.
+    assert not _maintained(reach, lines("- Tiếp tục đẩy mạnh phổ cập giáo dục mầm non cho trẻ "
+                                        "em năm tuổi ở các huyện."))
+
+
+def test_the_same_indicator_qualified_in_other_words_after_its_head() -> None:
+    from extractor.check.parent import similarity
+    from extractor.model import Target
+    from extractor.rules.targets import indicator_key
+
+    def target(indicator: str, subject: str | None = None) -> Target:
+        return Target(value=100, unit="%", subject=subject, indicator=indicator,
+                      indicator_key=indicator_key(subject, indicator))
+
+    theirs = target("được đào tạo đáp ứng tiêu chuẩn quy định, được trang bị kiến thức về văn "
+                    "hóa công sở, trách nhiệm và đạo đức công vụ")
+    mine = target("được đào tạo đáp ứng tiêu chuẩn quy định, đảm bảo sau khi được đào tạo, bồi "
+                  "dưỡng làm việc có hiệu quả hơn")
+    assert similarity(theirs, mine) >= 0.6
+    # Another head is another indicator, however the tails agree.
+    other = target("được bồi dưỡng kỹ năng lãnh đạo, được trang bị kiến thức về văn hóa công sở, "
+                   "trách nhiệm và đạo đức công vụ")
+    assert similarity(mine, other) < 0.6
+
+
+def test_a_review_of_the_plan_is_taken_up_whatever_the_words_around_it() -> None:
+    def missing(local_text: str) -> list[str]:
+        local = variant("000", "i) Tham mưu Ủy ban nhân dân phường tổ chức sơ kết và năm 2025, "
+                        "tổng kết vào năm 2030", local_text)
+        return [f.parent_text or "" for f in check(local, parent("000")).findings
+                if f.code == "TASK_MISSING"]
+
+    review = "Tổ chức sơ kết 5 năm thực hiện Kế hoạch"
+    assert not any(text.startswith(review) for text in missing(
+        "i) Tham mưu Ủy ban nhân dân phường tổ chức sơ kết và năm 2025, tổng kết vào năm 2030"))
+    # A mid-term review alone leaves the final one undone.
+    assert any(text.startswith(review) for text in missing(
+        "i) Tham mưu Ủy ban nhân dân phường tổ chức sơ kết giữa kỳ"))
+
+
+def test_a_local_task_answering_the_district_offices_duty_takes_up_no_duty_of_the_ward() -> None:
+    # "xây dựng và triển khai Bộ tiêu chí đánh giá, công nhận" answers the district office's
+    # "hướng dẫn các xã, phường triển khai Bộ tiêu chí": the wards' own yearly recognition is
+    # still missing.
+    assert any(f.code == "TASK_MISSING" and
+               (f.parent_text or "").startswith("Chỉ đạo Hội Khuyến học và các ban, ngành")
+               for f in check(seed("000"), parent("000")).findings)
+
+
 def test_reports_and_budgets_are_taken_up_by_reporting_and_funding() -> None:
     def missing(plan: Plan, key: str) -> list[str]:
         return [f.parent_text or "" for f in check(plan, parent(key)).findings

@@ -21,6 +21,7 @@ from extractor.graph import (
     number_score,
 )
 from extractor.model import Agency, Citation, Finding, Plan, Span, Target, Task, TimeExpression
+from extractor.rules.targets import indicator_key
 from extractor.rules.vocabulary import match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
@@ -180,11 +181,23 @@ def similarity(left: Target, right: Target, local_tier: str | None = None) -> fl
             (tiers and their_tiers and not their_tiers <= tiers):
         return 0.0
     # One side's words all in the other's: the same indicator, with a group heading ("Đối với
-    # cán bộ lãnh đạo ...") folded into one plan's key and not the other's.
+    # cán bộ lãnh đạo ...") folded into one plan's key and not the other's. Or one side's head
+    # clause all in the other's: the same indicator, each plan qualifying it in its own words
+    # ("100% được đào tạo đáp ứng tiêu chuẩn quy định, được trang bị ..." against "..., đảm bảo
+    # sau khi được đào tạo ...").
+    enough = lexicon()["contained_key_words"]
     smaller = min(a, b, key=len)
-    if len(smaller) >= lexicon()["contained_key_words"] and smaller <= a & b:
+    if (len(smaller) >= enough and smaller <= a & b) or any(
+            len(head) >= enough and head <= other
+            for head, other in ((_head_words(left), b), (_head_words(right), a))):
         return max(len(a & b) / len(a | b), lexicon()["target_similarity"])
     return len(a & b) / len(a | b)
+
+
+def _head_words(target: Target) -> frozenset[str]:
+    """The key words of a target's subject and the first clause of its indicator."""
+    head = regex.split(r"[,;]", target.indicator or "", maxsplit=1)[0]
+    return _key_words(indicator_key(target.subject, head))
 
 
 def _key_words(key: str) -> frozenset[str]:
@@ -325,17 +338,19 @@ def _line_words(plan: Plan) -> list[set[str]]:
 def _maintained(wanted: Target, lines: list[set[str]]) -> bool:
     """A parent's "100% ... tiếp tục duy trì / củng cố ..." is carried over by a local line
     that keeps the same thing going in words ("Phường tiếp tục duy trì đạt chuẩn ..."): for one
-    locality, all of it is the locality itself. Lower figures need a figure."""
+    locality, all of it is the locality itself. A parent's 100% to reach is carried over by a
+    local 100% kept going ("100% các huyện tiếp tục củng cố vững chắc kết quả phổ cập ..."
+    against "100% tỉnh ... đạt chuẩn phổ cập ..."): what is kept going has been reached. Lower
+    figures need a figure."""
     if wanted.value != 100 or wanted.unit != "%":
         return False
-    text = match_key(wanted.text or "")
     verbs = [match_key(word) for word in lexicon()["maintenance_words"]]
-    if not any(verb in text for verb in verbs):
-        return False
+    kept_going = any(verb in match_key(wanted.text or "") for verb in verbs)
     key = set(wanted.indicator_key.split()) - {part for verb in verbs for part in verb.split()}
     return bool(key) and any(
         len(key & line) / len(key) >= lexicon()["target_coverage"] and
-        any(all(part in line for part in verb.split()) for verb in verbs)
+        any(all(part in line for part in verb.split()) for verb in verbs) and
+        (kept_going or "100" in line)
         for line in lines)
 
 
@@ -388,6 +403,9 @@ class TaskMatcher:
                     for term, count in frequency.items()}
         self.local_vectors = [self._vector(task.description) for task in local.tasks]
         self.parent_vectors = [self._vector(task.description) for task in parent.tasks]
+        for_local = {id(task) for task in tasks_for_local(local, parent)}
+        self.others = [vector for task, vector in zip(parent.tasks, self.parent_vectors,
+                                                      strict=True) if id(task) not in for_local]
         body = local.sections[0].span[0] if local.sections and local.sections[0].span else 0
         self.lines = [set(_terms(line)) for line in (local.text or "")[body:].splitlines()
                       if len(line.split()) >= 3]
@@ -399,8 +417,19 @@ class TaskMatcher:
         return {term: value / norm for term, value in vector.items()}
 
     def best(self, wanted: Task) -> Task | None:
-        """The local task that takes up the parent's ``wanted``, if any is close enough."""
-        return self._closest(wanted, self.local, self.local_vectors)
+        """The local task that takes up the parent's ``wanted``: the closest one, if close
+        enough, unless it clearly answers a parent task given to someone else instead (a
+        commune's "xây dựng và triển khai Bộ tiêu chí đánh giá, công nhận" answers the
+        district office's "hướng dẫn các xã triển khai Bộ tiêu chí", not the communes' own
+        "tổ chức đánh giá, công nhận các danh hiệu ... hằng năm")."""
+        share = lexicon()["task_rival_share"]
+        wanted_vector = self._vector(wanted.description)
+        for mine in self._ranked(wanted, self.local, self.local_vectors):
+            vector = self._vector(mine.description)
+            ours = self._cosine(vector, wanted_vector)
+            if all(ours >= share * self._cosine(vector, theirs) for theirs in self.others):
+                return mine
+        return None
 
     def mentioned(self, wanted: Task) -> bool:
         """Whether one line of the local plan holds most of the parent task's weighty terms
@@ -418,6 +447,15 @@ class TaskMatcher:
         return any(sum(weight for term, weight in weights.items() if term in line) / total
                    >= lexicon()["task_coverage"] for line in self.lines)
 
+    def reviews_alike(self, wanted: Task) -> bool:
+        """A review ("sơ kết", "tổng kết") is of the whole plan: a local line that holds a
+        review of each kind the parent asks for takes it up, whatever else the two say of it
+        ("sơ kết 5 năm thực hiện Kế hoạch" against "tổ chức sơ kết vào năm 2025")."""
+        text = match_key(wanted.description)
+        kinds = [match_key(words) for words in lexicon()["review_words"]
+                 if match_key(words) in text]
+        return bool(kinds) and any(all(kind in line for kind in kinds) for line in self.lines)
+
     def alike(self, one: Task, other: Task) -> bool:
         """Two parent tasks that say the same thing (a prose duty and its timeline row)."""
         vectors = dict(zip(map(id, self.parent), self.parent_vectors, strict=True))
@@ -430,13 +468,20 @@ class TaskMatcher:
         return self._closest(mine, self.parent, self.parent_vectors)
 
     def _closest(self, task: Task, tasks: list[Task], vectors: list[dict[str, float]]):
+        return next(iter(self._ranked(task, tasks, vectors)), None)
+
+    @staticmethod
+    def _cosine(one: dict[str, float], other: dict[str, float]) -> float:
+        return sum(value * other.get(term, 0.0) for term, value in one.items())
+
+    def _ranked(self, task: Task, tasks: list[Task],
+                vectors: list[dict[str, float]]) -> list[Task]:
+        """``tasks`` close enough to ``task``, closest first."""
         wanted = self._vector(task.description)
-        best, best_score = None, 0.0
-        for candidate, vector in zip(tasks, vectors, strict=True):
-            score = sum(value * vector.get(term, 0.0) for term, value in wanted.items())
-            if score > best_score:
-                best, best_score = candidate, score
-        return best if best_score >= lexicon()["task_similarity"] else None
+        scored = [(sum(value * vector.get(term, 0.0) for term, value in wanted.items()), index)
+                  for index, vector in enumerate(vectors)]
+        return [tasks[index] for score, index in sorted(scored, key=lambda item: -item[0])
+                if score >= lexicon()["task_similarity"]]
 
 
 def _task_key(text: str) -> str:
@@ -475,7 +520,7 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
             continue
         mine = matcher.best(wanted)
         if mine is None:
-            if not matcher.mentioned(wanted):
+            if not matcher.mentioned(wanted) and not matcher.reviews_alike(wanted):
                 missing.append(wanted)
             continue
         # Deadlines are compared only for the same work: the local task must answer this

@@ -204,6 +204,31 @@ def test_the_same_indicator_qualified_in_other_words_after_its_head() -> None:
     assert similarity(mine, other) < 0.6
 
 
+@pytest.mark.parametrize(("mine", "theirs", "round_year", "later"), [
+    # A date in January after a yearly fourth quarter: late for the previous year's round.
+    ("2019-01-01/2019-01-31", "FREQ=YEARLY;BYMONTH=10,11,12", 2018, True),
+    # ... and early for its own year's.
+    ("2019-01-01/2019-01-31", "FREQ=YEARLY;BYMONTH=10,11,12", None, False),
+    ("2018-12-20/2018-12-20", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None, True),
+    # A window that may begin before the parent's day is not late for sure.
+    ("2018-12-01/2018-12-31", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None, False),
+    ("FREQ=YEARLY;BYMONTH=10,11,12", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None, False),
+    ("2030-10-01/2030-12-31", "2030-07-01/2030-09-30", None, True),
+])
+def test_deadlines_compared_across_dates_windows_and_yearly_ones(
+        mine: str, theirs: str, round_year: int | None, later: bool) -> None:
+    from extractor.check.parent import _later
+    from extractor.model import TimeExpression
+
+    def when(value: str) -> TimeExpression:
+        if value.startswith("FREQ"):
+            return TimeExpression(text=value, kind="recurrence", rrule=value)
+        start, end = value.split("/")
+        return TimeExpression(text=value, kind="window", start=start, end=end)
+
+    assert _later(when(mine), when(theirs), round_year=round_year) is later
+
+
 def test_a_review_of_the_plan_is_taken_up_whatever_the_words_around_it() -> None:
     def missing(local_text: str) -> list[str]:
         local = variant("000", "i) Tham mưu Ủy ban nhân dân phường tổ chức sơ kết và năm 2025, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections import Counter
 from functools import cache, lru_cache
@@ -407,8 +408,10 @@ class TaskMatcher:
         self.others = [vector for task, vector in zip(parent.tasks, self.parent_vectors,
                                                       strict=True) if id(task) not in for_local]
         body = local.sections[0].span[0] if local.sections and local.sections[0].span else 0
-        self.lines = [set(_terms(line)) for line in (local.text or "")[body:].splitlines()
-                      if len(line.split()) >= 3]
+        # The terms of each line of the body, with where the line stands.
+        self.lines = [(set(_terms(line.group())), line.span())
+                      for line in regex.finditer(r"[^\n]+", local.text or "", pos=body)
+                      if len(line.group().split()) >= 3]
 
     def _vector(self, text: str) -> dict[str, float]:
         counts = Counter(_terms(text))
@@ -418,21 +421,22 @@ class TaskMatcher:
 
     def best(self, wanted: Task) -> Task | None:
         """The local task that takes up the parent's ``wanted``: the closest one, if close
-        enough, unless it clearly answers a parent task given to someone else instead (a
-        commune's "xây dựng và triển khai Bộ tiêu chí đánh giá, công nhận" answers the
-        district office's "hướng dẫn các xã triển khai Bộ tiêu chí", not the communes' own
-        "tổ chức đánh giá, công nhận các danh hiệu ... hằng năm")."""
-        share = lexicon()["task_rival_share"]
-        wanted_vector = self._vector(wanted.description)
-        for mine in self._ranked(wanted, self.local, self.local_vectors):
-            vector = self._vector(mine.description)
-            ours = self._cosine(vector, wanted_vector)
-            if all(ours >= share * self._cosine(vector, theirs) for theirs in self.others):
-                return mine
-        return None
+        enough, unless it answers a parent task given to someone else instead."""
+        return next((mine for mine in self._ranked(wanted, self.local, self.local_vectors)
+                     if not self._answers_another(mine, wanted)), None)
 
-    def mentioned(self, wanted: Task) -> bool:
-        """Whether one line of the local plan holds most of the parent task's weighty terms
+    def _answers_another(self, mine: Task, wanted: Task) -> bool:
+        """Whether the local ``mine`` clearly answers a parent task given to someone else
+        rather than ``wanted`` (a commune's "xây dựng và triển khai Bộ tiêu chí đánh giá, công
+        nhận" answers the district office's "hướng dẫn các xã triển khai Bộ tiêu chí", not the
+        communes' own "tổ chức đánh giá, công nhận các danh hiệu ... hằng năm")."""
+        vector = self._vector(mine.description)
+        ours = self._cosine(vector, self._vector(wanted.description))
+        return any(ours < lexicon()["task_rival_share"] * self._cosine(vector, theirs)
+                   for theirs in self.others)
+
+    def mentioned(self, wanted: Task) -> list[tuple[int, int]]:
+        """The lines of the local plan that each hold most of the parent task's weighty terms
         (a short timeline row, "Tổng kết 10 năm", taken up inside a longer duty)."""
         # The level words ("cấp xã, phường") name the local plan itself, which never says so;
         # dates are compared apart, and a local plan may give none.
@@ -441,11 +445,20 @@ class TaskMatcher:
                                           wanted.description))
         terms = _terms(_LEVEL_WORDS.sub(" ", match_key(words)))
         if sum(" " not in term for term in set(terms)) < lexicon()["task_min_words"]:
-            return False  # too few words to tell one review from another
+            return []  # too few words to tell one review from another
         weights = {term: self.idf.get(term, 1.0) for term in set(terms)}
         total = sum(weights.values()) or 1.0
-        return any(sum(weight for term, weight in weights.items() if term in line) / total
-                   >= lexicon()["task_coverage"] for line in self.lines)
+        return [span for line, span in self.lines
+                if sum(weight for term, weight in weights.items() if term in line) / total
+                >= lexicon()["task_coverage"]]
+
+    def dated_on(self, lines: list[tuple[int, int]], wanted: Task) -> list[Task]:
+        """The local tasks on these lines with their timeframe there, but for those that
+        answer a parent task given to someone else instead."""
+        return [task for task in self.local
+                if task.timeframe and task.timeframe.span and
+                any(start <= task.timeframe.span[0] < end for start, end in lines) and
+                not self._answers_another(task, wanted)]
 
     def reviews_alike(self, wanted: Task) -> bool:
         """A review ("sơ kết", "tổng kết") is of the whole plan: a local line that holds a
@@ -454,7 +467,8 @@ class TaskMatcher:
         text = match_key(wanted.description)
         kinds = [match_key(words) for words in lexicon()["review_words"]
                  if match_key(words) in text]
-        return bool(kinds) and any(all(kind in line for kind in kinds) for line in self.lines)
+        return bool(kinds) and any(all(kind in line for kind in kinds)
+                                   for line, _ in self.lines)
 
     def alike(self, one: Task, other: Task) -> bool:
         """Two parent tasks that say the same thing (a prose duty and its timeline row)."""
@@ -520,18 +534,25 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
             continue
         mine = matcher.best(wanted)
         if mine is None:
-            if not matcher.mentioned(wanted) and not matcher.reviews_alike(wanted):
+            lines = matcher.mentioned(wanted)
+            if not lines and not matcher.reviews_alike(wanted):
                 missing.append(wanted)
-            continue
+            # Work taken up on a line with its date there is late when every such date is.
+            dated = [task for task in matcher.dated_on(lines, wanted)
+                     if not _is_report(task, local)]
+            if not dated or not all(_later(task.timeframe, wanted.timeframe,
+                                           round_year=_round_year(task)) for task in dated):
+                continue
+            mine = dated[0]
         # Deadlines are compared only for the same work: the local task must answer this
         # parent task better than any other (a provincial conference the district attends is
         # not the district's own review).
-        if matcher.best_parent(mine) is not wanted or _is_report(mine, local):
+        elif matcher.best_parent(mine) is not wanted or _is_report(mine, local) or \
+                not _later(mine.timeframe, wanted.timeframe, round_year=_round_year(mine)):
             continue
-        if _later(mine.timeframe, wanted.timeframe):
-            found.append(finding("DEADLINE_LATER", local, mine.timeframe.span or mine.span,
-                                 parent, wanted.timeframe.span or wanted.span,
-                                 local=mine.timeframe.text, parent=wanted.timeframe.text))
+        found.append(finding("DEADLINE_LATER", local, mine.timeframe.span or mine.span,
+                             parent, wanted.timeframe.span or wanted.span,
+                             local=mine.timeframe.text, parent=wanted.timeframe.text))
     reported: list[Task] = []
     for wanted in missing:
         if any(matcher.alike(wanted, other) for other in reported):
@@ -592,28 +613,54 @@ def _plan_deadline(local: Plan, parent: Plan, wanted: Task) -> list[Finding]:
     return []
 
 
-def _deadline(expression: TimeExpression | None):
-    """A comparable deadline: an ISO date, or (month, day) of a yearly one."""
+def _deadline(expression: TimeExpression | None, earliest: bool = False):
+    """A comparable deadline: an ISO date, or (month, day) of a yearly one. A window ("Quý IV
+    hằng năm", "Tháng 01/2019") is due by its end; with ``earliest``, its start: the local
+    side of a comparison, late for sure only when it cannot begin before the parent's end."""
     if expression is None:
         return None
     if expression.rrule and "FREQ=YEARLY" in expression.rrule:
         parts = dict(part.split("=") for part in expression.rrule.split(";"))
-        if "BYMONTH" in parts and "BYMONTHDAY" in parts:
-            return ("yearly", max(int(m) for m in parts["BYMONTH"].split(",")),
-                    max(int(d) for d in parts["BYMONTHDAY"].split(",")))
-        return None
+        if "BYMONTH" not in parts:
+            return None
+        months = [int(m) for m in parts["BYMONTH"].split(",")]
+        if "BYMONTHDAY" in parts:
+            return ("yearly", max(months), max(int(d) for d in parts["BYMONTHDAY"].split(",")))
+        if earliest:
+            return ("yearly", min(months), 1)
+        return ("yearly", max(months), calendar.monthrange(2001, max(months))[1])
     # A year filled in from the plan's date ("trước ngày 15/6") is not a date to compare.
-    if expression.end and len(expression.end) == 10 and not expression.year_inherited:
-        return ("date", expression.end)
-    return None
+    if expression.year_inherited:
+        return None
+    day = expression.start if earliest and expression.kind == "window" else expression.end
+    return ("date", day) if day and len(day) == 10 else None
 
 
 def _later(mine: TimeExpression | None, theirs: TimeExpression | None,
-           or_equal: bool = False) -> bool:
-    a, b = _deadline(mine), _deadline(theirs)
-    if a is None or b is None or a[0] != b[0]:
+           or_equal: bool = False, round_year: int | None = None) -> bool:
+    """Whether ``mine`` is due after ``theirs``. A date against a yearly deadline is compared
+    with that year's round: the round the local work names ("công nhận ... năm 2018 (Tháng
+    01/2019)" against "Quý IV hằng năm"), or else the date's own year."""
+    a, b = _deadline(mine, earliest=True), _deadline(theirs)
+    if a is None or b is None:
+        return False
+    if a[0] == "date" and b[0] == "yearly":
+        year = round_year or int(a[1][:4])
+        b = ("date", f"{year:04d}-{b[1]:02d}-{b[2]:02d}")
+    if a[0] != b[0]:
         return False
     return a[1:] >= b[1:] if or_equal else a[1:] > b[1:]
+
+
+def _round_year(task: Task) -> int | None:
+    """The one year a task's work is for, when it names one before its own deadline's year
+    ("Quyết định công nhận ... năm 2018 (Tháng 01/2019)")."""
+    when = task.timeframe
+    if when is None or not when.end:
+        return None
+    described = task.description.replace(when.text, " ") if when.text else task.description
+    years = {int(year) for year in regex.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", described)}
+    return years.pop() if len(years) == 1 and min(years) < int(when.end[:4]) else None
 
 
 def reporting(local: Plan, parent: Plan) -> list[Finding]:

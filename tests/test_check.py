@@ -214,6 +214,10 @@ def test_the_same_indicator_qualified_in_other_words_after_its_head() -> None:
     ("2018-12-01/2018-12-31", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None, False),
     ("FREQ=YEARLY;BYMONTH=10,11,12", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", None, False),
     ("2030-10-01/2030-12-31", "2030-07-01/2030-09-30", None, True),
+    # Reports on several yearly dates: each parent date needs a local one by then.
+    ("FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30", None, False),
+    ("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=10", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", None,
+     True),
 ])
 def test_deadlines_compared_across_dates_windows_and_yearly_ones(
         mine: str, theirs: str, round_year: int | None, later: bool) -> None:

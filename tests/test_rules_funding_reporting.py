@@ -45,27 +45,76 @@ REPORTING = {
     "Các sở, ngành định kỳ báo cáo kết quả thực hiện Kế hoạch về UBND tỉnh (qua Sở Giáo dục và "
     "Đào tạo) trước ngày 15/6 và ngày 15/12 hàng năm.":
         ("UBND tỉnh", "Sở Giáo dục và Đào tạo", "Các sở, ngành"),
-    "Kiểm tra, giám sát; định kỳ 6 tháng, hàng năm báo cáo UBND tỉnh và Bộ Giáo dục và Đào tạo.":
-        ("UBND tỉnh và Bộ Giáo dục và Đào tạo", None, None),
     "UBND các xã gửi báo cáo về Phòng Tài nguyên và Môi trường trước ngày 10/6.":
         ("Phòng Tài nguyên và Môi trường", None, "UBND các xã"),
+    # The recipient after "gửi", a name with "chỉ đạo" in it, an item opening with the verb.
+    "Báo cáo 6 tháng về công tác phòng, chống thiên tai gửi Ban Chỉ đạo tỉnh trước ngày 15/6.":
+        ("Ban Chỉ đạo tỉnh", None, None),
+    "Đề nghị các cơ quan triển khai thực hiện và báo cáo về Ban chỉ đạo quận theo quy định.":
+        ("Ban chỉ đạo quận", None, "các cơ quan"),
+    "Báo cáo kết quả năm 2025 về Hội Khuyến học tỉnh": ("Hội Khuyến học tỉnh", None, None),
+    # No recipient: a duty all the same when it says when, or opens the item.
+    "- Báo cáo công tác xây dựng xã hội học tập năm 2017 và phương hướng năm 2018.":
+        (None, None, None),
+    "Tuyên truyền đến từng hộ; phát hiện, báo cáo kịp thời các trường hợp vi phạm.":
+        (None, None, None),
 }
 NOT_REPORTING = [
-    "Tổ chức sơ kết, tổng kết và báo cáo kết quả thực hiện.",   # no one to report to
+    "Tổ chức sơ kết, tổng kết và báo cáo kết quả thực hiện.",   # no one to report to, no time
     "Hằng năm các sở xây dựng kế hoạch gửi về Sở Tài chính.",     # a plan sent, not a report
     "Giúp phường tự đánh giá kết quả xây dựng Cộng đồng học tập.",
+    "Báo cáo kèm theo các minh chứng phù hợp với các tiêu chí đánh giá.",  # the report, a noun
+    "Tuyên truyền qua các kênh báo cáo viên, tuyên truyền viên của quận.",
+    "Chủ trì vận hành Hệ thống thông tin báo cáo của tỉnh theo quy định.",
+    # The recipient's own report next is no duty of those who write in.
+    "Nếu có vướng mắc, các đơn vị kịp thời phản ánh về Sở Y tế để tổng hợp, báo cáo UBND tỉnh.",
+    # Where the section's reports go, not a duty of its own.
+    "- Báo cáo gửi về Sở Giáo dục và Đào tạo (qua Văn phòng Sở) bằng văn bản điện tử.",
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), list(REPORTING.items()))
 def test_reporting_corpus(text, expected):
-    ((_, _, recipient, via, subject),) = find_reporting(text)
-    assert (recipient, via, subject) == expected
+    (duty,) = find_reporting(text)
+    assert (duty.recipient, duty.via, duty.subject) == expected
 
 
 @pytest.mark.parametrize("text", NOT_REPORTING)
 def test_not_reporting(text):
     assert find_reporting(text) == []
+
+
+@pytest.mark.parametrize(("text", "duties"), [
+    # One duty per deadline, each from its "báo cáo"; the recipient at the end holds for all.
+    ("Tổng hợp báo cáo định kỳ hằng quý trước ngày 10 của tháng cuối quý; báo cáo 6 tháng trước "
+     "ngày 05/6/2024; báo cáo năm trước ngày 05/11/2024 gửi UBND huyện (qua Phòng Nội vụ).",
+     [("Tổng hợp báo cáo định kỳ hằng quý trước ngày 10 của tháng cuối quý", "UBND huyện"),
+      ("báo cáo 6 tháng trước ngày 05/6/2024", "UBND huyện"),
+      ("báo cáo năm trước ngày 05/11/2024 gửi UBND huyện (qua Phòng Nội vụ)", "UBND huyện")]),
+    # One report due on two dates is two duties of the same words.
+    ("Các đơn vị báo cáo kết quả về Sở trước ngày 10/01/2025 và ngày 05/6/2025.",
+     [("Các đơn vị báo cáo kết quả về Sở trước ngày 10/01/2025 và ngày 05/6/2025", "Sở")] * 2),
+    # A report on request after a semicolon goes where the sentence's reports go.
+    ("Các phòng báo cáo kết quả về UBND quận trước ngày 15/6/2025; báo cáo đột xuất khi có "
+     "yêu cầu.",
+     [("Các phòng báo cáo kết quả về UBND quận trước ngày 15/6/2025", "UBND quận"),
+      ("báo cáo đột xuất khi có yêu cầu", "UBND quận")]),
+])
+def test_reporting_duties_of_one_paragraph(text, duties):
+    found = find_reporting(text, 2024)
+    assert [(text[duty.start:duty.end], duty.recipient) for duty in found] == duties
+
+
+def test_reports_of_a_section_go_where_its_routing_line_says():
+    plan = extract_text(
+        "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2025\nI. CHẾ ĐỘ BÁO CÁO\n"
+        "- Các Phòng Giáo dục và Đào tạo báo cáo kết quả học kỳ I trước ngày 10/01/2025, báo cáo "
+        "năm học trước ngày 05/6/2025; báo cáo đột xuất khi có yêu cầu.\n"
+        "- Báo cáo gửi về Sở Giáo dục và Đào tạo (qua Văn phòng Sở) bằng văn bản điện tử.\n",
+        with_text=True)
+    assert [(duty.recipient, duty.via, duty.when.kind) for duty in plan.reporting] == [
+        ("Sở Giáo dục và Đào tạo", "Văn phòng Sở", "point")] * 2 + [
+        ("Sở Giáo dục và Đào tạo", "Văn phòng Sở", "unspecified")]
 
 
 PLAN = """KẾ HOẠCH

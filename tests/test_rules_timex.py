@@ -172,6 +172,25 @@ def test_expressions_are_found_with_offsets_in_prose():
         "Tháng 01/2018", "trước ngày 15/6 và ngày 15/12 hàng năm", "Cuối 2015"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Two yearly days that share no day of the month are two schedules ...
+    ("trước ngày 10/6 và ngày 05/12 hằng năm",
+     [("trước ngày 10/6", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=10", "by"),
+      ("ngày 05/12 hằng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=5", "by")]),
+    # ... and two that share it, one.
+    ("trước ngày 15/6 và 15/12 hằng năm",
+     [("trước ngày 15/6 và 15/12 hằng năm", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", "by")]),
+    # "trước" holds for each date of a list, and not past other words.
+    ("trước ngày 10/01/2025 và ngày 05/6/2025",
+     [("trước ngày 10/01/2025", None, "by"), ("ngày 05/6/2025", None, "by")]),
+    ("trước ngày 10/01/2025, khai mạc ngày 05/6/2025",
+     [("trước ngày 10/01/2025", None, "by"), ("ngày 05/6/2025", None, "on")]),
+])
+def test_dates_listed_after_one_time_word(text, expected):
+    found = find_time_expressions(text, CONTEXT_YEAR)
+    assert [(f.value.text, f.value.rrule, f.value.bound) for f in found] == expected
+
+
 def test_prose_keeps_schedules_and_leaves_names_of_periods():
     from extractor.rules.timex import _prose_expressions
 

@@ -614,9 +614,11 @@ def _plan_deadline(local: Plan, parent: Plan, wanted: Task) -> list[Finding]:
 
 
 def _deadline(expression: TimeExpression | None, earliest: bool = False):
-    """A comparable deadline: an ISO date, or (month, day) of a yearly one. A window ("Quý IV
-    hằng năm", "Tháng 01/2019") is due by its end; with ``earliest``, its start: the local
-    side of a comparison, late for sure only when it cannot begin before the parent's end."""
+    """A comparable deadline: an ISO date, or (month, day) of a yearly one. A yearly rule with
+    days is a deadline on each of its dates ("trước ngày 15/6 và 15/12 hằng năm"): the first
+    comes due first. A window ("Quý IV hằng năm", "Tháng 01/2019") is due by its end; with
+    ``earliest``, its start: the local side of a comparison, late for sure only when it cannot
+    begin before the parent's end."""
     if expression is None:
         return None
     if expression.rrule and "FREQ=YEARLY" in expression.rrule:
@@ -625,7 +627,8 @@ def _deadline(expression: TimeExpression | None, earliest: bool = False):
             return None
         months = [int(m) for m in parts["BYMONTH"].split(",")]
         if "BYMONTHDAY" in parts:
-            return ("yearly", max(months), max(int(d) for d in parts["BYMONTHDAY"].split(",")))
+            days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+            return ("yearly", min(months), min(days))
         if earliest:
             return ("yearly", min(months), 1)
         return ("yearly", max(months), calendar.monthrange(2001, max(months))[1])

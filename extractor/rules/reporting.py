@@ -9,12 +9,20 @@ under ("1. Hội Khuyến học xã").
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from extractor.model import ReportingDuty, Section, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.tasks import CONTENT_COLUMN
-from extractor.rules.timex import AS_REQUIRED, TIME_COLUMN, cell_expressions, find_time_expressions
+from extractor.rules.timex import (
+    AS_REQUIRED,
+    TIME_COLUMN,
+    Found,
+    cell_expressions,
+    find_time_expressions,
+)
 from extractor.structure import Layout, line_text
 
 BODY = (
@@ -25,15 +33,16 @@ BODY = (
 # Where the recipient's name ends: a bracket, a clause mark, or the words that follow it.
 NAME_END = (
     rf"(?=\s*\(|\s*,(?!\s*{BODY})|\s*[;.:]|\s+(?:trước|để|theo|kết quả|về việc|về tình hình|"
-    r"định kỳ|hàng|hằng|trong|chậm nhất|khi|xem xét|giải quyết|chỉ đạo|đề nghị|"
-    r"và\s+(?:các|đề xuất))\b|$)"
+    r"định kỳ|hàng|hằng|trong|chậm nhất|khi|xem xét|giải quyết|đề nghị|"
+    r"và\s+(?:các|đề xuất))\b|(?<!\bBan)\s+chỉ đạo\b|$)"
 )
 ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+báo cáo\b")
 REPORT_TO = regex.compile(
-    r"(?:báo cáo|gửi\s+(?:báo cáo|kết quả))"
-    r"(?:\s+(?:báo cáo|kết quả|tình hình|định kỳ|bằng văn bản))*"
+    r"(?i:báo cáo|gửi\s+(?:báo cáo|kết quả))"
+    r"(?:\s+(?i:báo cáo|kết quả|tình hình|định kỳ|bằng văn bản))*"
     rf"(?:[^.;()]{{0,120}}?)\s+(?:về|lên|cho)\s+(?P<recipient>{BODY}[^.;()]*?){NAME_END}"
-    rf"|báo cáo\s+(?P<direct>{BODY}[^.;()]*?){NAME_END}"
+    rf"|(?i:báo cáo)\s+(?P<direct>{BODY}[^.;()]*?){NAME_END}"
+    rf"|(?i:báo cáo)[^.;()]{{0,120}}?\s+gửi\s+(?:về\s+)?(?P<sent>{BODY}[^.;()]*?){NAME_END}"
 )
 VIA = regex.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 SUBJECT = regex.compile(
@@ -45,61 +54,174 @@ AGENCY_ITEM_KINDS = {"arabic", "letter", "roman"}
 LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", regex.IGNORECASE)
 
 
-def find_reporting(text: str) -> list[tuple[int, int, str, str | None, str | None]]:
-    """(start, end, recipient, via, subject) of each reporting clause in ``text``."""
-    found = []
+# "báo cáo" as a noun of something else: a regime, a system, a form, a speaker, a document.
+NOT_A_REPORT = regex.compile(
+    r"(?i)(?:(?:chế\s+độ|hệ\s+thống(?:\s+thông\s+tin)?|phần\s+mềm|mẫu|đề\s+cương|kênh)\s+"
+    r"báo\s+cáo|báo\s+cáo\s+(?:viên|số\b|trực\s+tuyến|kèm\s+theo))")
+REPORT = regex.compile(r"(?i)(?<!\p{L})(?:báo\s+cáo|gửi\s+kết\s+quả)(?!\p{L})")
+# "... để tổng hợp, báo cáo UBND tỉnh": what the recipient does next is not this duty.
+PURPOSE = regex.compile(r"(?i)\bđể\s+(?:\p{L}+[\s,]+){0,3}$")
+# The reports as the subject of a sentence on where they go ("Báo cáo gửi về Sở ... (qua ...)"):
+# the recipient of the section's duties that name none.
+ROUTING = regex.compile(
+    rf"^\W*(?i:báo\s+cáo)\s+(?:được\s+)?gửi\s+(?:về\s+)?(?P<recipient>{BODY}[^.;()]*?){NAME_END}")
+# What a report is on, right after the verb: "báo cáo kết quả", "báo cáo 6 tháng".
+REPORTED = regex.compile(
+    r"(?i)\s*(?:kết\s+quả|tình\s+hình|tiến\s+độ|công\s+tác|sơ\s+kết|tổng\s+kết|định\s+kỳ|"
+    r"đột\s+xuất|nhanh|\d+\s+tháng|năm|quý|hằng|hàng)\b")
+PROMPTLY = regex.compile(r"(?i)\bkịp\s+thời\b")
+LIST_MARK = regex.compile(r"[\s\-+•*]*(?:(?:[a-zđ]|\d{1,2})[.)]\s*)?")
+
+
+class FoundDuty(NamedTuple):
+    """A duty in a paragraph: offsets in it, and the deadline it was split on, if any."""
+
+    start: int
+    end: int
+    recipient: str | None
+    via: str | None
+    subject: str | None
+    deadline: TimeExpression | None = None  # its span is in the paragraph
+
+
+def find_reporting(text: str, context_year: int | None = None, *,
+                   named_only: bool = False) -> list[FoundDuty]:
+    """Each reporting duty in one paragraph.
+
+    A duty is a "báo cáo" that names whom it goes to, says when (a date, a schedule, "định kỳ",
+    "theo quy định", "kịp thời"), or opens an item ("- Báo cáo kết quả ..."); with
+    ``named_only`` (a table cell), only one that names whom. Duties of one paragraph that name
+    no recipient or subject take those of the nearest one that does ("... về UBND tỉnh (qua
+    Sở ...) trước ngày 15/6; báo cáo đột xuất khi có yêu cầu")."""
+    found: list[FoundDuty] = []
     for span_start, span_end in clause_spans(text):
         raw = text[span_start:span_end]
-        clause_start, clause = span_start + len(raw) - len(raw.lstrip()), raw.strip()
-        match = REPORT_TO.search(clause)
-        if match is None:
+        lead = len(LIST_MARK.match(raw).group())  # a list item's dash and number
+        clause_start, clause = span_start + lead, raw[lead:].rstrip()
+        report = _report_in(clause)
+        if report is None or ROUTING.match(clause):
             continue
-        recipient = (match.group("recipient") or match.group("direct")).strip(" ,")
-        via = VIA.search(clause, match.end() - 1)
+        match = REPORT_TO.search(clause, report.start())
+        recipient = next((name.strip(" ,") for name in match.groups() if name), None) \
+            if match else None
+        timed = bool(find_time_expressions(clause) or AS_REQUIRED.search(clause)
+                     or PROMPTLY.search(clause))
+        opens = report.start() == 0 and \
+            REPORTED.match(clause, report.end()) is not None
+        if not recipient and (named_only or not (timed or opens)):
+            continue
+        via = VIA.search(clause, match.end() - 1) if match else None
         advised = ADVISED.search(clause)
         subject = advised.group("advised") if advised else (
             SUBJECT.match(clause).group("subject") if SUBJECT.match(clause) else None)
-        for start, end in _by_deadline(clause):
-            found.append((clause_start + start, clause_start + end, recipient,
-                          via.group("via").strip() if via else None,
-                          subject.strip(" ,") if subject else None))
+        for start, end, deadline in _by_deadline(clause, context_year):
+            found.append(FoundDuty(
+                clause_start + start, clause_start + end, recipient,
+                via.group("via").strip() if via else None,
+                subject.strip(" ,") if subject else None,
+                deadline.value.model_copy(update={"span": (clause_start + deadline.start,
+                                                          clause_start + deadline.end)})
+                if deadline else None))
+    for index, duty in enumerate(found):
+        if duty.recipient is None and (source := _nearest(found, index, "recipient")):
+            found[index] = duty = duty._replace(recipient=source.recipient, via=source.via)
+        if duty.subject is None and (source := _nearest(found, index, "subject")):
+            found[index] = duty._replace(subject=source.subject)
     return found
 
 
-def _by_deadline(clause: str) -> list[tuple[int, int]]:
+def _report_in(clause: str) -> regex.Match[str] | None:
+    return next(iter(_reports(clause)), None)
+
+
+def _reports(clause: str) -> list[regex.Match[str]]:
+    """The clause's own "báo cáo"s: not nouns of something else, nor one the recipient makes
+    next ("để tổng hợp, báo cáo ...")."""
+    nouns = [other.span() for other in NOT_A_REPORT.finditer(clause)]
+    return [match for match in REPORT.finditer(clause)
+            if not any(start <= match.start() < end for start, end in nouns)
+            and not PURPOSE.search(clause[:match.start()])]
+
+
+def _nearest(found: list[FoundDuty], index: int, field: str) -> FoundDuty | None:
+    """The nearest duty of the paragraph with ``field`` set, earlier ones first."""
+    for other in (*reversed(found[:index]), *found[index + 1:]):
+        if getattr(other, field) is not None:
+            return other
+    return None
+
+
+def _by_deadline(clause: str, context_year: int | None) -> list[tuple[int, int, Found | None]]:
     """One duty per deadline: "báo cáo 6 tháng trước ngày 15/6, báo cáo năm trước ngày 15/12"
-    is two duties, each running from its "báo cáo" to its deadline."""
-    end = len(clause.rstrip(" .;"))
-    deadlines = [f for f in find_time_expressions(clause)
-                 if f.value.bound == "by" or f.value.kind == "point"]
-    reports = [m.start() for m in regex.finditer(r"(?i)\bbáo cáo\b", clause)]
-    if len(deadlines) < 2 or len(reports) < 2:
-        return [(0, end)]
+    is two duties, each running from its "báo cáo" to its deadline. One report due on two
+    dates ("báo cáo kết quả về Sở trước ngày 10/01/2025 và ngày 05/6/2025") is two duties of
+    the same words."""
+    end = len(clause.rstrip(" .;/"))
+    found = find_time_expressions(clause, context_year)
+    # Dated deadlines split a clause; failing those, schedules ("định kỳ 6 tháng, hàng năm").
+    deadlines = [f for f in found if f.value.bound == "by" or f.value.kind == "point"] or \
+        [f for f in found if f.value.kind == "recurrence"]
+    reports = [match.start() for match in _reports(clause)]
+    if len(deadlines) < 2:
+        return [(0, end, None)]
+    if len(reports) < 2:
+        return [(0, end, found) for found in deadlines]
     spans = []
     for deadline in deadlines:
         starts = [r for r in reports if r < deadline.start]
-        start = starts[-1] if starts else 0
-        spans.append((start, deadline.end))
-    return spans if len({s for s, _ in spans}) == len(spans) else [(0, end)]
+        spans.append((starts[-1] if starts else 0, deadline.end, deadline))
+    if len({start for start, _, _ in spans}) < len(spans):
+        return [(0, end, None)]
+    # The first duty keeps what opens the clause (its subject and schedule words), the last
+    # what closes it (where the reports go).
+    spans[0] = (0, *spans[0][1:])
+    spans[-1] = (spans[-1][0], end, spans[-1][2])
+    return spans
 
 
-def extract_reporting(norm: NormalizedText, layout: Layout,
-                      context_year: int | None) -> list[ReportingDuty]:
+def extract_reporting(norm: NormalizedText, layout: Layout, context_year: int | None,
+                      time_expressions: list[TimeExpression] = ()) -> list[ReportingDuty]:
+    """Reporting duties of the plan's body and its task tables. A duty's time is the one the
+    time pass read in its words (its own deadline, where one sentence sets several)."""
     body = {line.start for part in layout.parts for line in part.body}
     duties: list[ReportingDuty] = []
+    routed: dict[str, tuple[str, str | None]] = {}
     for line in norm.paragraphs():
         if line.start not in body:
             continue
         value = line_text(norm.text, line)
         section = layout.section_at(line.start)
-        for start, end, recipient, via, subject in find_reporting(value):
-            clause = value[start:end]
+        routing = ROUTING.match(value)
+        if routing and section is not None:
+            via = VIA.search(value, routing.end() - 1)
+            for holder in layout.chain(section):
+                routed.setdefault(holder.id, (routing.group("recipient").strip(" ,"),
+                                              via.group("via").strip() if via else None))
+        # "... báo cáo kết quả năm 2017. Triển khai ... (Tháng 2/2018).": an item's closing
+        # time in brackets is the time of its duties that state none.
+        closing = next((expression for expression in reversed(time_expressions)
+                        if expression.span and line.start <= expression.span[0] < line.end
+                        and norm.text[line.start:expression.span[0]].rstrip().endswith("(")
+                        and not norm.text[expression.span[1]:line.end].strip(" .;)/")), None)
+        for duty in find_reporting(value, context_year):
+            clause = value[duty.start:duty.end]
+            span = (line.start + duty.start, line.start + duty.end)
+            deadline = duty.deadline.model_copy(update={"span": (
+                line.start + duty.deadline.span[0], line.start + duty.deadline.span[1])}) \
+                if duty.deadline else None
             duties.append(ReportingDuty(
-                reporter=subject or _agency_heading(layout, section, line.start),
-                recipient=recipient, via=via, when=_when(clause, context_year), text=clause,
-                span=(line.start + start, line.start + end), page=norm.page_at(line.start),
+                reporter=duty.subject or _agency_heading(layout, section, line.start),
+                recipient=duty.recipient, via=duty.via,
+                when=_when(clause, span, deadline, time_expressions) or closing, text=clause,
+                span=span, page=norm.page_at(line.start),
                 section=section.id if section else None,
             ))
+    # "Báo cáo gửi về Sở ... (qua Văn phòng Sở)": where the section's reports go.
+    for index, duty in enumerate(duties):
+        chain = layout.chain(layout.section_at(duty.span[0]))
+        route = next((routed[holder.id] for holder in chain if holder.id in routed), None)
+        if duty.recipient is None and route is not None:
+            duties[index] = duty.model_copy(update={"recipient": route[0], "via": route[1]})
     duties.extend(_table_duties(norm, layout, context_year))
     return sorted(duties, key=lambda duty: duty.span[0] if duty.span else 0)
 
@@ -119,7 +241,8 @@ def _table_duties(norm: NormalizedText, layout: Layout,
             if content >= len(row):
                 continue
             start, end = row[content]
-            for offset, stop, recipient, via, _ in find_reporting(norm.text[start:end]):
+            for offset, stop, recipient, via, *_ in find_reporting(norm.text[start:end],
+                                                                  named_only=True):
                 cells = [norm.text[s:e] for s, e in row]
                 time = None
                 if when is not None and when < len(cells):
@@ -149,11 +272,20 @@ def _agency_heading(layout: Layout, section: Section | None, start: int) -> str 
     return None
 
 
-def _when(clause: str, context_year: int | None) -> TimeExpression | None:
-    found = find_time_expressions(clause, context_year)
-    dated = [f.value for f in found if f.value.kind != "unspecified"]
-    if dated or found:
-        return (dated or [found[0].value])[0]
+def _when(clause: str, span: tuple[int, int], deadline: TimeExpression | None,
+          time_expressions: list[TimeExpression]) -> TimeExpression | None:
+    """The duty's time as the time pass read it: the deadline it was split on (as read here,
+    if the time pass passed it by), else its first dated expression, else its first other one
+    ("định kỳ", "theo quy định")."""
+    inside = [value for value in time_expressions
+              if value.span and span[0] <= value.span[0] < span[1]]
+    if deadline:
+        own = [value for value in inside if value.span[0] < deadline.span[1] and
+               deadline.span[0] < value.span[1]]
+        return own[0] if own else deadline
+    dated = [value for value in inside if value.kind != "unspecified"]
+    if dated or inside:
+        return (dated or inside)[0]
     required = AS_REQUIRED.search(clause)
     if required:
         return TimeExpression(text=required.group(0), kind="unspecified",

@@ -19,6 +19,7 @@ import calendar
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -156,6 +157,25 @@ def _yearly_days(match: regex.Match[str], _: int | None) -> TimeExpression | Non
     bound = "by" if match.group("by") else "on"
     return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
                           rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={days}")
+
+
+def _yearly_dates(text: str, found: Found) -> list[Found]:
+    """"trước ngày 10/6 và ngày 05/12 hằng năm": two yearly deadlines, as one rule cannot say
+    10 June and 5 December without also saying 5 June and 10 December. Dates sharing their
+    day ("15/6 và 15/12") stay one."""
+    rrule = dict(part.split("=") for part in found.value.rrule.split(";"))
+    if "," not in rrule["BYMONTHDAY"]:
+        return [found]
+    dates = list(regex.finditer(rf"(?:ngày\s+)?({DAY})\s*(?:/|\s+tháng\s+)\s*({MONTH})",
+                                text[found.start:found.end], regex.IGNORECASE))
+    pieces = []
+    for index, date in enumerate(dates):
+        start = found.start if index == 0 else found.start + date.start()
+        end = found.end if index == len(dates) - 1 else found.start + date.end()
+        rule = f"FREQ=YEARLY;BYMONTH={int(date.group(2))};BYMONTHDAY={int(date.group(1))}"
+        pieces.append(Found(start, end, found.value.model_copy(update={
+            "text": text[start:end], "rrule": rule}), found.rule))
+    return pieces
 
 
 def _date_range(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
@@ -358,6 +378,9 @@ CELL_ONLY_RULES: list[Rule] = [
 MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|định kỳ|đột xuất", regex.IGNORECASE)
 
 
+LISTED = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+
+
 def find_time_expressions(text: str, context_year: int | None = None) -> list[Found]:
     """Every time expression in ``text`` (longest first, no overlaps), in order."""
     if not MAY_HOLD_TIME.search(text):
@@ -369,9 +392,17 @@ def find_time_expressions(text: str, context_year: int | None = None) -> list[Fo
             if any(match.start() < f.end and f.start < match.end() for f in found):
                 continue
             value = rule.build(_original(match, text), context_year)
-            if value is not None:
-                found.append(Found(match.start(), match.end(), value, rule.name))
-    return sorted(found, key=lambda f: f.start)
+            if value is None:
+                continue
+            item = Found(match.start(), match.end(), value, rule.name)
+            found.extend(_yearly_dates(text, item) if rule.name == "yearly_days" else [item])
+    found.sort(key=lambda f: f.start)
+    # "trước ngày 10/01/2025 và ngày 05/6/2025": the "trước" holds for both dates.
+    for before, after in pairwise(found):
+        if before.value.bound == "by" and after.value.kind == "point" and \
+                after.value.bound == "on" and LISTED.fullmatch(text[before.end:after.start]):
+            after.value = after.value.model_copy(update={"bound": "by"})
+    return found
 
 
 def parse(text: str, context_year: int | None = None) -> TimeExpression | None:

@@ -257,6 +257,15 @@ def test_a_local_task_answering_the_district_offices_duty_takes_up_no_duty_of_th
                for f in check(seed("000"), parent("000")).findings)
 
 
+def test_a_duty_that_waits_on_a_difficulty_is_not_expected() -> None:
+    from extractor.check.parent import _is_contingent
+    from extractor.model import Task
+
+    assert _is_contingent(Task(description="Trong quá trình tổ chức thực hiện, nếu có khó khăn, "
+                                           "vướng mắc, UBND các xã phản ánh về UBND thị xã"))
+    assert not _is_contingent(Task(description="Tháo gỡ khó khăn, vướng mắc cho các xã"))
+
+
 def test_reports_and_budgets_are_taken_up_by_reporting_and_funding() -> None:
     def missing(plan: Plan, key: str) -> list[str]:
         return [f.parent_text or "" for f in check(plan, parent(key)).findings

@@ -65,6 +65,14 @@ MENTIONS = {
          ["Các ban, ngành, đoàn thể", "Ban Nhân dân các thôn"]),
         ("các Sở, Ban Dân tộc tỉnh", ["các Sở", "Ban Dân tộc tỉnh"]),
     ],
+    "bodies named by their unit alone, banks and companies": [
+        ("Đề nghị Quận đoàn, Tỉnh đoàn phối hợp", ["Quận đoàn", "Tỉnh đoàn"]),
+        ("Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh Tuyên Quang chỉ đạo",
+         ["Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh Tuyên Quang"]),
+        ("Công ty TNHH Một thành viên Nước sạch Hà Nội rà soát",
+         ["Công ty TNHH Một thành viên Nước sạch Hà Nội"]),
+        ("Các phương tiện thông tin đại chúng thực hiện", ["Các phương tiện thông tin đại chúng"]),
+    ],
 }
 
 NOT_BODIES = [
@@ -80,6 +88,7 @@ NOT_BODIES = [
     "Trường hợp cần thiết, phòng chống dịch",
     "kết nối với thư viện số của tỉnh",
     "xây dựng nhà văn hóa thôn",
+    "thành lập công ty, doanh nghiệp mới",
 ]
 
 
@@ -123,6 +132,16 @@ ROLES = [
     ("Tổ chức hội nghị do Sở Y tế chủ trì", {"Sở Y tế": "lead"}),
     # A body further along a list is no subject: the heading is about cooperation in general.
     ("Xây dựng cơ chế phối hợp giữa các cấp, các ngành, các tổ chức", {}),
+    # The subject after a long opening phrase, past the bodies the phrase names.
+    ("Trong thời hạn 5 ngày làm việc kể từ ngày có kết quả kiểm tra, Phòng Giáo dục và Đào tạo, "
+     "Hội Khuyến học quận lập hồ sơ trình Ủy ban nhân dân quận",
+     {"Phòng Giáo dục và Đào tạo": "responsible", "Hội Khuyến học quận": "responsible"}),
+    ("Căn cứ Kế hoạch thi đua của Hội Khuyến học Thành phố năm 2018, Thường trực Hội Khuyến học "
+     "quận tổ chức họp giao ban", {"Hội Khuyến học quận": "responsible"}),
+    ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Sở Y "
+     "tế", {"các cơ quan, đơn vị": "responsible"}),
+    # Without an opening word, a body inside the sentence's first phrase is not its subject.
+    ("Tuyên truyền Kế hoạch của Hội Khuyến học tỉnh, các chi hội tổ chức học tập", {}),
 ]
 
 

@@ -502,6 +502,11 @@ def _task_key(text: str) -> str:
     return match_key(regex.sub(r"[^\p{L}\d ]+", " ", text))
 
 
+def _is_contingent(task: Task) -> bool:
+    key = _task_key(task.description)
+    return any(match_key(words) in key for words in lexicon()["contingent_words"])
+
+
 def _is_plan_making(task: Task) -> bool:
     key = _task_key(task.description)
     return any(match_key(words) in key for words in lexicon()["plan_making_words"])
@@ -515,6 +520,8 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
     for wanted in tasks_for_local(local, parent):
         if period and _outside(wanted.timeframe, period):
             continue  # due in years the local plan does not cover (a 2015 review, for 2018)
+        if _is_contingent(wanted):
+            continue  # "nếu có khó khăn, vướng mắc, ... phản ánh về ...": nothing to take up
         if _is_plan_making(wanted):
             found += _plan_deadline(local, parent, wanted)
             continue

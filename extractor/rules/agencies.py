@@ -387,6 +387,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
     """One entry per body: mentions merged by base name, tier and place."""
     own_place = document.locality.name if document.locality else None
     own_tier = document.locality.tier if document.locality else None
+    own_level = document.locality.level if document.locality else None
     own_unit = None
     if document.issuer:
         match = UNIT_AT_END.match(full_name(document.issuer.name))
@@ -405,6 +406,10 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             base, unit, place = _split_locality(name)
             unit = unit.lower() if unit else None
             level = _level(base, unit, place, own_tier)
+            # Districts called "quận" are found only in the centrally run cities: in a plan of
+            # one, "Thành phố" with no name is the city above it.
+            if unit == "thành phố" and place is None and own_level == "quan":
+                level = "tinh"
             if place is None and unit is not None and unit == own_unit and level == own_tier:
                 place = own_place
             key = (match_key(base), level, match_key(place or ""))

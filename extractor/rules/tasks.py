@@ -42,7 +42,10 @@ UNIT_WORD = regex.compile(
 NOT_A_TASK = regex.compile(
     r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)")
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
-LEAD = regex.compile(r"chủ trì|thường trực|giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
+# "cơ quan thường trực", "bộ phận thường trực"; not "Thường trực HKH quận" (a body's standing
+# committee) nor "Văn phòng thường trực" (a name).
+LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|"
+                     r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
                      r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
 COOPERATE = regex.compile(r"phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng))?|cùng với",
                           regex.IGNORECASE)
@@ -56,6 +59,12 @@ LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các)\s*)*[\s,;]*$")
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*)?$")
+# Words that open a sentence with a phrase of time, condition or grounds before its subject;
+# the phrase may be long and name bodies of its own.
+OPENING = regex.compile(
+    r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?"
+    r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
+    r"Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ)\b")
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
 
@@ -95,10 +104,10 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     for marker in ADDRESSED.finditer(text):
         advised.extend(_list_after(text, marker.end(), mentions)[:1])
     doers = []
-    for mention in mentions:
+    for mention in _after_opening(text, mentions):
         gap = text[doers[-1].end if doers else 0:mention.start]
-        if (not doers and SUBJECT_GAP.match(gap) and not IN_A_LIST.search(gap)) or \
-                (doers and LIST_GAP.match(gap)):
+        if (not doers and (SUBJECT_GAP.match(gap) or _opened(text, mention) >= 0)
+                and not IN_A_LIST.search(gap)) or (doers and LIST_GAP.match(gap)):
             doers.append(mention)
         else:
             break
@@ -123,6 +132,29 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
         roles.cooperating = doers + roles.cooperating
         roles.doers = []
     return roles
+
+
+def _after_opening(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """The mentions from the sentence's subject on, past a long opening phrase and the bodies
+    in it ("Trong thời hạn 5 ngày làm việc kể từ ngày có kết quả kiểm tra, Phòng Giáo dục và
+    Đào tạo ...", "Căn cứ Kế hoạch ... của Hội Khuyến học Thành phố, Thường trực ...")."""
+    if not OPENING.match(text):
+        return mentions
+    for index, mention in enumerate(mentions):
+        if _opened(text, mention) >= 0:
+            return mentions[index:]
+    return mentions
+
+
+def _opened(text: str, mention: AgencyMention) -> int:
+    """Where the words after an opening phrase begin, if ``mention`` stands right after its
+    comma (-1 otherwise)."""
+    before = text[:mention.start]
+    comma = regex.search(r",\s*(?:(?:Thường trực|Lãnh đạo|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc)"
+                         r"\s+)?$", before)
+    if OPENING.match(text) and comma and not regex.search(r"[;.:]", before):
+        return mention.start
+    return -1
 
 
 def _list_after(text: str, start: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
@@ -421,13 +453,16 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
 
 
 def _unique(assignments: list[Assignment]) -> list[Assignment]:
+    """Each body once; a bare name beside a fuller one of the same body is that body ("HKH
+    thành phố, cử cán bộ HKH tham gia ...")."""
+    keys = [match_key(full_name(assignment.name)) for assignment in assignments]
     seen: set[str] = set()
     kept = []
-    for assignment in assignments:
-        key = match_key(full_name(assignment.name))
-        if key not in seen:
-            seen.add(key)
-            kept.append(assignment)
+    for key, assignment in zip(keys, assignments, strict=True):
+        if key in seen or any(other.startswith(key + " ") for other in keys):
+            continue
+        seen.add(key)
+        kept.append(assignment)
     return kept
 
 

@@ -47,6 +47,8 @@ STRAY_LINE = regex.compile(
 )
 CLAUSE_END = regex.compile(r";|\.(?:\s|$)")
 SENTENCE_END = regex.compile(r"[.:;!?…)\]”\"'/]$")
+# "... kiểm tra đánh giá..." then "của chương trình ...": a list trailing off, not an end.
+TRAILING_OFF = regex.compile(r"(?:\.\.\.|…)$")
 # A line that goes on with a lowercase word continues the sentence before it, unless it is a
 # list item ("a) ...", "đ. ...", "b, ..."); a dash goes on only in the compound "- xã hội"
 # ("chính trị" | "- xã hội"), since a bullet may start lowercase too.
@@ -328,7 +330,7 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
         if (
             isinstance(block, Paragraph)
             and isinstance(previous, Paragraph)
-            and not SENTENCE_END.search(previous.text)
+            and (not SENTENCE_END.search(previous.text) or TRAILING_OFF.search(previous.text))
             and not END_MARK.search(previous.text)
             and (
                 (CONTINUATION_START.match(block.text) and not previous.text.isupper())

@@ -61,6 +61,14 @@ def test_sentence_broken_by_a_page_break_is_joined():
     assert hyphen.text == "3. Đề nghị các Tổ chức chính trị - xã hội quận: đẩy mạnh\n"
 
 
+def test_a_list_trailing_off_goes_on_in_lowercase():
+    norm = norm_of("- Tập huấn về phương pháp, kiểm tra đánh giá...\n\ncủa chương trình giáo dục.")
+    assert norm.text == ("- Tập huấn về phương pháp, kiểm tra đánh giá... của chương trình "
+                         "giáo dục.\n")
+    ended = norm_of("- Tập huấn về phương pháp giảng dạy.\n\ncủa chương trình giáo dục.")
+    assert len(ended.text.splitlines()) == 2
+
+
 def test_headings_and_list_items_are_not_joined():
     norm = norm_of("2. Mục tiêu cụ thể\n\na) Mục tiêu đến năm 2025\n\nđ) Khen thưởng")
     assert norm.text.splitlines() == ["2. Mục tiêu cụ thể", "a) Mục tiêu đến năm 2025",

@@ -155,6 +155,25 @@ def test_roles_from_the_words(sentence: str, expected: dict[str, str]) -> None:
     assert found == expected
 
 
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Xã công khai, minh bạch các khoản đóng góp", "Xã"),
+    ("Bên cạnh đó, xã biên soạn tờ rơi, pa nô", "xã"),
+    ("Từ năm 2026 đến năm 2028, xã kêu gọi doanh nghiệp đầu tư", "xã"),
+    ("Mỗi thôn thành lập tổ tự quản về bảo vệ môi trường", "Mỗi thôn"),
+    ("Xã hội hóa các nguồn lực cho giáo dục", None),      # society, not the commune
+    ("Xã Phước Hưng đạt chuẩn nông thôn mới", None),        # a name, not the actor itself
+    ("Hướng dẫn Hội Khuyến học các xã, thị trấn tổ chức đăng ký", None),
+])
+def test_a_locality_as_the_subject(sentence: str, place: str | None) -> None:
+    from extractor.rules.tasks import PLACE_SUBJECT
+
+    match = PLACE_SUBJECT.match(sentence)
+    mentions = find_mentions(sentence)
+    found = match.group("place") if match and not any(
+        m.start < match.start("place") for m in mentions) else None
+    assert found == place
+
+
 # --- tasks in a whole plan ------------------------------------------------------------------
 
 PLAN = """ỦY BAN NHÂN DÂN HUYỆN AN LÃO
@@ -178,6 +197,9 @@ III. TỔ CHỨC THỰC HIỆN
 2. Phòng Tài chính - Kế hoạch: tham mưu bố trí kinh phí thực hiện Kế hoạch.
 3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các đoàn thể
 Tuyên truyền, vận động hội viên tham gia học tập.
+- Đề nghị Hội Nông dân huyện, Hội Cựu chiến binh huyện nhân rộng mô hình học tập.
+- Đề nghị Mặt trận Tổ quốc Việt Nam huyện giám sát việc thực hiện.
+4. Trạm Chăn nuôi và Thú y huyện: hướng dẫn tiêm phòng cho đàn vật nuôi.
 
 PHỤ LỤC
 | TT | Đơn vị phối hợp | Thời gian | Nội dung | Đơn vị chủ trì |
@@ -224,6 +246,23 @@ def test_requested_bodies(plan) -> None:
     task = _task(plan, "vận động hội viên")
     assert {a.role for a in task.assignments} == {"requested"}
     assert "các đoàn thể" in {a.name for a in task.assignments}
+
+
+def test_a_request_under_a_request_heading_is_made_of_both(plan) -> None:
+    task = _task(plan, "nhân rộng mô hình")
+    assert [(a.name, a.role) for a in task.assignments] == [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "requested"), ("các đoàn thể", "requested"),
+        ("Hội Nông dân huyện", "requested"), ("Hội Cựu chiến binh huyện", "requested")]
+    # The heading's body named again in the duty's words is listed once, as the duty names it.
+    task = _task(plan, "giám sát việc thực hiện")
+    assert [a.name for a in task.assignments] == ["các đoàn thể",
+                                                  "Mặt trận Tổ quốc Việt Nam huyện"]
+
+
+def test_a_station_heading_gives_its_duties_its_body(plan) -> None:
+    task = _task(plan, "tiêm phòng cho đàn vật nuôi")
+    assert [(a.name, a.role) for a in task.assignments] == [
+        ("Trạm Chăn nuôi và Thú y huyện", "responsible")]
 
 
 def test_recurring_duty_has_its_rule(plan) -> None:

@@ -53,6 +53,10 @@ REPORTING = {
     "Đề nghị các cơ quan triển khai thực hiện và báo cáo về Ban chỉ đạo quận theo quy định.":
         ("Ban chỉ đạo quận", None, "các cơ quan"),
     "Báo cáo kết quả năm 2025 về Hội Khuyến học tỉnh": ("Hội Khuyến học tỉnh", None, None),
+    "Phát hiện, báo cáo kịp thời về UBND xã các điểm có nguy cơ gây đuối nước.":
+        ("UBND xã", None, None),
+    "UBND các xã báo cáo UBND các huyện, thành phố trước ngày 10/6.":
+        ("UBND các huyện, thành phố", None, "UBND các xã"),
     # No recipient: a duty all the same when it says when, or opens the item.
     "- Báo cáo công tác xây dựng xã hội học tập năm 2017 và phương hướng năm 2018.":
         (None, None, None),

@@ -30,11 +30,16 @@ BODY = (
     r"Chi cục|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|HĐND|Hội đồng|Công an|Đoàn|Liên đoàn|"
     r"Mặt trận|MTTQ|[Cc]ơ quan thường trực|Thủ tướng|Chính phủ)"
 )
+# Units that go on a collective's list after a comma: "UBND các huyện, thành phố".
+LISTED_UNIT = r"(?:thành phố|thị xã|thị trấn|quận|huyện|phường)\b"
 # Where the recipient's name ends: a bracket, a clause mark, or the words that follow it.
 NAME_END = (
-    rf"(?=\s*\(|\s*,(?!\s*{BODY})|\s*[;.:]|\s+(?:trước|để|theo|kết quả|về việc|về tình hình|"
+    rf"(?=\s*\(|\s*,(?!\s*(?:{BODY}|{LISTED_UNIT}))|\s*[;.:]|"
+    r"\s+(?:trước|để|theo|kết quả|về việc|về tình hình|"
     r"định kỳ|hàng|hằng|trong|chậm nhất|khi|xem xét|giải quyết|đề nghị|"
-    r"và\s+(?:các|đề xuất))\b|(?<!\bBan)\s+chỉ đạo\b|$)"
+    r"và\s+(?:các|đề xuất))\b|(?<!\bBan)\s+chỉ đạo\b"
+    # "về UBND xã các điểm có nguy cơ ...": a name whose unit is said ends before "các".
+    r"|(?<=\b(?:xã|huyện|tỉnh|phường|quận|thị trấn|thành phố|thị xã))\s+(?:các|những)\b|$)"
 )
 ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+báo cáo\b")
 REPORT_TO = regex.compile(

@@ -29,7 +29,7 @@ from extractor.structure import Layout, marker_of
 
 TASK_ZONE = regex.compile(
     r"nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|hoạt động|"
-    r"tiến độ", regex.IGNORECASE)
+    r"tiến độ|chế độ báo cáo|thông tin,? báo cáo", regex.IGNORECASE)
 NOT_TASK_ZONE = regex.compile(
     r"^(?:mục đích|yêu cầu|mục tiêu|chỉ tiêu|kinh phí|nguồn kinh phí|căn cứ|sự cần thiết|"
     r"đánh giá|kết quả|thực trạng|tình hình)", regex.IGNORECASE)
@@ -65,6 +65,12 @@ OPENING = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?"
     r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
     r"Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ)\b")
+# A sentence whose subject is a locality itself, with no body named: "Xã công khai ...",
+# "Bên cạnh đó, xã biên soạn ...", "Mỗi thôn thành lập ..." ("xã hội" is society).
+PLACE_SUBJECT = regex.compile(
+    r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,40},\s*)?"
+    r"(?P<place>(?:[Mm]ỗi|[Cc]ác|[Tt]ừng)\s+(?:thôn|xã|phường|tổ dân phố|khu phố|ấp|bản|khóm)"
+    r"|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?!\s+hội\b)\s+(?=\p{Ll})")
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
 
@@ -294,7 +300,10 @@ class _Prose:
                 offset = line.start + len(value) - len(rest)
                 value = rest
                 heading = self.agency_heading(section)
-                if section.id in with_children or section.id in with_text:
+                # A bullet stays a duty when a paragraph follows it (the plan's closing words);
+                # a numbered item with text under it is a heading.
+                if section.id in with_children or (section.id in with_text and
+                                                   section.kind != "bullet"):
                     before, colon, after = value.partition(":")
                     if colon and len(after.split()) >= 3 and heading is not None:
                         tasks += self.sentence_tasks(after, offset + len(before) + 1, section)
@@ -317,10 +326,20 @@ class _Prose:
                     NOT_A_TASK.match(words):
                 continue
             roles = read_roles(words, mentions)
+            assignments = self.assignments(words, offset + start, roles, context)
+            place = PLACE_SUBJECT.match(words)
+            if place and not any(a.role != "cooperating" for a in assignments) and \
+                    not any(mention.start < place.start("place") for mention in mentions):
+                # "Xã công khai các khoản đóng góp ...", "Mỗi thôn thành lập tổ tự quản ...":
+                # the locality itself acts.
+                assignments.insert(0, Assignment(
+                    name=place.group("place"), role="responsible",
+                    span=(offset + start + place.start("place"),
+                          offset + start + place.end("place"))))
             tasks.append(Task(
                 description=words, section=section.id,
                 origin="agency_item" if context.heading_agencies else "prose",
-                assignments=self.assignments(words, offset + start, roles, context),
+                assignments=assignments,
                 span=(offset + start, offset + end), page=self.norm.page_at(offset + start),
             ))
         return tasks
@@ -426,6 +445,12 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
     if roles.doers:
         role = _role(_Roles(roles.doers, [], roles.lead, roles.advising, roles.requested))
         doers = [(m.start + offset, m.end + offset, m) for m in roles.doers]
+        if context.heading_requested and role == "requested":
+            # "8. Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã hội huyện:" then
+            # "Đề nghị Hội Nông dân huyện, ...": asked of the heading's bodies and of these.
+            own = [match_key(full_name(m.name)) for m in roles.doers]
+            doers = [(m.start, m.end, m) for m in context.heading_agencies
+                     if not any(key in match_key(full_name(m.name)) for key in own)] + doers
     else:
         flags = _Roles([], [], roles.lead or inherited.lead or context.heading_lead,
                        roles.advising or inherited.advising,

@@ -259,6 +259,20 @@ def test_a_request_under_a_request_heading_is_made_of_both(plan) -> None:
                                                   "Mặt trận Tổ quốc Việt Nam huyện"]
 
 
+def test_duties_under_a_request_heading_are_requested_in_its_sub_items() -> None:
+    text = ("KẾ HOẠCH\nThực hiện Đề án năm 2024\nI. TỔ CHỨC THỰC HIỆN\n"
+            "1. Đề nghị các tổ chức chính trị - xã hội, tổ chức xã hội, nghề nghiệp\n"
+            "1.1. Hội Liên hiệp Phụ nữ tỉnh:\n"
+            "- Phối hợp với Sở Giáo dục và Đào tạo vận động phụ nữ tham gia học nghề.\n"
+            "2. Ban Quản lý xây dựng nông thôn mới xã\n"
+            "- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n")
+    plan = extract_text(text)
+    assert [(a.name, a.role) for a in _task(plan, "vận động phụ nữ").assignments] == [
+        ("Hội Liên hiệp Phụ nữ tỉnh", "requested"), ("Sở Giáo dục và Đào tạo", "cooperating")]
+    assert [a.name for a in _task(plan, "đôn đốc").assignments] == [
+        "Ban Quản lý xây dựng nông thôn mới xã"]
+
+
 def test_a_station_heading_gives_its_duties_its_body(plan) -> None:
     task = _task(plan, "tiêm phòng cho đàn vật nuôi")
     assert [(a.name, a.role) for a in task.assignments] == [

@@ -270,8 +270,9 @@ class _Grower:
 
     def _unit_at(self, index: int) -> int | None:
         end = self.matches["UNIT"].get(index)
-        if end is None:
-            return None
+        if end is None or (index > 0 and self.norms[index - 1] == "nông" and
+                           self.norms[index] == "thôn"):
+            return None  # "nông thôn" is the countryside, not a hamlet
         if end < len(self.norms) and self.norms[end] in NOT_A_UNIT_AFTER.get(self.norms[end - 1],
                                                                                set()):
             return None

@@ -350,6 +350,9 @@ class _Prose:
         texts: list[tuple[int, str]] = []
         for ancestor in self.layout.chain(section):
             heading = self.agency_heading(ancestor)
+            if heading_agencies and ancestor is not section and REQUEST.match(ancestor.title):
+                # "11. Đề nghị các tổ chức chính trị - xã hội, ..." over "11.4. Hội LHPN tỉnh:"
+                requested = True
             if heading is not None and heading_agencies:
                 requested = requested or heading[1]  # "5. Đề nghị ... các Hội" over "a) Hội X"
                 continue

@@ -233,6 +233,29 @@ def test_deadlines_compared_across_dates_windows_and_yearly_ones(
     assert _later(when(mine), when(theirs), round_year=round_year) is later
 
 
+@pytest.mark.parametrize(("parent_words", "local_words", "same"), [
+    ("Tổ chức đánh giá, công nhận danh hiệu “Cộng đồng học tập” đối với phường",
+     "lập hồ sơ trình Ủy ban nhân dân quận ban hành Quyết định công nhận xếp loại “Cộng đồng "
+     "học tập” cấp phường", True),
+    # Another act on the same title, or the same act on another title, is another step.
+    ("Tổ chức đánh giá, công nhận danh hiệu “Cộng đồng học tập”",
+     "Tuyên truyền về mô hình “Cộng đồng học tập”", False),
+    ("Tổ chức công nhận danh hiệu “Gia đình học tập”",
+     "Tổ chức công nhận danh hiệu “Cộng đồng học tập”", False),
+])
+def test_the_same_act_on_the_same_titled_object(parent_words: str, local_words: str,
+                                                 same: bool) -> None:
+    from extractor.check.parent import _titled_acts
+
+    assert bool(_titled_acts(parent_words) & _titled_acts(local_words)) is same
+
+
+def test_a_recognition_decided_after_the_parents_quarter() -> None:
+    late = extract(CORPUS / "checks" / "003_deadline_later.txt", with_text=True)
+    assert ("DEADLINE_LATER", "Tháng 01/2019") in found(late, parent("003"))
+    assert "DEADLINE_LATER" not in codes_of(seed("003"), parent("003"))
+
+
 def test_a_review_of_the_plan_is_taken_up_whatever_the_words_around_it() -> None:
     def missing(local_text: str) -> list[str]:
         local = variant("000", "i) Tham mưu Ủy ban nhân dân phường tổ chức sơ kết và năm 2025, "

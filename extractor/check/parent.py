@@ -460,6 +460,15 @@ class TaskMatcher:
                 any(start <= task.timeframe.span[0] < end for start, end in lines) and
                 not self._answers_another(task, wanted)]
 
+    def same_step(self, wanted: Task) -> list[Task]:
+        """Dated local tasks that do the same thing to the same titled object: an act named
+        right before a quoted title in both ("tổ chức đánh giá, công nhận danh hiệu “Cộng
+        đồng học tập”" and "ban hành Quyết định công nhận xếp loại “Cộng đồng học tập”"),
+        however much else each says."""
+        acts = _titled_acts(wanted.description)
+        return [task for task in self.local if task.timeframe and acts and
+                acts & _titled_acts(task.description)]
+
     def reviews_alike(self, wanted: Task) -> bool:
         """A review ("sơ kết", "tổng kết") is of the whole plan: a local line that holds a
         review of each kind the parent asks for takes it up, whatever else the two say of it
@@ -496,6 +505,18 @@ class TaskMatcher:
                   for index, vector in enumerate(vectors)]
         return [tasks[index] for score, index in sorted(scored, key=lambda item: -item[0])
                 if score >= lexicon()["task_similarity"]]
+
+
+def _titled_acts(text: str) -> set[tuple[str, str]]:
+    """(act, title) for each quoted title and each pair of words among the few before it that
+    is one of the acts a plan schedules ("công nhận", "đánh giá")."""
+    acts = {match_key(words) for words in lexicon()["titled_acts"]}
+    found = set()
+    for quote in regex.finditer(r"[“\"]([^”\"]{3,60})[”\"]", text):
+        before = regex.findall(r"\p{L}+", match_key(text[max(0, quote.start() - 40):quote.start()]))
+        pairs = {f"{a} {b}" for a, b in pairwise(before[-5:])}
+        found |= {(act, match_key(quote.group(1))) for act in pairs & acts}
+    return found
 
 
 def _task_key(text: str) -> str:
@@ -540,23 +561,16 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
                 missing.append(wanted)
             continue
         mine = matcher.best(wanted)
-        if mine is None:
-            lines = matcher.mentioned(wanted)
-            if not lines and not matcher.reviews_alike(wanted):
-                missing.append(wanted)
-            # Work taken up on a line with its date there is late when every such date is.
-            dated = [task for task in matcher.dated_on(lines, wanted)
-                     if not _is_report(task, local)]
-            if not dated or not all(_later(task.timeframe, wanted.timeframe,
-                                           round_year=_round_year(task)) for task in dated):
-                continue
-            mine = dated[0]
-        # Deadlines are compared only for the same work: the local task must answer this
-        # parent task better than any other (a provincial conference the district attends is
-        # not the district's own review).
-        elif matcher.best_parent(mine) is not wanted or _is_report(mine, local) or \
-                not _later(mine.timeframe, wanted.timeframe, round_year=_round_year(mine)):
+        lines = matcher.mentioned(wanted) if mine is None else []
+        if mine is None and not lines and not matcher.reviews_alike(wanted):
+            missing.append(wanted)
             continue
+        late = _late(mine, wanted, matcher, lines, local) or next(
+            (task for task in matcher.same_step(wanted) if not _is_report(task, local) and
+             _later(task.timeframe, wanted.timeframe, round_year=_round_year(task))), None)
+        if late is None:
+            continue
+        mine = late
         found.append(finding("DEADLINE_LATER", local, mine.timeframe.span or mine.span,
                              parent, wanted.timeframe.span or wanted.span,
                              local=mine.timeframe.text, parent=wanted.timeframe.text))
@@ -568,6 +582,25 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
         found.append(finding("TASK_MISSING", local, None, parent, wanted.span,
                              parent=clip(wanted.description, 120)))
     return found
+
+
+def _late(mine: Task | None, wanted: Task, matcher: TaskMatcher,
+          lines: list[tuple[int, int]], local: Plan) -> Task | None:
+    """The local task that takes up ``wanted`` after its deadline, if any."""
+    if mine is None:
+        # Work taken up on a line with its date there is late when every such date is.
+        dated = [task for task in matcher.dated_on(lines, wanted) if not _is_report(task, local)]
+        if dated and all(_later(task.timeframe, wanted.timeframe, round_year=_round_year(task))
+                         for task in dated):
+            return dated[0]
+        return None
+    # Deadlines are compared only for the same work: the local task must answer this parent
+    # task better than any other (a provincial conference the district attends is not the
+    # district's own review).
+    if matcher.best_parent(mine) is wanted and not _is_report(mine, local) and \
+            _later(mine.timeframe, wanted.timeframe, round_year=_round_year(mine)):
+        return mine
+    return None
 
 
 def _outside(when: TimeExpression | None, period: tuple[int, int]) -> bool:

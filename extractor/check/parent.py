@@ -196,9 +196,14 @@ def similarity(left: Target, right: Target, local_tier: str | None = None) -> fl
 
 
 def _head_words(target: Target) -> frozenset[str]:
+    return _head_key_words(target.subject, target.indicator)
+
+
+@lru_cache(maxsize=4096)
+def _head_key_words(subject: str | None, indicator: str | None) -> frozenset[str]:
     """The key words of a target's subject and the first clause of its indicator."""
-    head = regex.split(r"[,;]", target.indicator or "", maxsplit=1)[0]
-    return _key_words(indicator_key(target.subject, head))
+    head = regex.split(r"[,;]", indicator or "", maxsplit=1)[0]
+    return _key_words(indicator_key(subject, head))
 
 
 def _key_words(key: str) -> frozenset[str]:

@@ -72,6 +72,7 @@ MENTIONS = {
         ("Công ty TNHH Một thành viên Nước sạch Hà Nội rà soát",
          ["Công ty TNHH Một thành viên Nước sạch Hà Nội"]),
         ("Các phương tiện thông tin đại chúng thực hiện", ["Các phương tiện thông tin đại chúng"]),
+        ("Các Phòng Giáo dục và Đào tạo báo cáo", ["Các Phòng Giáo dục và Đào tạo"]),
     ],
 }
 
@@ -89,6 +90,7 @@ NOT_BODIES = [
     "kết nối với thư viện số của tỉnh",
     "xây dựng nhà văn hóa thôn",
     "thành lập công ty, doanh nghiệp mới",
+    "Sở tổ chức kiểm tra xác suất",  # "tổ chức" organises here; no "Sở Tổ chức" exists
 ]
 
 

@@ -315,6 +315,10 @@ class _Grower:
         end = self.matches["COLL"].get(index + 1)
         if end is None:
             return None
+        # "các Phòng Giáo dục và Đào tạo": offices of one field, one in each district.
+        if self.norms[index + 1] in {"sở", "phòng"} and end == index + 2 and \
+                (field_end := self.matches["FIELD"].get(end)) is not None:
+            end = field_end
         while end + 1 < len(self.words) and self.words[end] in {",", "và"}:
             following = self.matches["COLL"].get(end + 1)
             # "các ban, ngành, đoàn thể, Ban Nhân dân các thôn": a named body ends the list.

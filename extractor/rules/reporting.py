@@ -109,7 +109,8 @@ def find_reporting(text: str, context_year: int | None = None, *,
         match = REPORT_TO.search(clause, report.start())
         recipient = next((name.strip(" ,") for name in match.groups() if name), None) \
             if match else None
-        timed = bool(find_time_expressions(clause) or AS_REQUIRED.search(clause)
+        times = find_time_expressions(clause, context_year)
+        timed = bool(times or AS_REQUIRED.search(clause)
                      or PROMPTLY.search(clause))
         opens = report.start() == 0 and \
             REPORTED.match(clause, report.end()) is not None
@@ -119,7 +120,7 @@ def find_reporting(text: str, context_year: int | None = None, *,
         advised = ADVISED.search(clause)
         subject = advised.group("advised") if advised else (
             SUBJECT.match(clause).group("subject") if SUBJECT.match(clause) else None)
-        for start, end, deadline in _by_deadline(clause, context_year):
+        for start, end, deadline in _by_deadline(clause, times):
             found.append(FoundDuty(
                 clause_start + start, clause_start + end, recipient,
                 via.group("via").strip() if via else None,
@@ -156,13 +157,12 @@ def _nearest(found: list[FoundDuty], index: int, field: str) -> FoundDuty | None
     return None
 
 
-def _by_deadline(clause: str, context_year: int | None) -> list[tuple[int, int, Found | None]]:
-    """One duty per deadline: "báo cáo 6 tháng trước ngày 15/6, báo cáo năm trước ngày 15/12"
-    is two duties, each running from its "báo cáo" to its deadline. One report due on two
-    dates ("báo cáo kết quả về Sở trước ngày 10/01/2025 và ngày 05/6/2025") is two duties of
-    the same words."""
+def _by_deadline(clause: str, found: list[Found]) -> list[tuple[int, int, Found | None]]:
+    """One duty per deadline among the clause's time expressions ``found``: "báo cáo 6 tháng
+    trước ngày 15/6, báo cáo năm trước ngày 15/12" is two duties, each running from its "báo
+    cáo" to its deadline. One report due on two dates ("báo cáo kết quả về Sở trước ngày
+    10/01/2025 và ngày 05/6/2025") is two duties of the same words."""
     end = len(clause.rstrip(" .;/"))
-    found = find_time_expressions(clause, context_year)
     # Dated deadlines split a clause; failing those, schedules ("định kỳ 6 tháng, hàng năm").
     deadlines = [f for f in found if f.value.bound == "by" or f.value.kind == "point"] or \
         [f for f in found if f.value.kind == "recurrence"]

@@ -73,6 +73,8 @@ MENTIONS = {
          ["Công ty TNHH Một thành viên Nước sạch Hà Nội"]),
         ("Các phương tiện thông tin đại chúng thực hiện", ["Các phương tiện thông tin đại chúng"]),
         ("Các Phòng Giáo dục và Đào tạo báo cáo", ["Các Phòng Giáo dục và Đào tạo"]),
+        ("Đề nghị Viễn thông Quảng Trị, Viettel Quảng Trị, MobiFone tỉnh đầu tư",
+         ["Viễn thông Quảng Trị", "Viettel Quảng Trị", "MobiFone tỉnh"]),
     ],
 }
 
@@ -142,6 +144,9 @@ ROLES = [
      "quận tổ chức họp giao ban", {"Hội Khuyến học quận": "responsible"}),
     ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Sở Y "
      "tế", {"các cơ quan, đơn vị": "responsible"}),
+    # A body named by its head ("Thủ trưởng ...") goes on the list.
+    ("Đề nghị các phòng, ban, ngành và Thủ trưởng các đơn vị có liên quan triển khai",
+     {"các phòng, ban, ngành": "requested", "các đơn vị có liên quan": "requested"}),
     # Without an opening word, a body inside the sentence's first phrase is not its subject.
     ("Tuyên truyền Kế hoạch của Hội Khuyến học tỉnh, các chi hội tổ chức học tập", {}),
 ]

@@ -53,7 +53,9 @@ COOPERATE = regex.compile(r"phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng
 ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+về)?|gửi|đề xuất",
                           regex.IGNORECASE)
 REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
-LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các)\s*)*[\s,;]*$")
+# Between bodies of one list: "và", "các", and the head of a body named by its head
+# ("... và Thủ trưởng các đơn vị có liên quan").
+LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo)\s*)*[\s,;]*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ...").
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.

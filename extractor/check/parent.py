@@ -408,6 +408,7 @@ class TaskMatcher:
         self.idf = {term: math.log((1 + total) / (1 + count)) + 1
                     for term, count in frequency.items()}
         self.local_vectors = [self._vector(task.description) for task in local.tasks]
+        self.local_vector = dict(zip(map(id, local.tasks), self.local_vectors, strict=True))
         self.parent_vectors = [self._vector(task.description) for task in parent.tasks]
         for_local = {id(task) for task in tasks_for_local(local, parent)}
         self.others = [vector for task, vector in zip(parent.tasks, self.parent_vectors,
@@ -435,7 +436,7 @@ class TaskMatcher:
         rather than ``wanted`` (a commune's "xây dựng và triển khai Bộ tiêu chí đánh giá, công
         nhận" answers the district office's "hướng dẫn các xã triển khai Bộ tiêu chí", not the
         communes' own "tổ chức đánh giá, công nhận các danh hiệu ... hằng năm")."""
-        vector = self._vector(mine.description)
+        vector = self.local_vector[id(mine)]
         ours = self._cosine(vector, self._vector(wanted.description))
         return any(ours < lexicon()["task_rival_share"] * self._cosine(vector, theirs)
                    for theirs in self.others)
@@ -512,7 +513,8 @@ class TaskMatcher:
                 if score >= lexicon()["task_similarity"]]
 
 
-def _titled_acts(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _titled_acts(text: str) -> frozenset[tuple[str, str]]:
     """(act, title) for each quoted title and each pair of words among the few before it that
     is one of the acts a plan schedules ("công nhận", "đánh giá")."""
     acts = {match_key(words) for words in lexicon()["titled_acts"]}
@@ -521,7 +523,7 @@ def _titled_acts(text: str) -> set[tuple[str, str]]:
         before = regex.findall(r"\p{L}+", match_key(text[max(0, quote.start() - 40):quote.start()]))
         pairs = {f"{a} {b}" for a, b in pairwise(before[-5:])}
         found |= {(act, match_key(quote.group(1))) for act in pairs & acts}
-    return found
+    return frozenset(found)
 
 
 def _task_key(text: str) -> str:

@@ -114,7 +114,7 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     doers = []
     for mention in _after_opening(text, mentions):
         gap = text[doers[-1].end if doers else 0:mention.start]
-        if (not doers and (SUBJECT_GAP.match(gap) or _opened(text, mention) >= 0)
+        if (not doers and (SUBJECT_GAP.match(gap) or _opened(text, mention))
                 and not IN_A_LIST.search(gap)) or (doers and LIST_GAP.match(gap)):
             doers.append(mention)
         else:
@@ -146,23 +146,18 @@ def _after_opening(text: str, mentions: list[AgencyMention]) -> list[AgencyMenti
     """The mentions from the sentence's subject on, past a long opening phrase and the bodies
     in it ("Trong thời hạn 5 ngày làm việc kể từ ngày có kết quả kiểm tra, Phòng Giáo dục và
     Đào tạo ...", "Căn cứ Kế hoạch ... của Hội Khuyến học Thành phố, Thường trực ...")."""
-    if not OPENING.match(text):
-        return mentions
     for index, mention in enumerate(mentions):
-        if _opened(text, mention) >= 0:
+        if _opened(text, mention):
             return mentions[index:]
     return mentions
 
 
-def _opened(text: str, mention: AgencyMention) -> int:
-    """Where the words after an opening phrase begin, if ``mention`` stands right after its
-    comma (-1 otherwise)."""
+def _opened(text: str, mention: AgencyMention) -> bool:
+    """Whether ``mention`` stands right after the comma that closes the sentence's opening
+    phrase (a position before it aside: "..., Thường trực Hội Khuyến học quận")."""
     before = text[:mention.start]
-    comma = regex.search(r",\s*(?:(?:Thường trực|Lãnh đạo|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc)"
-                         r"\s+)?$", before)
-    if OPENING.match(text) and comma and not regex.search(r"[;.:]", before):
-        return mention.start
-    return -1
+    return bool(OPENING.match(text) and not regex.search(r"[;.:]", before) and regex.search(
+        r",\s*(?:(?:Thường trực|Lãnh đạo|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc)\s+)?$", before))
 
 
 def _list_after(text: str, start: int, mentions: list[AgencyMention]) -> list[AgencyMention]:

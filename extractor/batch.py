@@ -13,9 +13,11 @@ import glob
 import hashlib
 import os
 import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -238,7 +240,10 @@ class BatchRun:
         except KeyboardInterrupt:
             self.summary.interrupted = True
         finally:
-            self._commit()
+            try:
+                self._commit()
+            except KeyboardInterrupt:
+                self.summary.interrupted = True
             self.summary.seconds = time.perf_counter() - started
         return self.summary
 
@@ -317,11 +322,30 @@ class BatchRun:
             self._commit()
 
     def _commit(self) -> None:
-        if self._buffered or self._files or self._failures:
-            self.store.write(self._rows, self._files, self._failures)
-        self._rows = {name: [] for name in PLAN_TABLES}
-        self._files, self._failures, self._buffered = [], [], 0
-        self._last_commit = time.monotonic()
+        # An interrupt between the store's COMMIT and emptying the buffers would have the
+        # buffers written a second time: the two happen as one, with Ctrl-C held till after.
+        with _interrupts_held():
+            if self._buffered or self._files or self._failures:
+                self.store.write(self._rows, self._files, self._failures)
+            self._rows = {name: [] for name in PLAN_TABLES}
+            self._files, self._failures, self._buffered = [], [], 0
+            self._last_commit = time.monotonic()
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Run the block whole: a Ctrl-C arriving inside it is raised once it has finished."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _file_hash(job: Job) -> str | None:

@@ -179,6 +179,35 @@ def test_the_dask_engine_writes_the_same_tables(archive: Path, reference_store: 
     assert table_rows(store) == table_rows(reference_store)
 
 
+class _InterruptedRightAfterCommit(Store):
+    """A store whose first write is followed at once by Ctrl-C: the narrowest race there is."""
+
+    interrupted = False
+
+    def write(self, *args) -> None:
+        super().write(*args)
+        if not self.interrupted:
+            self.interrupted = True
+            os.kill(os.getpid(), signal.SIGINT)
+
+
+def test_an_interrupt_just_after_a_commit_writes_nothing_twice(tmp_path: Path) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name in ("h03_nghi_quyet_xa.html", "w04_bang_nhiem_vu_thi_tran.txt"):
+        shutil.copy(CORPUS / name, folder / name)
+    store = tmp_path / "plans.duckdb"
+    with _InterruptedRightAfterCommit(store) as opened:
+        run = BatchRun(opened, LocalEngine(1))
+        run._last_commit = float("-inf")  # every document is due for commit at once
+        summary = run.run(discover([str(folder)], store))
+    assert summary.interrupted
+    rows = table_rows(store)
+    assert len(rows["documents"]) == len(rows["files"]) == 1
+    assert run_batch(store, folder).extracted == 1
+    assert len(table_rows(store)["documents"]) == 2
+
+
 def _wait_for_commits(store: Path, process: subprocess.Popen, timeout: float = 120) -> None:
     wal = store.with_name(store.name + ".wal")
     deadline = time.monotonic() + timeout

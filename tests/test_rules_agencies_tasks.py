@@ -75,6 +75,26 @@ MENTIONS = {
         ("Các Phòng Giáo dục và Đào tạo báo cáo", ["Các Phòng Giáo dục và Đào tạo"]),
         ("Đề nghị Viễn thông Quảng Trị, Viettel Quảng Trị, MobiFone tỉnh đầu tư",
          ["Viễn thông Quảng Trị", "Viettel Quảng Trị", "MobiFone tỉnh"]),
+        ("7. Hợp tác xã Nông nghiệp Phước Hưng: tổ chức thu gom",
+         ["Hợp tác xã Nông nghiệp Phước Hưng"]),
+        ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh và Bộ Chỉ huy Quân sự tỉnh",
+         ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
+        ("Văn phòng thường trực Ban Chỉ đạo tỉnh tổng hợp",
+         ["Văn phòng thường trực Ban Chỉ đạo tỉnh"]),
+        ("Trung tâm Văn hoá, Thông tin, Thể thao và Du lịch huyện đưa tin",
+         ["Trung tâm Văn hoá, Thông tin, Thể thao và Du lịch huyện"]),
+    ],
+    "sectors, village heads and bodies in several kinds of unit": [
+        ("2. Ngành giáo dục xã", ["Ngành giáo dục xã"]),
+        ("phối hợp với ngành giáo dục và đào tạo, chính quyền các cấp",
+         ["ngành giáo dục và đào tạo"]),
+        ("Đề nghị Công đoàn ngành Giáo dục tỉnh phát động", ["Công đoàn ngành Giáo dục tỉnh"]),
+        ("6. Trưởng các ấp", ["Trưởng các ấp"]),
+        ("Trưởng thôn chịu trách nhiệm trước Chủ tịch UBND xã", ["Trưởng thôn", "UBND xã"]),
+        ("Hội Khuyến học xã, thị trấn sử dụng phần mềm", ["Hội Khuyến học xã, thị trấn"]),
+        ("Các phòng chuyên môn thuộc Sở chỉ đạo", ["Các phòng chuyên môn thuộc Sở"]),
+        ("Các bộ phận, đơn vị được phân công báo cáo", ["Các bộ phận, đơn vị được phân công"]),
+        ("Các cấp ủy đảng, chính quyền đưa mục tiêu", ["Các cấp ủy đảng, chính quyền"]),
     ],
 }
 
@@ -93,6 +113,11 @@ NOT_BODIES = [
     "xây dựng nhà văn hóa thôn",
     "thành lập công ty, doanh nghiệp mới",
     "Sở tổ chức kiểm tra xác suất",  # "tổ chức" organises here; no "Sở Tổ chức" exists
+    "Hợp tác xã tham gia liên kết sản xuất",  # a kind of enterprise, no cooperative named
+    "củng cố hợp tác xã dịch vụ nông nghiệp",
+    "cơ sở dữ liệu ngành Giáo dục trước ngày 30/10",  # the sector as a topic
+    "ứng dụng công nghệ thông tin trong ngành giáo dục",
+    "Trưởng ban, Phó Trưởng ban",
 ]
 
 
@@ -149,6 +174,28 @@ ROLES = [
      {"các phòng, ban, ngành": "requested", "các đơn vị có liên quan": "requested"}),
     # Without an opening word, a body inside the sentence's first phrase is not its subject.
     ("Tuyên truyền Kế hoạch của Hội Khuyến học tỉnh, các chi hội tổ chức học tập", {}),
+    # A body opening a later clause is its subject; one helped or addressed there is not.
+    ("Đề nghị Hội Liên hiệp Phụ nữ xã duy trì mô hình; Đoàn Thanh niên xã duy trì các tuyến "
+     "đường tự quản", {"Hội Liên hiệp Phụ nữ xã": "requested",
+                       "Đoàn Thanh niên xã": "requested"}),
+    ("Công an xã kiểm tra; Đoàn Thanh niên xã phối hợp tuyên truyền",
+     {"Công an xã": "responsible"}),
+    ("Phòng Y tế hướng dẫn; UBND các xã được hỗ trợ kinh phí", {"Phòng Y tế": "responsible"}),
+    ("Rà soát trụ nước chữa cháy; đề nghị Công ty TNHH Một thành viên Nước sạch Hà Nội bổ sung "
+     "trụ nước", {"Công ty TNHH Một thành viên Nước sạch Hà Nội": "requested"}),
+    # A request to help is still a request to the bodies named.
+    ("Đề nghị Ủy ban MTTQ Việt Nam quận, Quận đoàn phối hợp tuyên truyền",
+     {"Ủy ban MTTQ Việt Nam quận": "requested", "Quận đoàn": "requested"}),
+    # A label before the subject; a step's label before an opening phrase.
+    ("Báo cáo nhanh: các sở, ngành, địa phương báo cáo tình hình thiệt hại về Ban Chỉ đạo tỉnh",
+     {"các sở, ngành, địa phương": "responsible"}),
+    ("Bước 5: Trong thời hạn 5 ngày làm việc, Phòng Giáo dục và Đào tạo lập hồ sơ trình Ủy ban "
+     "nhân dân quận", {"Phòng Giáo dục và Đào tạo": "responsible"}),
+    # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
+    ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
+     "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",
+     {"Phòng Giáo dục và Đào tạo": "lead", "Hội Khuyến học quận": "lead",
+      "các đơn vị liên quan": "cooperating"}),
 ]
 
 
@@ -158,6 +205,9 @@ def test_roles_from_the_words(sentence: str, expected: dict[str, str]) -> None:
     role = ("lead" if roles.lead else "requested" if roles.requested
             else "advising" if roles.advising else "responsible")
     found = {m.surface: role for m in roles.doers}
+    found.update({m.surface: "requested" if role == "requested" else "responsible"
+                  for m in roles.clause_subjects})
+    found.update({m.surface: "requested" for m in roles.clause_requests})
     found.update({m.surface: "cooperating" for m in roles.cooperating})
     assert found == expected
 
@@ -179,6 +229,22 @@ def test_a_locality_as_the_subject(sentence: str, place: str | None) -> None:
     found = match.group("place") if match and not any(
         m.start < match.start("place") for m in mentions) else None
     assert found == place
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Tổ chức huấn luyện cho lực lượng dân phòng; mỗi phường tổ chức ít nhất 02 đợt thực tập",
+     ["mỗi phường"]),
+    ("Tổ chức hội nghị cấp tỉnh; các huyện, thành phố tổ chức triển khai đến cấp xã",
+     ["các huyện, thành phố"]),
+    ("Hệ thống cấp nước được giao cho đơn vị quản lý; xã không để tình trạng xuống cấp", ["xã"]),
+    ("Huy động nguồn lực; xã hội hóa các hoạt động học tập", []),
+    ("Phân bổ kinh phí; các xã được hỗ trợ 50 triệu đồng", []),
+    ("Tuyên truyền; mỗi hộ gia đình đăng ký", []),
+])
+def test_a_locality_as_the_subject_of_a_later_clause(sentence: str, places: list[str]) -> None:
+    from extractor.rules.tasks import CLAUSE_PLACE
+
+    assert [found.group("place") for found in CLAUSE_PLACE.finditer(sentence)] == places
 
 
 # --- tasks in a whole plan ------------------------------------------------------------------
@@ -327,3 +393,30 @@ def test_register_merges_forms_and_counts_roles(plan) -> None:
 
 def plan_text_matches(agency) -> bool:
     return all(end > start for start, end in (m.span for m in agency.mentions))
+
+
+SMALL_PLAN = """ỦY BAN NHÂN DÂN XÃ AN HÒA
+Số: 05/KH-UBND
+An Hòa, ngày 10 tháng 4 năm 2025
+
+KẾ HOẠCH
+Phòng, chống thiên tai năm 2025
+
+I. NHIỆM VỤ
+1. Tổ chức huấn luyện cho lực lượng xung kích; mỗi thôn tổ chức ít nhất 01 đợt diễn tập.
+2. Xã phối hợp với Trung tâm Y tế huyện tổ chức khám sàng lọc cho người dân.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Công chức Địa chính - Xây dựng (cơ quan thường trực Ban Chỉ huy phòng, chống thiên tai xã)
+- Chủ trì kiểm tra an toàn hồ chứa, đê điều trên địa bàn xã.
+"""
+
+
+def test_localities_acting_and_a_heading_with_the_body_it_serves() -> None:
+    plan = extract_text(SMALL_PLAN)
+    roles = {task.description[:20]: [(a.name, a.role) for a in task.assignments]
+             for task in plan.tasks}
+    assert roles["Tổ chức huấn luyện c"] == [("mỗi thôn", "responsible")]
+    assert roles["Xã phối hợp với Trun"] == [("Xã", "cooperating"),
+                                             ("Trung tâm Y tế huyện", "cooperating")]
+    assert roles["Chủ trì kiểm tra an t"[:20]] == [("Công chức Địa chính - Xây dựng", "lead")]

@@ -104,6 +104,8 @@ class AgencyComponent:
             ("BODY", data["bodies"]), ("HEAD", data["heads"]), ("FIELD", words["fields"]),
             ("COLL", words["collective_nouns"]), ("TAIL", words["collective_tails"]),
             ("UNIT", words["unit_words"]), ("ONE_PER_UNIT", words["one_per_unit"]),
+            ("SECTOR", words["sectors"] + words["fields"]),
+            ("VILLAGE_HEAD", words["village_heads"]), ("VILLAGE", words["village_units"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -111,6 +113,7 @@ class AgencyComponent:
                 for phrase, kind in phrases.items():
                     self.kinds[_norm_key(nlp.make_doc(phrase))] = kind
         self.stop = {match_key(word) for word in words["stop_words"]}
+        self.sector_after = {match_key(word) for word in words["sector_after"]}
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
@@ -150,7 +153,8 @@ class _Grower:
                     self.doc[index - 1].whitespace_ == "":
                 index += 1  # "KH-UBND": a document's symbol, not a body
                 continue
-            mention = self._collective(index) or self._body(index)
+            mention = self._collective(index) or self._village_head(index) or \
+                self._sector(index) or self._body(index)
             if mention is None:
                 index += 1
                 continue
@@ -210,8 +214,39 @@ class _Grower:
                 return None
         else:
             return None
+        if self.norms[end:end + 1] == ["ngành"] and (
+                sector_end := self.matches["SECTOR"].get(end + 1)) is not None:
+            end = sector_end  # "Công đoàn ngành Giáo dục tỉnh"
         end, collective = self._locality(end)
         return (index, end, kind, collective, None)
+
+    def _sector(self, index: int):
+        """"Ngành giáo dục xã", "phối hợp với ngành giáo dục và đào tạo": a sector as the
+        bodies working in it, where it acts (not "trong ngành Giáo dục", a topic)."""
+        if self.norms[index] != "ngành":
+            return None
+        end = self.matches["SECTOR"].get(index + 1)
+        if end is None:
+            return None
+        before = self.words[index - 1] if index > 0 else "\n"
+        if before[:1].isalpha() and self.norms[index - 1] not in self.component.sector_after:
+            return None
+        return (index, self._locality(end)[0], "state", True, None)
+
+    def _village_head(self, index: int):
+        """"Trưởng các thôn", "Trưởng ấp Bình An": the heads of villages, named by the unit."""
+        head_end = self.matches["VILLAGE_HEAD"].get(index)
+        if head_end is None or not self._capital(index):
+            return None
+        unit = head_end + (self.norms[head_end:head_end + 1] in (["các"], ["mỗi"], ["từng"]))
+        unit_end = self.matches["VILLAGE"].get(unit)
+        if unit_end is None:
+            return None
+        end = unit_end
+        while end < len(self.words) and (self.words[end][:1].isupper() or
+                                         self.words[end].isdigit()):
+            end += 1  # the village's name
+        return (index, end, "other", end == unit_end, None)
 
     def _name_tail(self, index: int, *, required: bool, continuing: bool = False) -> int | None:
         """The capitalised words of a name, with the lowercase second syllable of a word."""
@@ -229,7 +264,9 @@ class _Grower:
                   and self.words[end + 1][:1].isupper()) or (
                     word.islower() and previous_capital and norm not in self.component.stop):
                 previous_capital = False
-            elif word == "," and end > index and end + 1 < len(self.words) and \
+            elif word == "," and (end > index or (continuing and end + 1 not in
+                                                   self.matches["FIELD"])) and \
+                    end + 1 < len(self.words) and \
                     self.words[end + 1][:1].isupper() and not self._at_body(end + 1) and \
                     not self._unit_at(end + 1):
                 previous_capital = False  # "Trung tâm Văn hóa, Thể thao và Truyền thông"
@@ -295,6 +332,9 @@ class _Grower:
         end = self._unit_at(index)
         if end is None:
             return index, False
+        units = self._more_units(end)
+        if units is not None:
+            return units, True  # "Hội Khuyến học xã, thị trấn": one in every commune and town
         place = end
         if place + 1 < len(words) and self.norms[place] in NOT_A_PLACE \
                 and words[place + 1].islower():
@@ -308,6 +348,17 @@ class _Grower:
                     and (place + 2 >= len(words) or not words[place + 2][:1].isalpha()):
                 place += 1
         return place, False
+
+    def _more_units(self, end: int) -> int | None:
+        """Where ", thị trấn" style further units after a unit word end, if a place name does
+        not follow them ("huyện, thành phố Vinh" is two bodies' places, not a range)."""
+        last = None
+        while end + 1 < len(self.words) and self.words[end] == "," and \
+                self.words[end + 1].islower() and (following := self._unit_at(end + 1)):
+            end = last = following
+        if last is None or (last < len(self.words) and self.words[last][:1].isupper()):
+            return None
+        return last
 
     def _collective(self, index: int):
         if self.norms[index] != "các":

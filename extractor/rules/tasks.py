@@ -15,7 +15,7 @@ columns say the same by their headers, in any order.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 
 import regex
@@ -60,7 +60,8 @@ LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các|Thủ trưởng|L�
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ...").
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
-SUBJECT_GAP = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*)?$")
+SUBJECT_GAP = regex.compile(
+    r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
 # the phrase may be long and name bodies of its own.
 OPENING = regex.compile(
@@ -73,6 +74,17 @@ PLACE_SUBJECT = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,40},\s*)?"
     r"(?P<place>(?:[Mm]ỗi|[Cc]ác|[Tt]ừng)\s+(?:thôn|xã|phường|tổ dân phố|khu phố|ấp|bản|khóm)"
     r"|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?!\s+hội\b)\s+(?=\p{Ll})")
+# The same in a later clause: "...; mỗi phường tổ chức ít nhất 02 đợt ...", "...; các huyện,
+# thành phố tổ chức triển khai ...", "...; xã không để tình trạng ...".
+CLAUSE_PLACE = regex.compile(
+    r";\s*(?P<place>(?i:mỗi|các|từng)\s+(?:thôn|xã|phường|tổ dân phố|khu phố|ấp|bản|khóm|"
+    r"huyện|quận|thị xã|thành phố|thị trấn)(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|"
+    r"thị trấn))*|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?!\s+hội\b)\s+(?!được\b)(?=\p{Ll})")
+# A later clause of a sentence, and the verb that makes the body opening it its subject (not
+# "phối hợp", help with another's work, nor a verb that addresses it).
+CLAUSE_START = regex.compile(r";\s*")
+CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
+CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\p{Ll}")
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
 
@@ -95,6 +107,9 @@ class _Roles:
     lead: bool = False
     advising: bool = False
     requested: bool = False
+    # Subjects of later clauses: "Mỗi ấp xây dựng ...; Đoàn Thanh niên xã duy trì ...".
+    clause_subjects: list[AgencyMention] = field(default_factory=list)
+    clause_requests: list[AgencyMention] = field(default_factory=list)  # "...; đề nghị X ..."
 
     def merge(self, other: _Roles) -> _Roles:
         return _Roles(self.doers or other.doers, self.cooperating + other.cooperating,
@@ -127,19 +142,49 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     lead_match = LEAD.search(text)
     roles = _Roles(doers, cooperating, lead=bool(lead_match),
                    advising=bool(regex.search(r"tham mưu", text, regex.IGNORECASE)),
-                   requested=bool(REQUEST.match(text)))
+                   requested=bool(REQUEST.match(text)),
+                   clause_subjects=_clause_subjects(text, mentions, doers + cooperating),
+                   clause_requests=_clause_subjects(text, mentions, doers + cooperating,
+                                                    requested=True))
     # "do X chủ trì": the lead is named after "do".
     by = regex.search(r"\bdo\s+", text)
     if by and lead_match and lead_match.start() > by.end():
         named = _list_after(text, by.end(), mentions)
         if named:
             roles.doers = named
-    # "X phối hợp ..." with no lead: X cooperates in someone else's work.
-    if doers and not roles.lead and regex.match(
+    # "Căn cứ ... phê duyệt Phòng GD&ĐT, Hội Khuyến học quận chủ trì ...": no comma closes the
+    # opening, but the bodies right before "chủ trì" lead.
+    if lead_match:
+        named = [mention for mention in _list_before(text, lead_match.start(), mentions)
+                 if mention not in cooperating and mention not in advised]
+        if named and (not roles.doers or roles.doers[-1] in named):
+            roles.doers = doers = named
+    # "X phối hợp ..." with no lead: X cooperates in someone else's work (but "Đề nghị X phối
+    # hợp ..." asks X itself).
+    if doers and not roles.lead and not roles.requested and regex.match(
             r"\s*phối hợp\b", text[doers[-1].end:], regex.IGNORECASE):
         roles.cooperating = doers + roles.cooperating
         roles.doers = []
     return roles
+
+
+def _clause_subjects(text: str, mentions: list[AgencyMention], taken: list[AgencyMention],
+                     requested: bool = False) -> list[AgencyMention]:
+    """The bodies that open a later clause of the sentence and act in it ("...; Hội Khuyến
+    học thị xã vận động nguồn lực ...; Thị đoàn phát huy ..."), or that a later clause asks
+    ("...; đề nghị Công ty ... bổ sung ...")."""
+    found: list[AgencyMention] = []
+    for clause in CLAUSE_START.finditer(text):
+        asks = CLAUSE_REQUEST.match(text, clause.end())
+        if bool(asks) != requested:
+            continue
+        start = asks.end() if asks else clause.end()
+        subjects = _list_after(text, start, mentions)
+        if not subjects or subjects[0].start != start or subjects[0] in taken:
+            continue
+        if CLAUSE_VERB.match(text[subjects[-1].end:]):
+            found += subjects
+    return found
 
 
 def _after_opening(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
@@ -155,8 +200,11 @@ def _after_opening(text: str, mentions: list[AgencyMention]) -> list[AgencyMenti
 def _opened(text: str, mention: AgencyMention) -> bool:
     """Whether ``mention`` stands right after the comma that closes the sentence's opening
     phrase (a position before it aside: "..., Thường trực Hội Khuyến học quận")."""
-    before = text[:mention.start]
-    return bool(OPENING.match(text) and not regex.search(r"[;.:]", before) and regex.search(
+    opening = OPENING.match(text)
+    if opening is None or mention.start < opening.end():
+        return False
+    before = text[opening.end():mention.start]
+    return not regex.search(r"[;.:]", before) and bool(regex.search(
         r",\s*(?:(?:Thường trực|Lãnh đạo|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc)\s+)?$", before))
 
 
@@ -172,6 +220,21 @@ def _list_after(text: str, start: int, mentions: list[AgencyMention]) -> list[Ag
             cursor = mention.end
         else:
             break
+    return found
+
+
+def _list_before(text: str, end: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """The bodies listed right before ``end`` ("A, B chủ trì")."""
+    found: list[AgencyMention] = []
+    cursor = end
+    for mention in reversed(mentions):
+        if mention.end > cursor:
+            continue
+        gap = text[mention.end:cursor]
+        if (not found and gap.strip()) or (found and not LIST_GAP.match(gap)):
+            break
+        found.insert(0, mention)
+        cursor = mention.start
     return found
 
 
@@ -325,14 +388,25 @@ class _Prose:
             roles = read_roles(words, mentions)
             assignments = self.assignments(words, offset + start, roles, context)
             place = PLACE_SUBJECT.match(words)
-            if place and not any(a.role != "cooperating" for a in assignments) and \
+            later = {mention.start + offset + start
+                     for mention in roles.clause_subjects + roles.clause_requests}
+            if place and not any(a.role != "cooperating" and not (a.span and a.span[0] in later)
+                                 for a in assignments) and \
                     not any(mention.start < place.start("place") for mention in mentions):
                 # "Xã công khai các khoản đóng góp ...", "Mỗi thôn thành lập tổ tự quản ...":
-                # the locality itself acts.
+                # the locality itself acts ("Xã phối hợp với ...": it helps).
+                helps = regex.match(r"\s*phối hợp", words[place.end("place"):])
                 assignments.insert(0, Assignment(
-                    name=place.group("place"), role="responsible",
+                    name=place.group("place"), role="cooperating" if helps else "responsible",
                     span=(offset + start + place.start("place"),
                           offset + start + place.end("place"))))
+            for clause in CLAUSE_PLACE.finditer(words):
+                if not any(mention.start == clause.start("place") for mention in mentions) \
+                        and not regex.match(r"\s*phối hợp", words[clause.end("place"):]):
+                    assignments.append(Assignment(
+                        name=clause.group("place"), role="responsible",
+                        span=(offset + start + clause.start("place"),
+                              offset + start + clause.end("place"))))
             tasks.append(Task(
                 description=words, section=section.id,
                 origin="agency_item" if context.heading_agencies else "prose",
@@ -373,6 +447,10 @@ class _Prose:
                 start = self.title_start(section)
                 mentions = self.mentions.within(start, section.title)
                 if mentions and _only_bodies(section.title, mentions):
+                    # "Sở X (Cơ quan thường trực Ban Chỉ đạo tỉnh)": the body it stands for.
+                    outside = [mention for mention in mentions
+                               if not _in_brackets(section.title, mention)]
+                    mentions = outside or mentions
                     if self._topic(section, mentions):
                         self.topics.add(section.id)
                         return None
@@ -434,6 +512,11 @@ def _only_bodies(words: str, mentions: list[AgencyMention]) -> bool:
     return not rest.split()
 
 
+def _in_brackets(words: str, mention: AgencyMention) -> bool:
+    before = words[:mention.start]
+    return before.count("(") > before.count(")")
+
+
 def _shift(mention: AgencyMention, offset: int) -> AgencyMention:
     return AgencyMention(mention.start + offset, mention.end + offset, mention.surface,
                          mention.kind, mention.collective, mention.head)
@@ -468,6 +551,11 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
     for start, end, mention in doers:
         assignments.append(Assignment(name=mention.name, role=role,  # type: ignore[arg-type]
                                       span=(start, end) if end else None))
+    for mention in roles.clause_subjects + roles.clause_requests:
+        asked = role == "requested" or mention in roles.clause_requests
+        assignments.append(Assignment(
+            name=mention.name, role="requested" if asked else "responsible",
+            span=(mention.start + offset, mention.end + offset)))
     for mention in roles.cooperating:
         assignments.append(Assignment(name=mention.name, role="cooperating",
                                       span=(mention.start + offset, mention.end + offset)))

@@ -95,6 +95,17 @@ MENTIONS = {
         ("Các phòng chuyên môn thuộc Sở chỉ đạo", ["Các phòng chuyên môn thuộc Sở"]),
         ("Các bộ phận, đơn vị được phân công báo cáo", ["Các bộ phận, đơn vị được phân công"]),
         ("Các cấp ủy đảng, chính quyền đưa mục tiêu", ["Các cấp ủy đảng, chính quyền"]),
+        ("phối hợp với Hội Khuyến học cấp xã, phường tổ chức", ["Hội Khuyến học cấp xã, phường"]),
+        ("chỉ đạo các ban, ngành, đoàn thể ở địa phương, Hội Khuyến học cùng cấp",
+         ["các ban, ngành, đoàn thể ở địa phương", "Hội Khuyến học cùng cấp"]),
+    ],
+    "a collective's list runs on over words that never open one": [
+        ("phối hợp với các cơ quan, tổ chức, cá nhân liên quan tổ chức",
+         ["các cơ quan, tổ chức, cá nhân liên quan"]),
+        ("phối hợp với các sở, ngành, huyện, thành phố trang bị",
+         ["các sở, ngành, huyện, thành phố"]),
+        ("Phối hợp với Ban Quản lý chợ và UBND các xã, thị trấn triển khai",
+         ["Ban Quản lý chợ", "UBND các xã, thị trấn"]),
     ],
 }
 
@@ -118,6 +129,8 @@ NOT_BODIES = [
     "cơ sở dữ liệu ngành Giáo dục trước ngày 30/10",  # the sector as a topic
     "ứng dụng công nghệ thông tin trong ngành giáo dục",
     "Trưởng ban, Phó Trưởng ban",
+    "các tổ chức, cá nhân tham gia",  # "tổ chức" does not open a collective
+    "tại các huyện, thành phố",
 ]
 
 
@@ -191,6 +204,9 @@ ROLES = [
      {"các sở, ngành, địa phương": "responsible"}),
     ("Bước 5: Trong thời hạn 5 ngày làm việc, Phòng Giáo dục và Đào tạo lập hồ sơ trình Ủy ban "
      "nhân dân quận", {"Phòng Giáo dục và Đào tạo": "responsible"}),
+    ("Công an xã: phối hợp kiểm tra, xử lý các hành vi vi phạm", {"Công an xã": "cooperating"}),
+    ("Văn phòng Sở là đầu mối tham mưu Giám đốc Sở triển khai Kế hoạch",
+     {"Văn phòng Sở": "lead"}),
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
     ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",

@@ -67,7 +67,7 @@ CORPUS: dict[tuple, list[str]] = {
     ("point", "2025-06-30", "by"): ["Trước ngày 30/6/2025", "trước ngày 30/6"],
     ("recurrence", "FREQ=YEARLY", None): [
         "Hàng năm", "hằng năm", "Hằng năm", "định kỳ hàng năm", "Hàng năm.", "mỗi năm",
-        "định kỳ hằng năm",
+        "định kỳ hằng năm", "Theo từng năm, từng giai đoạn", "từng năm và từng giai đoạn",
     ],
     ("recurrence", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", None): [
         "trước ngày 15/6 và ngày 15/12 hàng năm", "trước ngày 15/6 và 15/12 hằng năm",
@@ -89,9 +89,13 @@ CORPUS: dict[tuple, list[str]] = {
     ("recurrence", "FREQ=YEARLY", "2023-01-01"): [
         "Hàng năm bắt đầu từ năm 2023", "hằng năm từ năm 2023",
     ],
-    ("recurrence", "FREQ=MONTHLY;INTERVAL=6", None): ["định kỳ 6 tháng", "Định kỳ 6 tháng"],
+    ("recurrence", "FREQ=MONTHLY;INTERVAL=6", None): ["định kỳ 6 tháng", "Định kỳ 6 tháng",
+                                                      "02 đợt/năm", "2 lần/năm"],
+    ("recurrence", "FREQ=MONTHLY;INTERVAL=3", None): ["hàng quý", "Hằng quý", "4 lần/năm"],
+    ("window", "2024-04-01", "2024-09-30"): ["Quý II, Quý III/2024", "quý II và quý III năm 2024"],
+    ("window", "2023-12-15", "2024-02-29"): ["Từ 15/12/2023 đến hết tháng 02/2024",
+                                            "từ ngày 15/12/2023 đến tháng 02/2024"],
     ("recurrence", "FREQ=MONTHLY", None): ["hàng tháng", "Hằng tháng", "định kỳ hàng tháng"],
-    ("recurrence", "FREQ=MONTHLY;INTERVAL=3", None): ["hàng quý", "Hằng quý"],
     ("recurrence", "FREQ=WEEKLY", None): ["hàng tuần"],
     ("duration", "P10D", True): [
         "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ",
@@ -116,7 +120,7 @@ CORPUS: dict[tuple, list[str]] = {
     ("unspecified",): [
         "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Theo hướng dẫn của Hội Khuyến học Việt Nam",
         "Theo quy định tại Kế hoạch của tỉnh", "Theo quy định", "Thường xuyên",
-        "theo chỉ đạo của UBND tỉnh", "Theo từng năm, từng giai đoạn", "Khi có yêu cầu",
+        "theo chỉ đạo của UBND tỉnh", "Khi có yêu cầu",
         "định kỳ, đột xuất", "Định kỳ", "đột xuất khi có yêu cầu",
     ],
 }

@@ -105,6 +105,7 @@ class AgencyComponent:
             ("COLL", words["collective_nouns"]), ("TAIL", words["collective_tails"]),
             ("UNIT", words["unit_words"]), ("ONE_PER_UNIT", words["one_per_unit"]),
             ("SECTOR", words["sectors"] + words["fields"]),
+            ("MEMBER", words["collective_members"]),
             ("VILLAGE_HEAD", words["village_heads"]), ("VILLAGE", words["village_units"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
@@ -299,6 +300,11 @@ class _Grower:
             word = self.words[end]
             if self._unit_at(end):
                 return end
+            if end > index and self._at_body(end):
+                # "Ban Quản lý chợ và UBND các xã": another body ends the name
+                while end > index and self.words[end - 1] in CONNECTORS:
+                    end -= 1
+                return end
             if word == "\n" or not (word.isalpha() or word in CONNECTORS or
                                     _abbreviation(word)) or (word == "và" and end == index):
                 break
@@ -319,7 +325,10 @@ class _Grower:
         """After a name: its unit and place, "cấp xã", or "các huyện, thành phố"."""
         words = self.words
         if index < len(words) and self.norms[index] == "cấp" and self._unit_at(index + 1):
-            return self._unit_at(index + 1) or index, True
+            end = self._unit_at(index + 1) or index
+            return self._more_units(end) or end, True  # "cấp xã, phường"
+        if self.norms[index:index + 2] == ["cùng", "cấp"]:
+            return index + 2, True  # "Hội Khuyến học cùng cấp": one at each level
         if index < len(words) and self.norms[index] == "các":
             end = self._unit_at(index + 1)
             if end is None and index + 1 < len(words) and self.norms[index + 1] == "cấp":
@@ -371,7 +380,7 @@ class _Grower:
                 (field_end := self.matches["FIELD"].get(end)) is not None:
             end = field_end
         while end + 1 < len(self.words) and self.words[end] in {",", "và"}:
-            following = self.matches["COLL"].get(end + 1)
+            following = self.matches["COLL"].get(end + 1) or self.matches["MEMBER"].get(end + 1)
             # "các ban, ngành, đoàn thể, Ban Nhân dân các thôn": a named body ends the list.
             if following is None or (self._capital(end + 1) and
                                      self._body(end + 1) is not None):

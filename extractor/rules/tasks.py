@@ -44,7 +44,7 @@ NOT_A_TASK = regex.compile(
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 # "cơ quan thường trực", "bộ phận thường trực"; not "Thường trực HKH quận" (a body's standing
 # committee) nor "Văn phòng thường trực" (a name).
-LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|"
+LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|(?:là|làm)\s+đầu mối|"
                      r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
                      r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
 COOPERATE = regex.compile(r"phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng))?|cùng với",
@@ -162,7 +162,7 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     # "X phối hợp ..." with no lead: X cooperates in someone else's work (but "Đề nghị X phối
     # hợp ..." asks X itself).
     if doers and not roles.lead and not roles.requested and regex.match(
-            r"\s*phối hợp\b", text[doers[-1].end:], regex.IGNORECASE):
+            r"[\s:]*phối hợp\b", text[doers[-1].end:], regex.IGNORECASE):
         roles.cooperating = doers + roles.cooperating
         roles.doers = []
     return roles
@@ -700,11 +700,33 @@ def _timeframe(task: Task, time_cell: tuple[int, int] | None,
         start <= t.span[0] and t.span[1] <= end for start, end in spans)]
     if not inside:
         return
-    stated = [t for t in inside if t.kind != "unspecified"]
     recurring = [t for t in inside if t.kind == "recurrence"]
-    task.timeframe = (stated or inside)[0]
+    task.timeframe = _stated_times(task, inside)[0]
     if recurring:
         task.recurrence = recurring[0].rrule
+
+
+def _stated_times(task: Task, inside: list[TimeExpression]) -> list[TimeExpression]:
+    """The task's times but those in brackets inside what it names ("Tổ chức Hội nghị sơ kết
+    3 năm (2015-2018) (Tháng 7/2018)": the deadline is the closing one)."""
+    words = task.description
+
+    def after_bracket(time: TimeExpression) -> str | None:
+        """The words after a time that stands in brackets; None if it does not."""
+        if time.span is None:
+            return None
+        start, end = time.span[0] - task.span[0], time.span[1] - task.span[0]
+        if start <= 0 or end > len(words) or not words[:start].rstrip().endswith("(") or \
+                not words[end:].lstrip().startswith(")"):
+            return None
+        return words[end:].strip(" .;")
+
+    stated = [time for time in inside if after_bracket(time) in {None, ")"}] or inside
+    # "... các nội dung thực hiện trong năm, ... (Tháng 01/2018)": a closing bracket's date
+    # outranks a time whose year the words leave to the reader.
+    if stated[0].year_inherited and after_bracket(stated[-1]) == ")":
+        return [stated[-1]]
+    return stated
 
 
 def _count_roles(agencies: list[Agency], tasks: list[Task]) -> None:

@@ -192,6 +192,17 @@ def _date_range(match: regex.Match[str], context_year: int | None) -> TimeExpres
                           end=end.isoformat(), year_inherited=not match.group("year2"))
 
 
+def _date_to_month(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    year = int(match.group("year2"))
+    first_year = int(match.group("year1")) if match.group("year1") else year
+    try:
+        start = datetime.date(first_year, int(match.group("month1")), int(match.group("day1")))
+    except ValueError:
+        return None
+    return TimeExpression(text=match.group(0), kind="window", start=start.isoformat(),
+                          end=_last_day(year, int(match.group("month2"))))
+
+
 def _month_range(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     end_year = int(match.group("year2"))
     first, last = int(match.group("month1")), int(match.group("month2"))
@@ -267,6 +278,17 @@ def _periodic(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     return TimeExpression(text=match.group(0), kind="recurrence", rrule=rrule)
 
 
+def _times_a_year(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    """"02 đợt/năm": a round every six months."""
+    count = int(match.group("count"))
+    if count < 1 or 12 % count:
+        return None
+    interval = 12 // count
+    rrule = "FREQ=YEARLY" if interval == 12 else "FREQ=MONTHLY" + (
+        f";INTERVAL={interval}" if interval > 1 else "")
+    return TimeExpression(text=match.group(0), kind="recurrence", rrule=rrule)
+
+
 def _duration(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     count = int(match.group("count"))
     unit = fold_tones(match.group("unit")).casefold()
@@ -299,6 +321,10 @@ RULES: list[Rule] = [
           rf"từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
           rf"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day2>{DAY})\s*/\s*(?P<month2>{MONTH})"
           rf"(?:\s*/\s*(?P<year2>{YEAR}))?", _date_range, "từ ngày 01/11 đến ngày 30/11/2025"),
+    _rule("date_to_month",
+          rf"từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
+          rf"\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})",
+          _date_to_month, "Từ 15/12/2023 đến hết tháng 02/2024"),
     _rule("month_range",
           rf"(?:từ\s+)?tháng\s+(?P<month1>{MONTH})(?:{SEP}(?P<year1>{YEAR}))?\s+(?:đến|tới)\s+"
           rf"(?:hết\s+)?tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})", _month_range,
@@ -335,9 +361,10 @@ RULES: list[Rule] = [
     _rule("year_list", rf"năm\s+(?P<years>{YEAR}(?:\s*(?:,|và)\s*{YEAR})+)", _years,
           "Năm 2014, 2015"),
     _rule("quarters",
-          rf"(?:(?:các|trong)\s+)?quý\s+(?P<quarters>{QUARTER}(?:\s*(?:,|và|-)\s*{QUARTER})*)"
-          rf"(?:{SEP}(?P<year>{YEAR}))?", _quarters,
-          "Quý III/2022", "Quý 3 năm 2013", "Quý III, IV năm 2023", "Các Quý I, II, III/2018"),
+          rf"(?:(?:các|trong)\s+)?quý\s+(?P<quarters>{QUARTER}"
+          rf"(?:\s*(?:,|và|-)\s*(?:quý\s+)?{QUARTER})*)(?:{SEP}(?P<year>{YEAR}))?", _quarters,
+          "Quý III/2022", "Quý 3 năm 2013", "Quý III, IV năm 2023", "Các Quý I, II, III/2018",
+          "Quý II, Quý III/2024"),
     _rule("end_of_year", rf"(?:đến\s+hết|hết|đến\s+cuối)\s+năm\s+(?P<year>{YEAR})", _end_of_year,
           "Đến hết năm 2025"),
     _rule("end_of_month",
@@ -356,9 +383,11 @@ RULES: list[Rule] = [
           _part_of_year, "Cuối 2015", "hè năm 2018", "6 tháng đầu năm 2024"),
     _rule("year", rf"năm\s+(?P<years>{YEAR})", _years, "Năm 2020"),
     _rule("periodic",
-          r"(?:định kỳ\s*,?\s*(?:(?P<count>\d+)\s+|(?:hàng|hằng|mỗi)\s+)|(?:hàng|hằng|mỗi)\s+)"
-          r"(?P<unit>năm|tháng|quý|tuần|ngày)(?!\s+học)",
-          _periodic, "Hàng năm", "định kỳ 6 tháng", "định kỳ hằng năm", "mỗi năm"),
+          r"(?:theo\s+)?(?:định kỳ\s*,?\s*(?:(?P<count>\d+)\s+|(?:hàng|hằng|mỗi)\s+)|"
+          r"(?:hàng|hằng|mỗi|từng)\s+)(?P<unit>năm|tháng|quý|tuần|ngày)(?!\s+học)"
+          r"(?:\s*(?:,|và)\s*từng\s+giai\s+đoạn)?",
+          _periodic, "Hàng năm", "định kỳ 6 tháng", "định kỳ hằng năm", "mỗi năm",
+          "Theo từng năm, từng giai đoạn"),
     _rule("this_year", rf"trong\s+năm(?!\s+(?:{YEAR}|học|nay|trước|qua))", _this_year,
           "trong năm"),
     _rule("irregular", r"(?:định kỳ(?:\s*,\s*đột xuất)?|đột xuất(?:\s+khi có yêu cầu)?)",
@@ -366,11 +395,14 @@ RULES: list[Rule] = [
 ]
 CELL_ONLY_RULES: list[Rule] = [
     _rule("unspecified",
-          r"^(?:theo\s+(?:hướng dẫn|quy định|kế hoạch|chỉ đạo|yêu cầu|tiến độ|từng)"
+          r"^(?:theo\s+(?:hướng dẫn|quy định|kế hoạch|chỉ đạo|yêu cầu|tiến độ|từng(?!\s+năm))"
           r"|thường xuyên|khi có yêu cầu|liên tục)[^;\t\n]*", _unspecified,
           "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên"),
     _rule("bare_years", rf"^(?P<years>{YEAR}(?:\s*[-–—]\s*{YEAR})?)$", _years,
           "2023", "2023 - 2025"),
+    # A time column's "02 đợt/năm"; in prose such counts belong to targets ("01 lần/năm").
+    _rule("times_a_year", r"^(?P<count>\d+)\s+(?:đợt|lần|kỳ)\s*/\s*năm$", _times_a_year,
+          "02 đợt/năm"),
 ]
 
 

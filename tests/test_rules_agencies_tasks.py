@@ -107,6 +107,13 @@ MENTIONS = {
         ("Phối hợp với Ban Quản lý chợ và UBND các xã, thị trấn triển khai",
          ["Ban Quản lý chợ", "UBND các xã, thị trấn"]),
     ],
+    "units inside another body, and numbered units": [
+        ("Phối hợp với Đội Quản lý thị trường số 5 và Công an huyện kiểm soát",
+         ["Đội Quản lý thị trường số 5", "Công an huyện"]),
+        ("Công an xã phối hợp Đội Cảnh sát giao thông - Trật tự Công an huyện",
+         ["Công an xã", "Đội Cảnh sát giao thông - Trật tự Công an huyện"]),
+        ("Trường THCS số 2 và Phòng Nội vụ", ["Trường THCS số 2", "Phòng Nội vụ"]),
+    ],
 }
 
 NOT_BODIES = [
@@ -205,6 +212,10 @@ ROLES = [
     ("Bước 5: Trong thời hạn 5 ngày làm việc, Phòng Giáo dục và Đào tạo lập hồ sơ trình Ủy ban "
      "nhân dân quận", {"Phòng Giáo dục và Đào tạo": "responsible"}),
     ("Công an xã: phối hợp kiểm tra, xử lý các hành vi vi phạm", {"Công an xã": "cooperating"}),
+    # "do X tổ chức": X runs the work the others join.
+    ("HKH thành phố, Phòng GD&ĐT cử cán bộ tham gia các lớp tập huấn do HKH tỉnh và Sở GD&ĐT tổ "
+     "chức", {"HKH thành phố": "responsible", "Phòng GD&ĐT": "responsible",
+              "HKH tỉnh": "responsible", "Sở GD&ĐT": "responsible"}),
     ("Văn phòng Sở là đầu mối tham mưu Giám đốc Sở triển khai Kế hoạch",
      {"Văn phòng Sở": "lead"}),
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
@@ -436,3 +447,13 @@ def test_localities_acting_and_a_heading_with_the_body_it_serves() -> None:
     assert roles["Xã phối hợp với Trun"] == [("Xã", "cooperating"),
                                              ("Trung tâm Y tế huyện", "cooperating")]
     assert roles["Chủ trì kiểm tra an t"[:20]] == [("Công chức Địa chính - Xây dựng", "lead")]
+
+
+def test_a_cell_leaves_out_the_bodies_its_work_is_for() -> None:
+    from extractor.rules.tasks import _cell_assignments
+
+    cell = ("HKH Thành phố phối hợp với Phòng GD&ĐT tập huấn cho BCH HKH thành phố, cán bộ HKH "
+            "xã, phường và các trường học của thành phố")
+    found = _cell_assignments(cell, 0, "responsible", find_mentions(cell))
+    assert [(a.name, a.role) for a in found] == [("HKH Thành phố", "cooperating"),
+                                                 ("Phòng GD&ĐT", "cooperating")]

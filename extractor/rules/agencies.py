@@ -105,7 +105,7 @@ class AgencyComponent:
             ("COLL", words["collective_nouns"]), ("TAIL", words["collective_tails"]),
             ("UNIT", words["unit_words"]), ("ONE_PER_UNIT", words["one_per_unit"]),
             ("SECTOR", words["sectors"] + words["fields"]),
-            ("MEMBER", words["collective_members"]),
+            ("MEMBER", words["collective_members"]), ("SUB_UNIT", words["sub_units"]),
             ("VILLAGE_HEAD", words["village_heads"]), ("VILLAGE", words["village_units"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
@@ -215,6 +215,13 @@ class _Grower:
                 return None
         else:
             return None
+        if self.norms[end:end + 1] == ["số"] and end + 1 < len(self.words) and \
+                self.words[end + 1].isdigit():
+            end += 2  # "Đội Quản lý thị trường số 5"
+        if index in self.matches["SUB_UNIT"] and end < len(self.words) and self._at_body(end):
+            parent = self._body(end)  # "Đội Cảnh sát giao thông - Trật tự Công an huyện"
+            if parent is not None:
+                return (index, parent[1], kind, parent[3], None)
         if self.norms[end:end + 1] == ["ngành"] and (
                 sector_end := self.matches["SECTOR"].get(end + 1)) is not None:
             end = sector_end  # "Công đoàn ngành Giáo dục tỉnh"
@@ -255,6 +262,9 @@ class _Grower:
         while end < len(self.words):
             word, norm = self.words[end], self.norms[end]
             if word == "\n" or self._unit_at(end) or (end > index and self._at_body(end)):
+                break
+            if norm == "số" and end + 1 < len(self.words) and self.words[end + 1].isdigit():
+                end += 2  # "Trường THCS số 2"
                 break
             if (word[:1].isupper() and word not in PLACE_STOP) or _abbreviation(word):
                 previous_capital = True

@@ -88,6 +88,9 @@ CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
 
+# Words before the bodies a cell's work is for: "cán bộ HKH", "tập huấn cho ...".
+SERVED = regex.compile(r"(?i)\b(?:cán bộ|cho)\s+")
+STAFF = regex.compile(r"(?i)cán bộ|BCH")
 # Table headers: which column holds what.
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
 LEAD_COLUMN = regex.compile(r"chủ trì", regex.IGNORECASE)
@@ -146,12 +149,17 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
                    clause_subjects=_clause_subjects(text, mentions, doers + cooperating),
                    clause_requests=_clause_subjects(text, mentions, doers + cooperating,
                                                     requested=True))
-    # "do X chủ trì": the lead is named after "do".
+    # "do X chủ trì": the lead is named after "do"; "tham gia các lớp tập huấn do X tổ chức":
+    # X runs the work the others join, one of its doers.
     by = regex.search(r"\bdo\s+", text)
     if by and lead_match and lead_match.start() > by.end():
         named = _list_after(text, by.end(), mentions)
         if named:
             roles.doers = named
+    elif by and doers:
+        named = _list_after(text, by.end(), mentions)
+        if named and regex.match(r"\s*(?:tổ chức|thực hiện)\b", text[named[-1].end:]):
+            roles.doers = doers = doers + [m for m in named if m not in doers]
     # "Căn cứ ... phê duyệt Phòng GD&ĐT, Hội Khuyến học quận chủ trì ...": no comma closes the
     # opening, but the bodies right before "chủ trì" lead.
     if lead_match:
@@ -368,8 +376,12 @@ class _Prose:
                     if colon and len(after.split()) >= 3 and heading is not None:
                         tasks += self.sentence_tasks(after, offset + len(before) + 1, section)
                     continue
-                if heading is not None and ":" not in value:
-                    continue
+                if heading is not None:
+                    if ":" not in value:
+                        continue
+                    # "6. Công an xã: phối hợp kiểm tra ...": the duty is what follows the colon
+                    before, _, value = value.partition(":")
+                    offset += len(before) + 1
             if value.rstrip().endswith(":"):
                 self.intros.setdefault(section.id, []).append((offset, value))
                 continue
@@ -539,9 +551,13 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
                        roles.advising or inherited.advising,
                        roles.requested or context.heading_requested)
         role = _role(flags)
-        if role == "responsible" and regex.match(r"\s*(?:[-+•]\s*)?(?:Chủ động\s+)?phối hợp",
-                                                 words, regex.IGNORECASE):
-            role = "cooperating"  # the heading's body helps with another body's work
+        # The heading's body helps with another body's work: "Phối hợp ...", or its name then
+        # "phối hợp" ("6. Công an xã: phối hợp kiểm tra ...").
+        helps = regex.match(r"\s*(?:[-+•]\s*)?(?:Chủ động\s+)?phối hợp", words,
+                            regex.IGNORECASE) or any(
+            not words[:mention.start].strip(" -+•") for mention in roles.cooperating)
+        if role == "responsible" and helps:
+            role = "cooperating"
         if context.heading_agencies:
             doers = [(m.start, m.end, m) for m in context.heading_agencies]
         elif inherited.doers:
@@ -647,14 +663,19 @@ def _group_row(cells: list[str], content: int) -> bool:
 
 def _cell_assignments(cell: str, offset: int, role: str,
                       mentions: list[AgencyMention]) -> list[Assignment]:
-    """A cell of bodies; "(chủ trì)" or "chủ trì; ... phối hợp" inside it sets their roles."""
+    """A cell of bodies; "(chủ trì)" or "chủ trì; ... phối hợp" inside it sets their roles. In
+    a cell written as a sentence, the bodies the work is done for have no role ("... tập huấn
+    cho BCH HKH thành phố, cán bộ HKH xã, phường và các trường học")."""
     if not mentions:
         name = cell.strip(" .;,")
         return [Assignment(name=name, role=role, span=(offset, offset + len(cell)))] \
             if name and not name.isdigit() else []  # type: ignore[arg-type]
     assignments = []
     cooperate_at = COOPERATE.search(cell)
+    served = _served(cell, mentions)
     for mention in mentions:
+        if mention in served:
+            continue
         own = role
         after = cell[mention.end:mention.end + 14]
         if regex.match(r"\s*\(?\s*chủ trì", after, regex.IGNORECASE):
@@ -668,6 +689,22 @@ def _cell_assignments(cell: str, offset: int, role: str,
 
 
 # --- resolution ---------------------------------------------------------------------------
+
+def _served(cell: str, mentions: list[AgencyMention]) -> set[AgencyMention]:
+    """The bodies a cell names as those the work is for: their staff ("cán bộ HKH"), or a
+    list after "cho" ("cho BCH HKH thành phố, cán bộ HKH xã, phường và các trường học")."""
+    served: set[AgencyMention] = set()
+    for marker in SERVED.finditer(cell):
+        cursor = marker.end()
+        for mention in mentions:
+            if mention.start < cursor:
+                continue
+            if not LIST_GAP.match(STAFF.sub(" ", cell[cursor:mention.start])):
+                break
+            served.add(mention)
+            cursor = mention.end
+    return served
+
 
 def _names(agencies: list[Agency]) -> dict[str, Agency]:
     """Each body by every name it goes by, in the form names are compared in."""

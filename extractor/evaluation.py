@@ -10,6 +10,8 @@ overlaps). Gold values and outputs are compared after folding case, tone-mark st
 Targets: strict when value, unit and milestone agree (and the texts share words); lenient when
 the texts share half their words. Time expressions are paired by text (the closest pairs
 first); strict also needs the normalised value (kind, start, end, bound, rrule, duration).
+Funding amounts: on each source both name, the đồng stated for it alone (lenient: whether there
+is one). The budget: its stated total, and the bodies that prepare it (named as in tasks).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ SCALAR_FIELDS = [
 ]
 LIST_FIELDS = ["document.recipients", "citations", "findings", "sections", "tables", "targets",
                "agencies", "agency_mentions", "tasks", "roles", "task_timeframes",
-               "time_expressions", "funding", "reporting"]
+               "time_expressions", "funding", "funding_amounts", "budget_total",
+               "budget_prepared_by", "reporting"]
 REPORTING_ATTRIBUTES = ["reporter", "recipient", "via", "when"]
 TARGET_ATTRIBUTES = ["comparator", "subject", "indicator", "kind", "parent"]
 TIME_VALUE_FIELDS = ["kind", "start", "end", "bound", "rrule", "duration"]
@@ -259,7 +262,10 @@ def plan_view(plan: Plan) -> dict:
                    for t in plan.tables],
         "targets": _target_view(plan),
         "timex": data["time_expressions"],
-        "funding": [{"source": f.source, "text": f.text} for f in plan.funding],
+        "funding": [{"source": f.source, "text": f.text, "amount_vnd": f.amount_vnd}
+                    for f in plan.funding],
+        "budget": {"total_vnd": plan.budget.total_vnd,
+                   "prepared_by": [a.name for a in plan.budget.prepared_by]},
         "reporting": data["reporting"],
         "agencies": scoring_tasks.agency_view(plan),
         "tasks": scoring_tasks.task_view(plan),
@@ -374,6 +380,32 @@ def _score_reporting(gold: list[dict], predicted: list[dict],
     return score
 
 
+def _score_amounts(gold: list[dict], predicted: list[dict]) -> FieldScore:
+    """The amount of each source both name (first entries of a source only): strict wants the
+    same đồng; lenient, an amount where the gold has one."""
+    score = FieldScore()
+    first_predicted = {}
+    for item in predicted:
+        first_predicted.setdefault(item["source"], item)
+    seen: set[str] = set()
+    for item in gold:
+        if item["source"] in seen or item["source"] not in first_predicted:
+            seen.add(item["source"])
+            continue
+        seen.add(item["source"])
+        wanted, got = item.get("amount_vnd"), first_predicted[item["source"]].get("amount_vnd")
+        for counts, same in ((score.strict, wanted == got),
+                             (score.lenient, (wanted is None) == (got is None))):
+            if wanted is not None and got is not None:
+                counts.correct += same
+                counts.incorrect += not same
+            elif wanted is not None:
+                counts.missing += 1
+            elif got is not None:
+                counts.spurious += 1
+    return score
+
+
 def _same_time_text(gold: dict, predicted: dict) -> bool:
     a, b = normal(gold.get("text")), normal(predicted.get("text"))
     return bool(a and b) and (a in b or b in a)
@@ -448,6 +480,15 @@ def score_document(gold: dict, predicted: dict,
         scores["funding"] = score_items(
             gold["funding"], predicted["funding"], lambda f: f["source"],
             lambda g, p: g["source"] == p["source"])
+    if "funding" in gold:
+        scores["funding_amounts"] = _score_amounts(gold["funding"], predicted["funding"])
+    if "budget" in gold:
+        wanted, got = gold["budget"], predicted["budget"]
+        scores["budget_total"] = score_scalar("budget_total", wanted.get("total_vnd"),
+                                              got.get("total_vnd"))
+        scores["budget_prepared_by"] = score_items(
+            wanted.get("prepared_by") or [], got.get("prepared_by") or [],
+            scoring_tasks.agency_key, scoring_tasks.same_agency)
     if "reporting" in gold:
         scores["reporting"] = _score_reporting(gold["reporting"], predicted["reporting"],
                                                attributes)

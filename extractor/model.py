@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 
@@ -261,7 +261,23 @@ class FundingSource(Grounded):
         "ngan_sach_nha_nuoc", "long_ghep", "xa_hoi_hoa", "tai_tro", "nguon_khac",
     ]
     text: str = ""
+    amount_vnd: int | None = Field(
+        default=None, description="The amount stated for this source alone, in đồng "
+        "('ngân sách xã 350 triệu đồng'); none when a sum is shared by several sources.")
+    amount_text: str | None = Field(default=None, description="The amount as written.")
+    period: TimeExpression | None = Field(
+        default=None, description="The years or year the money is for, where stated.")
     section: str | None = None
+
+
+class Budget(Grounded):
+    """The plan's money as a whole: the total it states (``span``) and who draws up or
+    allocates it (the doers of its budget duties: "Sở Tài chính tham mưu bố trí kinh phí")."""
+
+    total_vnd: int | None = Field(default=None, description="The stated total, in đồng.")
+    total_text: str | None = None
+    period: TimeExpression | None = None
+    prepared_by: list[Assignment] = Field(default_factory=list)
 
 
 class Finding(Grounded):
@@ -311,6 +327,7 @@ class Plan(Model):
     agencies: list[Agency] = Field(default_factory=list)
     reporting: list[ReportingDuty] = Field(default_factory=list)
     funding: list[FundingSource] = Field(default_factory=list)
+    budget: Budget = Field(default_factory=Budget)
     findings: list[Finding] = Field(default_factory=list)
     text: str | None = Field(
         default=None, description="The normalised text that spans point into (with --with-text)."

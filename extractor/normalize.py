@@ -262,10 +262,15 @@ def _width(table: TableBlock) -> int:
 
 
 def _same_row(left: list[str], right: list[str]) -> bool:
+    """The same cells; or a repeated header as its first line, the header's wrapped second line
+    merged already ("Đơn vị chủ" against "Đơn vị chủ trì")."""
     def key(row: list[str]) -> list[str]:
         return [" ".join(cell.casefold().split()) for cell in row]
 
-    return key(left) == key(right)
+    left_key, right_key = key(left), key(right)
+    return left_key == right_key or (len(left_key) == len(right_key) and any(left_key) and all(
+        b == a or (a and b.startswith(a + " ")) for a, b in zip(left_key, right_key,
+                                                                 strict=True)))
 
 
 def _is_continuation(row: list[str]) -> bool:
@@ -306,10 +311,20 @@ def _merge_continued_rows(table: TableBlock) -> TableBlock:
     for row, page in zip(table.rows, table.row_pages, strict=True):
         if rows and len(rows) > 1 and _is_continuation(row) and rows[-1][0]:
             _merge_into(rows[-1], row)
+        elif len(rows) == 1 and _wraps_header(row):
+            _merge_into(rows[0], row)  # a header wrapped over two lines: "Đơn vị chủ" / "trì"
         else:
             rows.append(list(row))
             pages.append(page)
     return TableBlock(rows, table.page, pages)
+
+
+def _wraps_header(row: list[str]) -> bool:
+    """The second line of header cells too long for their column: short lowercase ends of
+    words in several cells ("", "", "trì", "hợp", "hiện")."""
+    ends = [cell for cell in row if cell]
+    return _is_continuation(row) and len(ends) >= 2 and all(
+        cell[:1].islower() and len(cell.split()) <= 2 for cell in ends)
 
 
 def _merge_into(row: list[str], continuation: list[str]) -> None:

@@ -11,7 +11,7 @@ from extractor.normalize import NormalizedText, normalize
 from extractor.read import DEFAULT_MAX_BYTES, SourceDocument, read_source
 from extractor.rules.agencies import extract_agencies
 from extractor.rules.citations import extract_citations, select_parent
-from extractor.rules.funding import extract_funding
+from extractor.rules.funding import extract_budget, extract_funding
 from extractor.rules.metadata import extract_metadata, plan_year
 from extractor.rules.reporting import extract_reporting
 from extractor.rules.targets import extract_targets
@@ -77,6 +77,7 @@ def extract_document(source_document: SourceDocument, source: Source, *,
         targets=targets,
         reporting=reporting,
         funding=funding,
+        budget=extract_budget(norm, layout, document, tasks),
         agencies=agencies,
         tasks=tasks,
         time_expressions=time_expressions,

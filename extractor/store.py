@@ -88,6 +88,9 @@ TABLES: tuple[TableSpec, ...] = (
         ("schema_version", "VARCHAR", "Version of the plan schema."),
         ("extractor_version", "VARCHAR", "kehoach version that extracted it."),
         ("extracted_at", "TIMESTAMP", "When it was extracted (UTC)."),
+        ("budget_total_vnd", "BIGINT", "The total the plan states for its money, in đồng."),
+        ("budget_prepared_by", "VARCHAR",
+         "Bodies that draw up or allocate the budget, joined by '; '."),
         key=("doc_hash",),
     ),
     _table(
@@ -195,6 +198,10 @@ TABLES: tuple[TableSpec, ...] = (
         ("source", "VARCHAR", "ngan_sach_tinh, xa_hoi_hoa, long_ghep, ..."),
         ("text", "VARCHAR", "The clause."),
         ("section", "VARCHAR", "Section id."),
+        ("amount_vnd", "BIGINT", "The amount stated for this source alone, in đồng."),
+        ("amount_text", "VARCHAR", "The amount as written."),
+        ("period_start", "VARCHAR", "ISO start of the years the money is for."),
+        ("period_end", "VARCHAR", "ISO end of the years the money is for."),
         spans=True,
     ),
     _table(
@@ -297,7 +304,8 @@ def plan_rows(plan: Plan, version: str, now: datetime) -> dict[str, list[tuple]]
         document.enacted_by.number if document.enacted_by else None,
         parent.type if parent else None, parent.number if parent else None,
         parent.date if parent else None, parent.issuer if parent else None,
-        plan.schema_version, version, now,
+        plan.schema_version, version, now, plan.budget.total_vnd,
+        "; ".join(a.name for a in plan.budget.prepared_by) or None,
     ))
     for number, citation in enumerate(plan.citations, 1):
         rows["citations"].append((
@@ -337,7 +345,10 @@ def plan_rows(plan: Plan, version: str, now: datetime) -> dict[str, list[tuple]]
             duty.text, duty.section, *_spans(duty),
         ))
     for number, source in enumerate(plan.funding, 1):
+        period = source.period
         rows["funding"].append((key, number, source.source, source.text, source.section,
+                                source.amount_vnd, source.amount_text,
+                                period.start if period else None, period.end if period else None,
                                 *_spans(source)))
     for number, finding in enumerate(plan.findings, 1):
         rows["findings"].append((key, number, finding.code, finding.severity, finding.message,
@@ -404,10 +415,18 @@ class Store:
     def _create(self) -> None:
         existing = {row[0] for row in self.connection.execute(
             "SELECT table_name FROM duckdb_tables()").fetchall()}
+        columns = set(self.connection.execute(
+            "SELECT table_name, column_name FROM duckdb_columns()").fetchall())
         for table in TABLES:
             if table.name not in existing:
                 for statement in create_sql(table):
                     self.connection.execute(statement)
+                continue
+            # A store written by an earlier version gains the columns added since (empty).
+            for column in table.columns:
+                if (table.name, column.name) not in columns:
+                    self.connection.execute(
+                        f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {column.type}')
 
     def close(self) -> None:
         self.connection.close()
@@ -469,7 +488,8 @@ class Store:
     def _insert(self, name: str, rows: list[tuple]) -> None:
         if rows:
             self.connection.register("incoming", _arrow(TABLE_BY_NAME[name], rows))
-            self.connection.execute(f"INSERT INTO {name} SELECT * FROM incoming")
+            names = ", ".join(f'"{column}"' for column in TABLE_BY_NAME[name].names)
+            self.connection.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM incoming")
             self.connection.unregister("incoming")
 
     def plan(self, doc_hash: str) -> Plan:

@@ -305,3 +305,19 @@ def test_the_documented_tables_are_current() -> None:
     assert {table.name for table in TABLES} >= {
         "documents", "citations", "targets", "tasks", "agencies", "assignments", "reporting",
         "funding", "findings", "failures"}
+
+
+def test_a_store_from_an_earlier_version_gains_the_new_columns(tmp_path: Path) -> None:
+    store = tmp_path / "plans.duckdb"
+    with Store(store):
+        pass
+    connection = duckdb.connect(str(store))
+    connection.execute("ALTER TABLE funding DROP COLUMN amount_vnd")  # as version 1.0 wrote it
+    connection.close()
+    folder = tmp_path / "a"
+    folder.mkdir()
+    shutil.copy(CORPUS / "h03_nghi_quyet_xa.html", folder / "plan.html")
+    assert run_batch(store, folder).extracted == 1
+    amounts = dict(duckdb.connect(str(store), read_only=True).execute(
+        "SELECT source, amount_vnd FROM funding").fetchall())
+    assert amounts["ngan_sach_xa"] == 5_450_500_000

@@ -88,6 +88,25 @@ def test_table_continued_after_a_page_break_is_merged():
                     ["3", "Sơ kết", "Quý IV/2023"]]
 
 
+def test_a_header_wrapped_over_two_lines_is_one_header_repeated_after_a_page_break():
+    text = (
+        "TT\tNội dung công việc\tĐơn vị chủ\tĐơn vị phối\tThời gian\n\t\ttrì\thợp\t\n"
+        "1\tTập huấn cán bộ\tSở Y tế\tSở Nội vụ\tQuý II/2025\n2\tXây dựng chuyên trang trên Cổng\t"
+        "Sở Thông tin và Truyền thông\tSở Y tế\tNăm 2025\n"
+        "\n- 2 -\n\n"
+        "TT\tNội dung công việc\tĐơn vị chủ\tĐơn vị phối\tThời gian\n"
+        "\tthông tin điện tử tỉnh\t\t\t\n"
+        "3\tSơ kết\tSở Y tế\tCác sở, ngành\tQuý IV/2027\n"
+    )
+    norm = norm_of(text)
+    (table,) = norm.tables
+    rows = [[norm.text[s:e] for s, e in row] for row in table.rows]
+    assert rows[0] == ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                       "Thời gian"]
+    assert [row[1] for row in rows[1:]] == [
+        "Tập huấn cán bộ", "Xây dựng chuyên trang trên Cổng thông tin điện tử tỉnh", "Sơ kết"]
+
+
 def test_layout_table_is_read_column_by_column():
     blocks = [TableBlock([["ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\n-------",
                            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],

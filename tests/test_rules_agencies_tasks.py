@@ -436,6 +436,8 @@ I. NHIỆM VỤ
 II. TỔ CHỨC THỰC HIỆN
 1. Công chức Địa chính - Xây dựng (cơ quan thường trực Ban Chỉ huy phòng, chống thiên tai xã)
 - Chủ trì kiểm tra an toàn hồ chứa, đê điều trên địa bàn xã.
+2. Đài Truyền thanh xã
+- Thường xuyên đưa tin về công tác phòng, chống thiên tai.
 """
 
 
@@ -447,6 +449,9 @@ def test_localities_acting_and_a_heading_with_the_body_it_serves() -> None:
     assert roles["Xã phối hợp với Trun"] == [("Xã", "cooperating"),
                                              ("Trung tâm Y tế huyện", "cooperating")]
     assert roles["Chủ trì kiểm tra an t"[:20]] == [("Công chức Địa chính - Xây dựng", "lead")]
+    regularly = next(task for task in plan.tasks if task.description.startswith("Thường"))
+    assert (regularly.timeframe.kind, regularly.timeframe.reason) == ("unspecified",
+                                                                      "thường xuyên")
 
 
 def test_a_cell_leaves_out_the_bodies_its_work_is_for() -> None:

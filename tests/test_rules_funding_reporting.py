@@ -17,8 +17,24 @@ FUNDING = {
     "Nguồn xã hội hóa và các nguồn tài chính hợp pháp khác": ["xa_hoi_hoa", "nguon_khac"],
     "Các nguồn tài trợ, đóng góp của các tổ chức, doanh nghiệp": ["tai_tro", "xa_hoi_hoa"],
     "Huy động các nguồn lực tài chính khác": ["nguon_khac"],
+    "dự toán ngân sách năm 2025 của quận, của các phường": ["ngan_sach_huyen", "ngan_sach_xa"],
+    "Ngân sách các xã, thị trấn bảo đảm kinh phí tiêm phòng": ["ngan_sach_xa"],
+    "Ngân sách Trung ương, tỉnh, huyện hỗ trợ 9.200 triệu đồng":
+        ["ngan_sach_trung_uong", "ngan_sach_tinh", "ngan_sach_huyen"],
+    "vốn tín dụng, vốn của các chủ thể OCOP và nguồn huy động hợp pháp khác":
+        ["nguon_khac", "xa_hoi_hoa", "nguon_khac"],
+    "từ nguồn chi sự nghiệp giáo dục năm 2025": ["ngan_sach_nha_nuoc"],
+    "nguồn trích từ tiền xử phạt vi phạm hành chính trong lĩnh vực giao thông":
+        ["ngan_sach_nha_nuoc"],
+    "tranh thủ sự hỗ trợ của các doanh nghiệp, nhà hảo tâm": ["tai_tro", "tai_tro"],
 }
-NOT_FUNDING = ["Tổ chức tuyên truyền về xây dựng xã hội học tập", "báo cáo kết quả thực hiện"]
+NOT_FUNDING = [
+    "Tổ chức tuyên truyền về xây dựng xã hội học tập", "báo cáo kết quả thực hiện",
+    "theo Luật Ngân sách nhà nước",
+    # A cited document's name, not the plan's money.
+    "theo Thông tư số 96/2008/TT-BTC ngày 27/10/2008 của Bộ Tài chính về hướng dẫn việc hỗ trợ "
+    "kinh phí từ ngân sách nhà nước cho các trung tâm học tập cộng đồng",
+]
 
 
 @pytest.mark.parametrize(("text", "codes"), list(FUNDING.items()))
@@ -146,3 +162,63 @@ def test_plan_funding_and_reporting():
     assert (duty.reporter, duty.recipient) == ("Hội Khuyến học xã", "UBND huyện")
     assert duty.when.rrule == "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20" and duty.when.bound == "by"
     assert plan.text[duty.span[0]:duty.span[1]] == duty.text
+
+
+FUNDING_PLAN = """ỦY BAN NHÂN DÂN TỈNH AN GIANG
+Số: 20/KH-UBND
+An Giang, ngày 10 tháng 3 năm 2025
+
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+
+I. NHIỆM VỤ
+1. Huy động nguồn xã hội hóa hỗ trợ máy tính; hướng dẫn các đơn vị lồng ghép nội dung.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+Tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định.
+2. Ủy ban nhân dân các huyện, thị xã, thành phố
+Bố trí kinh phí thực hiện từ ngân sách địa phương.
+
+III. HUY ĐỘNG NGUỒN LỰC
+Tranh thủ sự hỗ trợ của các doanh nghiệp, nhà hảo tâm.
+"""
+
+
+def test_plan_funding_sections_and_clauses() -> None:
+    plan = extract_text(FUNDING_PLAN)
+    # The clause that names the money, not its neighbour; a money heading, not "Sở Tài chính";
+    # "ngân sách địa phương" in a district council's duty is the district's budget.
+    assert [f.source for f in plan.funding] == ["xa_hoi_hoa", "ngan_sach_huyen", "tai_tro"]
+
+
+BUDGET_PLAN = (
+    "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nSố: 30/KH-UBND\n"
+    "Tuyên Quang, ngày 05 tháng 4 năm 2022\n\n"
+    "KẾ HOẠCH\nThực hiện Chương trình OCOP giai đoạn 2022 - 2025\n\n"
+    "I. KINH PHÍ THỰC HIỆN\n"
+    "1. Tổng kinh phí dự kiến giai đoạn 2022 - 2025: 215.480,5 triệu đồng, trong đó: ngân sách "
+    "trung ương 58.300 triệu đồng; ngân sách tỉnh 42.750,5 triệu đồng; ngân sách huyện, xã 24.430 "
+    "triệu đồng; Nhân dân đóng góp và xã hội hóa 4.000 triệu đồng.\n"
+    "2. Hỗ trợ hộ nghèo mức 2 triệu đồng/hộ từ nguồn vốn vay.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "1. Sở Tài chính: chủ trì, phối hợp với Sở Nông nghiệp và Phát triển nông thôn tham mưu bố "
+    "trí kinh phí thực hiện Kế hoạch.\n"
+    "2. Sở Công Thương: phối hợp với Sở Tài chính lập dự toán kinh phí xúc tiến thương mại.\n"
+)
+
+
+def test_amounts_totals_and_who_prepares_the_budget() -> None:
+    plan = extract_text(BUDGET_PLAN)
+    amounts = {f.source: f.amount_vnd for f in plan.funding}
+    assert amounts == {"ngan_sach_trung_uong": 58_300_000_000,
+                       "ngan_sach_tinh": 42_750_500_000,
+                       "ngan_sach_huyen": None, "ngan_sach_xa": None,  # one sum for both
+                       "xa_hoi_hoa": 4_000_000_000,  # two words for one source
+                       "nguon_khac": None}  # a rate per household is no amount
+    assert all(f.period and f.period.start == "2022-01-01" for f in plan.funding[:2])
+    assert (plan.budget.total_vnd, plan.budget.total_text) == (215_480_500_000,
+                                                               "215.480,5 triệu đồng")
+    assert plan.budget.period.end == "2025-12-31"
+    # The doers of the budget duties; a body that only cooperates is not one.
+    assert [(a.name, a.role) for a in plan.budget.prepared_by] == [("Sở Tài chính", "lead")]

@@ -10,26 +10,74 @@ from functools import cache
 
 import regex
 
-from extractor.model import Document, FundingSource
-from extractor.normalize import NormalizedText, fold_tones
+from extractor.model import Budget, Document, FundingSource, TimeExpression
+from extractor.normalize import NormalizedText, clause_spans, fold_tones
+from extractor.rules.timex import find_time_expressions
 from extractor.rules.vocabulary import load_lexicon
 from extractor.structure import Layout, line_text
 
-FUNDING_SECTION = regex.compile(r"KINH PHÍ|NGUỒN VỐN|TÀI CHÍNH", regex.IGNORECASE)
+# A heading about money: "V. KINH PHÍ THỰC HIỆN", "5. Huy động nguồn lực", "Nguồn kinh phí"; not
+# a body's name ("Sở Tài chính", "Công chức Tài chính - Kế toán xã").
+FUNDING_SECTION = regex.compile(
+    r"^\s*(?!(?:Sở|Phòng|Bộ|Ban|Văn phòng|Cục|Chi cục|Công chức|Bộ phận)\s)(?:\p{L}+\s+){0,2}"
+    r"(?:KINH PHÍ|NGUỒN VỐN|TÀI CHÍNH|NGUỒN LỰC)", regex.IGNORECASE)
 FUNDING_SENTENCE = regex.compile(
-    r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?nguồn"
+    r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?(?:nguồn|ngân sách)"
+    r"|huy động\s+(?:các\s+)?nguồn(?!\s+lực)"
     r"|ngân sách\s+(?:trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|địa phương)"
     r"[^.;]{0,40}(?:bố trí|hỗ trợ|cấp|đảm bảo|chi)",
     regex.IGNORECASE,
 )
-# "ngân sách Trung ương, tỉnh, huyện": one phrase, several levels.
+LEVELS = r"trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn"
+# "ngân sách Trung ương, tỉnh, huyện", "ngân sách năm 2025 của quận, của các phường",
+# "Ngân sách các xã, thị trấn": one phrase, the budgets of several levels or units.
 LEVEL_LIST = regex.compile(
-    r"ngân sách\s+((?:trung ương|tỉnh|huyện|xã)(?:\s*(?:,|và)\s*(?:trung ương|tỉnh|huyện|xã))+)",
+    rf"ngân sách\s+(?:năm\s+\d{{4}}\s+)?((?:của\s+)?(?:các\s+)?(?:{LEVELS})"
+    rf"(?:\s*(?:,|và)\s*(?:của\s+)?(?:các\s+)?(?:{LEVELS}))*)(?!\s*(?-i:\p{{Lu}}))",
     regex.IGNORECASE,
 )
+# In a money section, "Kinh phí ... được UBND huyện cấp trong dự toán", "UBND các xã, thị trấn
+# quan tâm bố trí kinh phí": the budget of the council that pays.
+COUNCIL_PAYS = regex.compile(
+    rf"(?:UBND|Ủy ban nhân dân)\s+(?:các\s+|cấp\s+)?({LEVELS})(?:\s*,\s*(?:{LEVELS}))*"
+    rf"[^.;]{{0,40}}?(?:cấp|bố trí)\s+(?:kinh phí|trong dự toán)", regex.IGNORECASE)
+# A duty to draw up or allocate the plan's money: "lập dự toán", "tham mưu bố trí kinh phí",
+# "cân đối, bố trí ngân sách".
+BUDGET_DUTY = regex.compile(
+    r"(?:lập|xây dựng|tổng hợp)\s+dự toán|dự toán kinh phí|"
+    r"(?:bố trí|cân đối|phân bổ|cấp)(?:,\s*(?:bố trí|cân đối|phân bổ))?\s+"
+    r"(?:kinh phí|ngân sách|nguồn)", regex.IGNORECASE)
+# A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
+COUNCIL_HEADING = regex.compile(rf"(?:UBND|Ủy ban nhân dân)\s+(?:các\s+|cấp\s+)?({LEVELS})",
+                                regex.IGNORECASE)
 LEVEL_CODES = {"trung ương": "ngan_sach_trung_uong", "tỉnh": "ngan_sach_tinh",
-               "huyện": "ngan_sach_huyen", "xã": "ngan_sach_xa"}
+               "huyện": "ngan_sach_huyen", "quận": "ngan_sach_huyen",
+               "thị xã": "ngan_sach_huyen", "thành phố": "ngan_sach_huyen",
+               "xã": "ngan_sach_xa", "phường": "ngan_sach_xa", "thị trấn": "ngan_sach_xa"}
 LAW_NAME = regex.compile(r"luật\s+$", regex.IGNORECASE)
+# "... theo Thông tư số 96/2008/TT-BTC ... về hướng dẫn việc hỗ trợ kinh phí từ ngân sách nhà
+# nước ...": the name of a cited document, not the plan's money.
+CITED_NAME = regex.compile(
+    r"(?:thông tư|nghị định|quyết định|nghị quyết|chỉ thị|kế hoạch)\s+số\s+\S+[^;]*?\svề\s[^;]*$",
+    regex.IGNORECASE)
+
+
+# "58.300 triệu đồng", "18.650,5 triệu đồng", "1,2 tỷ đồng"; not a rate ("2 triệu đồng/hộ").
+MONEY = regex.compile(
+    r"(?<![\d.,])(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*"
+    r"(?P<unit>tỷ đồng|triệu đồng|nghìn đồng|ngàn đồng|đồng)(?!\s*/)", regex.IGNORECASE)
+MONEY_UNITS = {"tỷ đồng": 10**9, "triệu đồng": 10**6, "nghìn đồng": 10**3, "ngàn đồng": 10**3,
+               "đồng": 1}
+TOTAL = regex.compile(r"tổng\s+(?:nhu cầu\s+|dự toán\s+)?(?:kinh phí|nguồn vốn|vốn)",
+                      regex.IGNORECASE)
+# Between two sources named for one sum: "vốn tín dụng, vốn của các chủ thể OCOP và ...".
+JOINED = regex.compile(r"^[\s,]*(?:và|hoặc)?[\s,]*$")
+
+
+def money(match: regex.Match[str]) -> int:
+    """Đồng in an amount as Vietnamese writes it: "." between thousands, "," before decimals."""
+    number = float(match.group("number").replace(".", "").replace(",", "."))
+    return round(number * MONEY_UNITS[match.group("unit").casefold()])
 
 
 def lexicon() -> dict:
@@ -43,29 +91,39 @@ def _pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
 
-def find_funding(text: str, issuer_tier: str | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, source code) of every source named in ``text``."""
+def find_funding(text: str, issuer_tier: str | None = None,
+                 local_code: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, source code) of every source named in ``text``; "ngân sách địa phương" is
+    ``local_code``'s budget when the duty is a lower council's, else the issuer's."""
     folded = fold_tones(text).casefold()
     codes = {fold_tones(word).casefold(): code for word, code in lexicon()["sources"].items()}
     found = []
     for match in LEVEL_LIST.finditer(text):
-        for level in regex.findall(r"trung ương|tỉnh|huyện|xã", match.group(1), regex.IGNORECASE):
-            found.append((match.start(), match.end(), LEVEL_CODES[level.casefold()]))
+        codes_here = dict.fromkeys(LEVEL_CODES[level.casefold()] for level in
+                                   regex.findall(LEVELS, match.group(1), regex.IGNORECASE))
+        found += [(match.start(), match.end(), code) for code in codes_here]
     for match in _pattern().finditer(folded):
-        if LAW_NAME.search(folded[:match.start()]) or any(s <= match.start() < e
-                                                          for s, e, _ in found):
+        before = folded[:match.start()]
+        if LAW_NAME.search(before) or CITED_NAME.search(before) or any(
+                s <= match.start() < e for s, e, _ in found):
             continue  # "Luật Ngân sách nhà nước" names a law; a level list is read already
         code = codes[match.group(0)]
         if code == "local":
-            code = lexicon()["local_budget"].get(issuer_tier or "", "ngan_sach_nha_nuoc")
+            code = local_code or lexicon()["local_budget"].get(issuer_tier or "",
+                                                               "ngan_sach_nha_nuoc")
         found.append((match.start(), match.end(), code))
-    return sorted(found)
+    lines = {fold_tones(word).casefold() for word in lexicon()["budget_lines"]["words"]}
+    found = [item for item in found if folded[item[0]:item[1]] not in lines or not any(
+        other[2].startswith("ngan_sach_") and folded[other[0]:other[1]] not in lines
+        and ";" not in folded[min(other[1], item[1]):max(other[0], item[0])] for other in found)]
+    return sorted(found, key=lambda item: item[:2])  # a list's levels in their order
 
 
 def extract_funding(
     norm: NormalizedText, layout: Layout, document: Document
 ) -> list[FundingSource]:
     tier = document.issuer.level if document.issuer else None
+    year = int(document.issue_date[:4]) if document.issue_date else None
     body = {line.start for part in layout.parts for line in part.body}
     sources: dict[str, FundingSource] = {}
     for line in norm.paragraphs():
@@ -74,13 +132,105 @@ def extract_funding(
         section = layout.section_at(line.start)
         in_section = any(FUNDING_SECTION.search(s.title) for s in layout.chain(section))
         value = line_text(norm.text, line)
-        if not in_section and not FUNDING_SENTENCE.search(value):
-            continue
-        for start, end, code in find_funding(value, tier):
+        if in_section:
+            clauses = [(0, value)]
+        else:
+            # Elsewhere only the clause that says where the money comes from.
+            clauses = [(start, value[start:end]) for start, end in clause_spans(value)
+                       if FUNDING_SENTENCE.search(value[start:end])]
+        council = next((COUNCIL_HEADING.search(s.title) for s in layout.chain(section)
+                        if COUNCIL_HEADING.match(s.title)), None)
+        local_code = LEVEL_CODES[council.group(1).casefold()] if council else None
+        found = [(offset + start, offset + end, code) for offset, clause in clauses
+                 for start, end, code in find_funding(clause, tier, local_code)]
+        if in_section:
+            found += [(match.start(), match.end(), LEVEL_CODES[match.group(1).casefold()])
+                      for match in COUNCIL_PAYS.finditer(value)]
+        amounts = _amounts(value, sorted(found, key=lambda item: item[:2]))
+        for (start, end, code), amount in zip(sorted(found, key=lambda item: item[:2]), amounts,
+                                              strict=True):
             if code in sources:
                 continue
             span = (line.start + start, line.start + end)
-            sources[code] = FundingSource(source=code, text=value[start:end], span=span,
-                                          page=norm.page_at(span[0]),
-                                          section=section.id if section else None)
+            sources[code] = FundingSource(
+                source=code, text=value[start:end], span=span, page=norm.page_at(span[0]),
+                amount_vnd=money(amount) if amount else None,
+                amount_text=amount.group(0) if amount else None,
+                period=_period(value, start, year), section=section.id if section else None)
     return list(sources.values())
+
+
+def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[str] | None]:
+    """The amount each source is given alone: the first sum after it, before the next source
+    and the clause's end, when no other source shares it."""
+    amounts: list[regex.Match[str] | None] = []
+    for index, (start, end, _) in enumerate(found):
+        # the next source of another kind ("Nhân dân đóng góp và xã hội hóa 4.000 triệu đồng")
+        following = next((other[0] for other in found[index + 1:] if other[2] != found[index][2]),
+                         len(value))
+        if following < end:  # one phrase naming several levels: "ngân sách huyện, xã"
+            following = start
+        clause_end = next((m.start() for m in regex.finditer(r"[;.]\s", value) if m.start() > end),
+                          len(value))
+        amount = MONEY.search(value, end, min(following, clause_end)) \
+            if following > end else None
+        shared = any(_shares(value, found[index], found[other])
+                     for other in (index - 1, index + 1) if 0 <= other < len(found))
+        amounts.append(None if shared else amount)
+    return amounts
+
+
+def _shares(value: str, one: tuple[int, int, str], other: tuple[int, int, str]) -> bool:
+    """Do two sources of different kinds stand together for one sum ("ngân sách huyện, xã",
+    "vốn tín dụng, vốn của các chủ thể OCOP và ...")?"""
+    if one[2] == other[2]:
+        return False
+    if one[0] == other[0]:
+        return True
+    first, second = sorted((one, other))
+    return bool(JOINED.match(value[first[1]:second[0]]))
+
+
+def _period(value: str, start: int, year: int | None) -> TimeExpression | None:
+    """The years a source's clause gives its money for ("ngân sách năm 2025 của quận"), else
+    those of the total its line breaks down ("Tổng kinh phí dự kiến giai đoạn 2022 - 2025: ...,
+    trong đó: ...")."""
+    clause_start = max((m.end() for m in regex.finditer(r";\s*", value[:start])), default=0)
+    clause_end = next((m.start() for m in regex.finditer(r";", value) if m.start() > start),
+                      len(value))
+    total = TOTAL.search(value)
+    for begin, end in ((clause_start, clause_end), (total.start(), len(value)) if total else
+                       (0, 0)):
+        for found in find_time_expressions(value[begin:end], year):
+            if found.value.kind == "window":
+                return found.value
+    return None
+
+
+def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
+                   tasks) -> Budget:
+    """The total the plan states for its money, and the doers of its budget duties."""
+    budget = Budget()
+    year = int(document.issue_date[:4]) if document.issue_date else None
+    body = {line.start for part in layout.parts for line in part.body}
+    for line in norm.paragraphs():
+        if line.start not in body:
+            continue
+        value = line_text(norm.text, line)
+        total = TOTAL.search(value)
+        amount = MONEY.search(value, total.end(), total.end() + 90) if total else None
+        if amount is not None:
+            budget.total_vnd, budget.total_text = money(amount), amount.group(0)
+            budget.span = (line.start + total.start(), line.start + amount.end())
+            budget.page = norm.page_at(budget.span[0])
+            budget.period = _period(value, total.start(), year)
+            break
+    seen: set[str] = set()
+    for task in tasks:
+        if not BUDGET_DUTY.search(task.description):
+            continue
+        for assignment in task.assignments:
+            if assignment.role != "cooperating" and assignment.name not in seen:
+                seen.add(assignment.name)
+                budget.prepared_by.append(assignment)
+    return budget

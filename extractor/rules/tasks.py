@@ -91,6 +91,8 @@ DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", 
 # Words before the bodies a cell's work is for: "cán bộ HKH", "tập huấn cho ...".
 SERVED = regex.compile(r"(?i)\b(?:cán bộ|cho)\s+")
 STAFF = regex.compile(r"(?i)cán bộ|BCH")
+# A duty done as a matter of course, at the start of the task or of one of its clauses.
+REGULARLY = regex.compile(r"(?:^|;\s*)(?:[-+•]\s*)?((?i:thường xuyên))\b")
 # Table headers: which column holds what.
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
 LEAD_COLUMN = regex.compile(r"chủ trì", regex.IGNORECASE)
@@ -736,6 +738,12 @@ def _timeframe(task: Task, time_cell: tuple[int, int] | None,
     inside = [t for t in time_expressions if t.span and any(
         start <= t.span[0] and t.span[1] <= end for start, end in spans)]
     if not inside:
+        regularly = REGULARLY.search(task.description)
+        if regularly:  # "Thường xuyên đưa tin, bài ...": no date, but not left open
+            start = task.span[0] + regularly.start(1)
+            task.timeframe = TimeExpression(
+                text=regularly.group(1), kind="unspecified", reason="thường xuyên",
+                span=(start, start + len(regularly.group(1))) if task.origin != "table" else None)
         return
     recurring = [t for t in inside if t.kind == "recurrence"]
     task.timeframe = _stated_times(task, inside)[0]

@@ -184,7 +184,16 @@ def print_table(plan: Plan, console: Console) -> None:
             reports.add_row(*(escape(value) for value in reporting_row(duty)))
         parts.append(reports)
     if plan.funding:
-        parts.append(escape("Funding: " + "; ".join(f.text for f in plan.funding)))
+        parts.append(escape("Funding: " + "; ".join(
+            f.text + (f" {f.amount_text}" if f.amount_text else "") for f in plan.funding)))
+    budget = plan.budget
+    if budget.total_text or budget.prepared_by:
+        total = f"total {budget.total_text}" if budget.total_text else ""
+        if total and budget.period:
+            total += f" ({budget.period.text})"
+        preparers = "prepared by " + "; ".join(a.name for a in budget.prepared_by) \
+            if budget.prepared_by else ""
+        parts.append(escape("Budget: " + ", ".join(part for part in (total, preparers) if part)))
     if plan.findings:
         findings = Table(title="Findings", expand=True)
         for column in ("Severity", "Code", "Message"):

@@ -200,7 +200,10 @@ BUDGET_PLAN = (
     "1. Tổng kinh phí dự kiến giai đoạn 2022 - 2025: 215.480,5 triệu đồng, trong đó: ngân sách "
     "trung ương 58.300 triệu đồng; ngân sách tỉnh 42.750,5 triệu đồng; ngân sách huyện, xã 24.430 "
     "triệu đồng; Nhân dân đóng góp và xã hội hóa 4.000 triệu đồng.\n"
-    "2. Hỗ trợ hộ nghèo mức 2 triệu đồng/hộ từ nguồn vốn vay.\n\n"
+    "2. Hỗ trợ hộ nghèo mức 2 triệu đồng/hộ từ nguồn vốn vay.\n"
+    "3. Hằng năm, căn cứ nhiệm vụ được giao, các cơ quan, đơn vị lập dự toán kinh phí gửi Sở Tài "
+    "chính thẩm định.\n"
+    "4. Kinh phí hoạt động của Văn phòng Điều phối được UBND tỉnh cấp trong dự toán.\n\n"
     "II. TỔ CHỨC THỰC HIỆN\n"
     "1. Sở Tài chính: chủ trì, phối hợp với Sở Nông nghiệp và Phát triển nông thôn tham mưu bố "
     "trí kinh phí thực hiện Kế hoạch.\n"
@@ -220,5 +223,8 @@ def test_amounts_totals_and_who_prepares_the_budget() -> None:
     assert (plan.budget.total_vnd, plan.budget.total_text) == (215_480_500_000,
                                                                "215.480,5 triệu đồng")
     assert plan.budget.period.end == "2025-12-31"
-    # The doers of the budget duties; a body that only cooperates is not one.
-    assert [(a.name, a.role) for a in plan.budget.prepared_by] == [("Sở Tài chính", "lead")]
+    # The doers of the budget duties, in a money section too (a body that pays, named as the
+    # agent); not a body that only cooperates, nor one the estimates are sent to.
+    assert [(a.name, a.role) for a in plan.budget.prepared_by] == [
+        ("các cơ quan, đơn vị", "responsible"), ("UBND tỉnh", "responsible"),
+        ("Sở Tài chính", "lead")]

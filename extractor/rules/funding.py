@@ -10,7 +10,7 @@ from functools import cache
 
 import regex
 
-from extractor.model import Budget, Document, FundingSource, TimeExpression
+from extractor.model import Assignment, Budget, Document, FundingSource, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans, fold_tones
 from extractor.rules.timex import find_time_expressions
 from extractor.rules.vocabulary import load_lexicon
@@ -44,9 +44,12 @@ COUNCIL_PAYS = regex.compile(
 # A duty to draw up or allocate the plan's money: "lập dự toán", "tham mưu bố trí kinh phí",
 # "cân đối, bố trí ngân sách".
 BUDGET_DUTY = regex.compile(
-    r"(?:lập|xây dựng|tổng hợp)\s+dự toán|dự toán kinh phí|"
+    r"(?:lập|xây dựng|tổng hợp)\s+dự toán|dự (?:toán|trù) kinh phí|"
+    r"(?:cấp|bố trí)\s+trong\s+dự toán|"
     r"(?:bố trí|cân đối|phân bổ|cấp)(?:,\s*(?:bố trí|cân đối|phân bổ))?\s+"
-    r"(?:kinh phí|ngân sách|nguồn)", regex.IGNORECASE)
+    r"(?:kinh phí|ngân sách|vốn|nguồn kinh phí|nguồn vốn)", regex.IGNORECASE)
+# "... được UBND huyện cấp trong dự toán": the council that pays, named as the agent.
+PAID_BY = regex.compile(r"được\s+$")
 # A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
 COUNCIL_HEADING = regex.compile(rf"(?:UBND|Ủy ban nhân dân)\s+(?:các\s+|cấp\s+)?({LEVELS})",
                                 regex.IGNORECASE)
@@ -225,12 +228,52 @@ def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
             budget.page = norm.page_at(budget.span[0])
             budget.period = _period(value, total.start(), year)
             break
-    seen: set[str] = set()
+    found: list[Assignment] = []
     for task in tasks:
-        if not BUDGET_DUTY.search(task.description):
+        duty = BUDGET_DUTY.search(task.description)
+        if duty is None:
             continue
-        for assignment in task.assignments:
-            if assignment.role != "cooperating" and assignment.name not in seen:
-                seen.add(assignment.name)
-                budget.prepared_by.append(assignment)
+        # The doers named in the clause that holds the duty, else the task's (its heading's).
+        start, end = next((clause for clause in clause_spans(task.description)
+                           if clause[0] <= duty.start() < clause[1]), (0, len(task.description)))
+        doers = [a for a in task.assignments if a.role != "cooperating"]
+        clause = task.description[start:end].casefold()
+        in_clause = [a for a in doers if (a.span and task.span and
+                                          start <= a.span[0] - task.span[0] < end)
+                     or a.name.casefold() in clause]
+        found += in_clause or doers
+    found += _section_preparers(norm, layout)
+    seen: set[str] = set()
+    for assignment in sorted(found, key=lambda a: a.span[0] if a.span else 0):
+        if assignment.name not in seen:
+            seen.add(assignment.name)
+            budget.prepared_by.append(assignment)
     return budget
+
+
+def _section_preparers(norm: NormalizedText, layout: Layout) -> list[Assignment]:
+    """The bodies a money section gives budget duties: "Hằng năm, ..., các cơ quan, đơn vị, địa
+    phương lập dự toán kinh phí ...", "... được UBND huyện cấp trong dự toán"."""
+    from extractor.rules.agencies import find_mentions
+    from extractor.rules.tasks import read_roles
+
+    found: list[Assignment] = []
+    body = {line.start for part in layout.parts for line in part.body}
+    for line in norm.paragraphs():
+        section = layout.section_at(line.start)
+        if line.start not in body or not any(FUNDING_SECTION.search(s.title)
+                                             for s in layout.chain(section)):
+            continue
+        value = line_text(norm.text, line)
+        for start, end in clause_spans(value):
+            clause = value[start:end]
+            if not BUDGET_DUTY.search(clause):
+                continue
+            mentions = find_mentions(clause)
+            roles = read_roles(clause, mentions)
+            payers = [m for m in mentions if PAID_BY.search(clause[:m.start])]
+            for mention in roles.doers + payers:
+                found.append(Assignment(
+                    name=mention.name, role="lead" if roles.lead else "responsible",
+                    span=(line.start + start + mention.start, line.start + start + mention.end)))
+    return found

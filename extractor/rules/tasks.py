@@ -61,7 +61,8 @@ LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các|Thủ trưởng|L�
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
-    r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*)?$")
+    r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
+    r"(?:Hằng|Hàng)\s+năm\s+)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
 # the phrase may be long and name bodies of its own.
 OPENING = regex.compile(
@@ -201,6 +202,9 @@ def _after_opening(text: str, mentions: list[AgencyMention]) -> list[AgencyMenti
     """The mentions from the sentence's subject on, past a long opening phrase and the bodies
     in it ("Trong thời hạn 5 ngày làm việc kể từ ngày có kết quả kiểm tra, Phòng Giáo dục và
     Đào tạo ...", "Căn cứ Kế hoạch ... của Hội Khuyến học Thành phố, Thường trực ...")."""
+    if mentions and "," not in text[:mentions[0].start] and \
+            SUBJECT_GAP.match(text[:mentions[0].start]):
+        return mentions  # "Hàng năm các sở, ngành ... xây dựng ...": no phrase before it
     for index, mention in enumerate(mentions):
         if _opened(text, mention):
             return mentions[index:]

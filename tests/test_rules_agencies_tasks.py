@@ -462,3 +462,24 @@ def test_a_cell_leaves_out_the_bodies_its_work_is_for() -> None:
     found = _cell_assignments(cell, 0, "responsible", find_mentions(cell))
     assert [(a.name, a.role) for a in found] == [("HKH Thành phố", "cooperating"),
                                                  ("Phòng GD&ĐT", "cooperating")]
+
+
+@pytest.mark.parametrize(("name", "own_tier", "level"), [
+    ("UBND các huyện, thị xã, thành phố", "tinh", "huyen"),   # one tier, in unit words
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "trung_uong", "tinh"),
+    ("các sở, ban, ngành liên quan", "huyen", "tinh"),          # a kind of one tier
+    ("các phòng, ban, ngành", "tinh", "huyen"),
+    ("Các phòng chuyên môn thuộc Sở", "tinh", "tinh"),
+    ("các trung tâm học tập cộng đồng", "tinh", "xa"),
+    ("các sở, ngành, huyện, thành phố", "tinh", None),          # several tiers
+    ("Hội Khuyến học các cấp", "huyen", None),
+    ("Hội Khuyến học cùng cấp", "huyen", "huyen"),              # the issuer's
+    ("các cơ quan, đơn vị liên quan", "xa", "xa"),              # no tier named: the issuer's
+    ("các địa phương", "tinh", "huyen"),                        # a province's are districts
+    ("các cơ quan, đơn vị, địa phương", "tinh", None),          # its own and those below
+    ("đội dân phòng", "huyen", "huyen"),                        # "dân phòng" is no Phòng
+])
+def test_a_collectives_level(name: str, own_tier: str, level: str | None) -> None:
+    from extractor.rules.agencies import _collective_level
+
+    assert _collective_level(name, own_tier) == level

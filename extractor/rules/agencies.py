@@ -434,6 +434,10 @@ UNIT_AT_END = regex.compile(
     r"^(?P<base>.+?)\s+(?P<unit>(?i:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã))"
     r"(?:\s+(?P<place>[\p{Lu}\d][\p{L}\d ]*))?$"
 )
+LOWER_TIER = {"tinh": "huyen", "huyen": "xa"}
+# A command of a locality's forces, named "Bộ ..." but of the unit after it: "Bộ Chỉ huy Quân
+# sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh".
+UNIT_COMMAND = regex.compile(r"Bộ\s+(?:Chỉ huy|đội)\b", regex.IGNORECASE)
 # Capitalised words that open a document's name, not a place: "UBND phường Kế hoạch ...".
 NOT_A_PLACE = {"kế", "quyết", "chương", "đề", "nghị", "thông", "công", "chỉ", "hướng", "báo",
                "luật", "văn", "tờ"}
@@ -464,6 +468,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
     own_tier = document.locality.tier if document.locality else None
     own_level = document.locality.level if document.locality else None
     own_unit = None
+    own_department = bool(document.issuer and full_name(document.issuer.name).startswith("Sở "))
     if document.issuer:
         match = UNIT_AT_END.match(full_name(document.issuer.name))
         own_unit = match.group("unit") if match else None
@@ -485,20 +490,31 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             # one, "Thành phố" with no name is the city above it.
             if unit == "thành phố" and place is None and own_level == "quan":
                 level = "tinh"
+            # In a Sở's own plan, a Phòng named without a unit is one of the Sở's offices.
+            if unit is None and own_department and base.split()[0] == "Phòng":
+                level = "tinh"
             if place is None and unit is not None and unit == own_unit and level == own_tier:
                 place = own_place
+            # A body of a tier below the plan's, named without a place ("trạm y tế xã" in a
+            # province's plan, "Hội Khuyến học phường" in a district's): every such body.
+            every = place is None and _below(level, own_tier)
             key = (match_key(base), level, match_key(place or ""))
             entry = entries.get(key)
             if entry is None:
                 full = " ".join(part for part in (base, unit, place) if part)
                 entry = entries[key] = _Entry(full, base, unit, place, level, mention.kind,
-                                              False, [], [])
+                                              every, [], [])
             elif entry.name.isupper() and not name.isupper():
                 entry.name = " ".join(part for part in (base, unit, place) if part)
                 entry.base = base
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
     return _merge_bare(list(entries.values()))
+
+
+def _below(level: str | None, own_tier: str | None) -> bool:
+    order = ["trung_uong", "tinh", "huyen", "xa"]
+    return level in order and own_tier in order and order.index(level) > order.index(own_tier)
 
 
 def _split_locality(name: str) -> tuple[str, str | None, str | None]:
@@ -512,7 +528,8 @@ def _level(base: str, unit: str | None, place: str | None, own_tier: str | None)
     if match_key(base).split()[:2] in (["bộ", "phận"], ["công", "chức"]):
         return own_tier  # a commune's desk, not a ministry
     fixed = tier_of_body(base)
-    if fixed is not None and (unit is None or base.split()[0] in {"Sở", "Bộ"}):
+    if fixed is not None and (unit is None or (base.split()[0] in {"Sở", "Bộ"} and
+                                               not UNIT_COMMAND.match(base))):
         return fixed
     if unit is not None:
         found = unit_of(unit)
@@ -521,16 +538,36 @@ def _level(base: str, unit: str | None, place: str | None, own_tier: str | None)
 
 
 def _collective_level(name: str, own_tier: str | None) -> str | None:
-    units = regex.findall(r"(?<!\p{L})(tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)"
-                          r"(?!\p{L})(?!\s+hội)", name)
-    if units:
-        found = unit_of(units[0])
-        return found.tier if found else own_tier
+    """The tier a collective's words name (a unit, "cấp xã", a kind of one tier: Sở, Phòng,
+    TTHTCĐ); none when they name several ("các cấp", "các sở, ngành, huyện"); the issuer's own
+    tier when they name none, or say "cùng cấp"."""
     folded = match_key(name)
+    if regex.search(r"(?<!\p{L})(?:các|mọi) cấp(?!\p{L}|\s+ủy|\s+uỷ)|(?<!\p{L})từ .+ đến ",
+                    folded) or regex.search(r",\s*(?:các\s+)?địa phương(?!\p{L})", folded):
+        return None  # several tiers; "các cơ quan, đơn vị, địa phương": its own and those below
+    tiers = set()
+    units = regex.findall(r"(?<!\p{L})(tỉnh|huyện|quận|thị xã|thành phố|xã|phường|"
+                          r"thị trấn|thôn|ấp|khóm|tổ dân phố|khu phố)(?!\p{L})(?!\s+hội)",
+                          name)
+    for unit in units:
+        if match_key(unit) == "thành phố" and len(units) > 1:
+            continue  # a city listed with provinces or districts is of their tier
+        found = unit_of(unit)
+        tiers.add(found.tier if found else "xa")
+    if "trực thuộc trung ương" in folded:
+        tiers = {"tinh"}
     if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
-        return "tinh"
-    if regex.search(r"(?<!\p{L})phòng(?!\p{L})", folded):
-        return "huyen"
+        tiers.add("tinh")
+    if regex.search(r"(?<!\p{L}|dân |văn )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):
+        tiers.add("tinh" if regex.search(r"thuộc sở", folded) else "huyen")
+    if regex.search(r"trung tâm học tập cộng đồng|tthtcđ", folded):
+        tiers.add("xa")
+    if len(tiers) > 1:
+        return None
+    if tiers:
+        return tiers.pop()
+    if regex.search(r"(?<!\p{L})địa phương(?!\p{L})", folded) and own_tier in LOWER_TIER:
+        return LOWER_TIER[own_tier]  # "các địa phương" of a province are its districts
     return own_tier
 
 

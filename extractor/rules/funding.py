@@ -16,6 +16,7 @@ from extractor.rules.timex import find_time_expressions
 from extractor.rules.vocabulary import load_lexicon
 from extractor.structure import Layout, line_text
 
+LEVELS = r"trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn"
 # A heading about money: "V. KINH PHÍ THỰC HIỆN", "5. Huy động nguồn lực", "Nguồn kinh phí"; not
 # a body's name ("Sở Tài chính", "Công chức Tài chính - Kế toán xã").
 FUNDING_SECTION = regex.compile(
@@ -24,11 +25,9 @@ FUNDING_SECTION = regex.compile(
 FUNDING_SENTENCE = regex.compile(
     r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?(?:nguồn|ngân sách)"
     r"|huy động\s+(?:các\s+)?nguồn(?!\s+lực)"
-    r"|ngân sách\s+(?:trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|địa phương)"
-    r"[^.;]{0,40}(?:bố trí|hỗ trợ|cấp|đảm bảo|chi)",
+    rf"|ngân sách\s+(?:{LEVELS}|địa phương)[^.;]{{0,40}}(?:bố trí|hỗ trợ|cấp|đảm bảo|chi)",
     regex.IGNORECASE,
 )
-LEVELS = r"trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn"
 # "ngân sách Trung ương, tỉnh, huyện", "ngân sách năm 2025 của quận, của các phường",
 # "Ngân sách các xã, thị trấn": one phrase, the budgets of several levels or units.
 LEVEL_LIST = regex.compile(

@@ -438,6 +438,9 @@ II. TỔ CHỨC THỰC HIỆN
 - Chủ trì kiểm tra an toàn hồ chứa, đê điều trên địa bàn xã.
 2. Đài Truyền thanh xã
 - Thường xuyên đưa tin về công tác phòng, chống thiên tai.
+3. Công an xã
+- Phối hợp với Đoàn Thanh niên xã tham mưu UBND xã:
+- Xây dựng phương án sơ tán dân khi có bão lũ.
 """
 
 
@@ -449,6 +452,9 @@ def test_localities_acting_and_a_heading_with_the_body_it_serves() -> None:
     assert roles["Xã phối hợp với Trun"] == [("Xã", "cooperating"),
                                              ("Trung tâm Y tế huyện", "cooperating")]
     assert roles["Chủ trì kiểm tra an t"[:20]] == [("Công chức Địa chính - Xây dựng", "lead")]
+    # A bullet ending in ":" speaks for the bullets after it.
+    assert roles["Xây dựng phương án s"] == [("Công an xã", "advising"),
+                                             ("Đoàn Thanh niên xã", "cooperating")]
     regularly = next(task for task in plan.tasks if task.description.startswith("Thường"))
     assert (regularly.timeframe.kind, regularly.timeframe.reason) == ("unspecified",
                                                                       "thường xuyên")

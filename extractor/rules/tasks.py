@@ -389,7 +389,11 @@ class _Prose:
                     before, _, value = value.partition(":")
                     offset += len(before) + 1
             if value.rstrip().endswith(":"):
-                self.intros.setdefault(section.id, []).append((offset, value))
+                # "- Phối hợp với ... tham mưu UBND phường:" then sibling bullets: the intro
+                # speaks for the bullets after it.
+                owner = section.parent if (section.kind == "bullet" and section.parent and
+                                           section.id not in with_children) else section.id
+                self.intros.setdefault(owner, []).append((offset, value))
                 continue
             tasks += self.sentence_tasks(value, offset, section)
         return tasks

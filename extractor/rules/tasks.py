@@ -85,6 +85,9 @@ CLAUSE_PLACE = regex.compile(
 # "phối hợp", help with another's work, nor a verb that addresses it).
 CLAUSE_START = regex.compile(r";\s*")
 CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
+# What a body that only helps with another's work says after its name: "X phối hợp ...",
+# "6. Công an xã: phối hợp kiểm tra ...".
+HELPS = regex.compile(r"[\s:]*phối hợp\b", regex.IGNORECASE)
 CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\p{Ll}")
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
@@ -146,12 +149,11 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
         if named:
             doers = named
     lead_match = LEAD.search(text)
+    later = _clause_subjects(text, mentions, doers + cooperating)
     roles = _Roles(doers, cooperating, lead=bool(lead_match),
                    advising=bool(regex.search(r"tham mưu", text, regex.IGNORECASE)),
                    requested=bool(REQUEST.match(text)),
-                   clause_subjects=_clause_subjects(text, mentions, doers + cooperating),
-                   clause_requests=_clause_subjects(text, mentions, doers + cooperating,
-                                                    requested=True))
+                   clause_subjects=later[False], clause_requests=later[True])
     # "do X chủ trì": the lead is named after "do"; "tham gia các lớp tập huấn do X tổ chức":
     # X runs the work the others join, one of its doers.
     by = regex.search(r"\bdo\s+", text)
@@ -172,29 +174,26 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
             roles.doers = doers = named
     # "X phối hợp ..." with no lead: X cooperates in someone else's work (but "Đề nghị X phối
     # hợp ..." asks X itself).
-    if doers and not roles.lead and not roles.requested and regex.match(
-            r"[\s:]*phối hợp\b", text[doers[-1].end:], regex.IGNORECASE):
+    if doers and not roles.lead and not roles.requested and HELPS.match(text, doers[-1].end):
         roles.cooperating = doers + roles.cooperating
         roles.doers = []
     return roles
 
 
-def _clause_subjects(text: str, mentions: list[AgencyMention], taken: list[AgencyMention],
-                     requested: bool = False) -> list[AgencyMention]:
+def _clause_subjects(text: str, mentions: list[AgencyMention],
+                     taken: list[AgencyMention]) -> dict[bool, list[AgencyMention]]:
     """The bodies that open a later clause of the sentence and act in it ("...; Hội Khuyến
-    học thị xã vận động nguồn lực ...; Thị đoàn phát huy ..."), or that a later clause asks
-    ("...; đề nghị Công ty ... bổ sung ...")."""
-    found: list[AgencyMention] = []
+    học thị xã vận động nguồn lực ...; Thị đoàn phát huy ..."), under False, and those a later
+    clause asks ("...; đề nghị Công ty ... bổ sung ..."), under True."""
+    found: dict[bool, list[AgencyMention]] = {False: [], True: []}
     for clause in CLAUSE_START.finditer(text):
         asks = CLAUSE_REQUEST.match(text, clause.end())
-        if bool(asks) != requested:
-            continue
         start = asks.end() if asks else clause.end()
         subjects = _list_after(text, start, mentions)
         if not subjects or subjects[0].start != start or subjects[0] in taken:
             continue
         if CLAUSE_VERB.match(text[subjects[-1].end:]):
-            found += subjects
+            found[bool(asks)] += subjects
     return found
 
 
@@ -417,14 +416,14 @@ class _Prose:
                     not any(mention.start < place.start("place") for mention in mentions):
                 # "Xã công khai các khoản đóng góp ...", "Mỗi thôn thành lập tổ tự quản ...":
                 # the locality itself acts ("Xã phối hợp với ...": it helps).
-                helps = regex.match(r"\s*phối hợp", words[place.end("place"):])
+                helps = HELPS.match(words, place.end("place"))
                 assignments.insert(0, Assignment(
                     name=place.group("place"), role="cooperating" if helps else "responsible",
                     span=(offset + start + place.start("place"),
                           offset + start + place.end("place"))))
             for clause in CLAUSE_PLACE.finditer(words):
                 if not any(mention.start == clause.start("place") for mention in mentions) \
-                        and not regex.match(r"\s*phối hợp", words[clause.end("place"):]):
+                        and not HELPS.match(words, clause.end("place")):
                     assignments.append(Assignment(
                         name=clause.group("place"), role="responsible",
                         span=(offset + start + clause.start("place"),

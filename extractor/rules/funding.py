@@ -6,12 +6,16 @@ the plan comes from ("Kinh phí thực hiện ... từ nguồn ..."). One entry 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 import regex
 
 from extractor.model import Assignment, Budget, Document, FundingSource, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans, fold_tones
+from extractor.rules.agencies import find_mentions
+from extractor.rules.metadata import plan_year
+from extractor.rules.tasks import read_roles
 from extractor.rules.timex import find_time_expressions
 from extractor.rules.vocabulary import load_lexicon
 from extractor.structure import Layout, line_text
@@ -121,19 +125,23 @@ def find_funding(text: str, issuer_tier: str | None = None,
     return sorted(found, key=lambda item: item[:2])  # a list's levels in their order
 
 
+def _paragraphs(norm: NormalizedText, layout: Layout) -> Iterator[tuple]:
+    """(line, section, words, whether a money heading is over it) of each body paragraph."""
+    body = {line.start for part in layout.parts for line in part.body}
+    for line in norm.paragraphs():
+        if line.start in body:
+            section = layout.section_at(line.start)
+            yield (line, section, line_text(norm.text, line),
+                   any(FUNDING_SECTION.search(s.title) for s in layout.chain(section)))
+
+
 def extract_funding(
     norm: NormalizedText, layout: Layout, document: Document
 ) -> list[FundingSource]:
     tier = document.issuer.level if document.issuer else None
-    year = int(document.issue_date[:4]) if document.issue_date else None
-    body = {line.start for part in layout.parts for line in part.body}
+    year = plan_year(document)
     sources: dict[str, FundingSource] = {}
-    for line in norm.paragraphs():
-        if line.start not in body:
-            continue
-        section = layout.section_at(line.start)
-        in_section = any(FUNDING_SECTION.search(s.title) for s in layout.chain(section))
-        value = line_text(norm.text, line)
+    for line, section, value, in_section in _paragraphs(norm, layout):
         if in_section:
             clauses = [(0, value)]
         else:
@@ -148,9 +156,8 @@ def extract_funding(
         if in_section:
             found += [(match.start(), match.end(), LEVEL_CODES[match.group(1).casefold()])
                       for match in COUNCIL_PAYS.finditer(value)]
-        amounts = _amounts(value, sorted(found, key=lambda item: item[:2]))
-        for (start, end, code), amount in zip(sorted(found, key=lambda item: item[:2]), amounts,
-                                              strict=True):
+        found.sort(key=lambda item: item[:2])
+        for (start, end, code), amount in zip(found, _amounts(value, found), strict=True):
             if code in sources:
                 continue
             span = (line.start + start, line.start + end)
@@ -213,12 +220,9 @@ def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
                    tasks) -> Budget:
     """The total the plan states for its money, and the doers of its budget duties."""
     budget = Budget()
-    year = int(document.issue_date[:4]) if document.issue_date else None
-    body = {line.start for part in layout.parts for line in part.body}
-    for line in norm.paragraphs():
-        if line.start not in body:
-            continue
-        value = line_text(norm.text, line)
+    year = plan_year(document)
+    paragraphs = list(_paragraphs(norm, layout))
+    for line, _, value, _ in paragraphs:
         total = TOTAL.search(value)
         amount = MONEY.search(value, total.end(), total.end() + 90) if total else None
         if amount is not None:
@@ -241,7 +245,7 @@ def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
                                           start <= a.span[0] - task.span[0] < end)
                      or a.name.casefold() in clause]
         found += in_clause or doers
-    found += _section_preparers(norm, layout)
+    found += _section_preparers(paragraphs)
     seen: set[str] = set()
     for assignment in sorted(found, key=lambda a: a.span[0] if a.span else 0):
         if assignment.name not in seen:
@@ -250,20 +254,13 @@ def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
     return budget
 
 
-def _section_preparers(norm: NormalizedText, layout: Layout) -> list[Assignment]:
+def _section_preparers(paragraphs: list[tuple]) -> list[Assignment]:
     """The bodies a money section gives budget duties: "Hằng năm, ..., các cơ quan, đơn vị, địa
     phương lập dự toán kinh phí ...", "... được UBND huyện cấp trong dự toán"."""
-    from extractor.rules.agencies import find_mentions
-    from extractor.rules.tasks import read_roles
-
     found: list[Assignment] = []
-    body = {line.start for part in layout.parts for line in part.body}
-    for line in norm.paragraphs():
-        section = layout.section_at(line.start)
-        if line.start not in body or not any(FUNDING_SECTION.search(s.title)
-                                             for s in layout.chain(section)):
+    for line, _, value, in_section in paragraphs:
+        if not in_section:
             continue
-        value = line_text(norm.text, line)
         for start, end in clause_spans(value):
             clause = value[start:end]
             if not BUDGET_DUTY.search(clause):

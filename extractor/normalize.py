@@ -242,12 +242,14 @@ def _split_cell(cell: str) -> list[str]:
 def _merge_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
+        previous = out[-1] if out else None
         if isinstance(block, TableBlock):
             block = _merge_continued_rows(block)
-            previous = out[-1] if out else None
             if isinstance(previous, TableBlock) and _continues(previous, block):
                 _append_table(previous, block)
                 continue
+        elif isinstance(previous, TableBlock) and _cell_tail(previous, block):
+            continue
         out.append(block)
     # A lone row is a line of text set out with tabs (a web page's tab bar), not a table.
     return [
@@ -255,6 +257,18 @@ def _merge_tables(blocks: list[Block]) -> list[Block]:
         if isinstance(block, TableBlock) and len(block.rows) == 1 else block
         for block in out
     ]
+
+
+def _cell_tail(table: TableBlock, paragraph: Paragraph) -> bool:
+    """A row's last cell cut by a page break whose tail came out as a line of its own
+    ("... các tổ chức Hội cùng" / "cấp, HKH xã, phường."): joined to the cell, True."""
+    row = table.rows[-1]
+    last = max((index for index, cell in enumerate(row) if cell), default=None)
+    if last is None or len(table.rows) < 2 or not paragraph.text[:1].islower() or \
+            regex.search(r"[.;:!?]\s*$", row[last]):
+        return False
+    row[last] = _join_words(row[last], paragraph.text)
+    return True
 
 
 def _width(table: TableBlock) -> int:

@@ -88,6 +88,19 @@ def test_table_continued_after_a_page_break_is_merged():
                     ["3", "Sơ kết", "Quý IV/2023"]]
 
 
+def test_a_cells_tail_printed_after_the_table_goes_back_into_the_cell():
+    text = (
+        "TT\tNội dung\tĐơn vị thực hiện\n1\tTập huấn\tHKH thành phố\n"
+        "2\tHội nghị\tHKH thành phố phối hợp với các tổ chức Hội cùng\n\n"
+        "\t\tcấp, HKH xã, phường.\n\nNhiệm vụ 2: Xây dựng mô hình\n"
+    )
+    norm = norm_of(text)
+    (table,) = norm.tables
+    assert norm.text[slice(*table.rows[-1][2])] == (
+        "HKH thành phố phối hợp với các tổ chức Hội cùng cấp, HKH xã, phường.")
+    assert "Nhiệm vụ 2: Xây dựng mô hình" in norm.text.splitlines()
+
+
 def test_a_header_wrapped_over_two_lines_is_one_header_repeated_after_a_page_break():
     text = (
         "TT\tNội dung công việc\tĐơn vị chủ\tĐơn vị phối\tThời gian\n\t\ttrì\thợp\t\n"

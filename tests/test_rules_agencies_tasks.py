@@ -113,6 +113,34 @@ MENTIONS = {
         ("Công an xã phối hợp Đội Cảnh sát giao thông - Trật tự Công an huyện",
          ["Công an xã", "Đội Cảnh sát giao thông - Trật tự Công an huyện"]),
         ("Trường THCS số 2 và Phòng Nội vụ", ["Trường THCS số 2", "Phòng Nội vụ"]),
+        ("Ban Chỉ đạo 389 tỉnh chỉ đạo", ["Ban Chỉ đạo 389 tỉnh"]),
+    ],
+    "branches in a village, and names that start with their kind in lower case": [
+        ("Chi hội khu dân cư, HKH xã, phường", ["Chi hội khu dân cư", "HKH xã, phường"]),
+        ("Chi hội Phụ nữ thôn 3 và Chi đoàn thôn", ["Chi hội Phụ nữ thôn 3", "Chi đoàn thôn"]),
+        ("Trung tâm bồi dưỡng Chính trị thành phố, Trung tâm VH - TTTT",
+         ["Trung tâm bồi dưỡng Chính trị thành phố", "Trung tâm VH - TTTT"]),
+        ("Trung tâm bồi dưỡng chính trị huyện chủ trì", ["Trung tâm bồi dưỡng chính trị huyện"]),
+        ("phối hợp với Hợp tác xã dịch vụ nông nghiệp Tân Dĩnh",
+         ["Hợp tác xã dịch vụ nông nghiệp Tân Dĩnh"]),
+        ("Ban Quản lý chợ Tân Dĩnh chủ trì, phối hợp", ["Ban Quản lý chợ Tân Dĩnh"]),
+        ("phối hợp với BCHQS xã và Bưu điện văn hóa xã", ["BCHQS xã", "Bưu điện văn hóa xã"]),
+        ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh phối hợp",
+         ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]),
+    ],
+    "collectives of kinds, associations' tiers and villages worked with": [
+        ("Chỉ đạo các cấp hội phối hợp", ["các cấp hội"]),
+        ("phối hợp với các tổ chức, các lực lượng xã hội trong việc",
+         ["các tổ chức, các lực lượng xã hội"]),
+        ("Chủ động phối hợp với các thôn triển khai", ["các thôn"]),
+        ("Đề nghị các cơ sở giáo dục đại học, cao đẳng trên địa bàn tỉnh",
+         ["các cơ sở giáo dục đại học, cao đẳng trên địa bàn tỉnh"]),
+        # A list of kinds already going takes "các" again; two collectives stay two.
+        ("các cơ quan, đơn vị, tổ chức, các trường học tổ chức",
+         ["các cơ quan, đơn vị, tổ chức, các trường học"]),
+        ("các tổ chức chính trị - xã hội, các tổ chức Hội cùng cấp",
+         ["các tổ chức chính trị - xã hội", "các tổ chức Hội cùng cấp"]),
+        ("Tổng Liên đoàn Lao động Việt Nam hướng dẫn", ["Tổng Liên đoàn Lao động Việt Nam"]),
     ],
 }
 
@@ -138,6 +166,9 @@ NOT_BODIES = [
     "Trưởng ban, Phó Trưởng ban",
     "các tổ chức, cá nhân tham gia",  # "tổ chức" does not open a collective
     "tại các huyện, thành phố",
+    "tuyên truyền tại các thôn, tổ dân phố",  # villages as places, not bodies worked with
+    "Ban hành Kế hoạch Chuyển đổi số tỉnh",
+    "Trung tâm tổ chức tập huấn",
 ]
 
 
@@ -154,6 +185,23 @@ def test_bodies_are_found_whole(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", NOT_BODIES)
 def test_words_that_are_not_bodies(text: str) -> None:
     assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ban Quản lý dự án đầu tư xây dựng huyện (BQLDA huyện) chủ trì; BQLDA huyện báo cáo",
+     [("BQLDA huyện", "Ban Quản lý dự án đầu tư xây dựng huyện")]),
+    ("Trung tâm Văn hóa - Thông tin và Thể thao (sau đây gọi tắt là TTVHTT&TT) đưa tin; giao "
+     "TTVHTT&TT huyện phối hợp",
+     [("TTVHTT&TT huyện", "Trung tâm Văn hóa - Thông tin và Thể thao huyện")]),
+    # A short form the lexicon knows is read from the lexicon, not learned again.
+    ("Ủy ban nhân dân (UBND) huyện ban hành; UBND huyện chỉ đạo", []),
+    ("Sở Y tế (QĐ 123) theo QĐ 123", []),  # a bracket that names no short form
+])
+def test_short_forms_the_plan_defines(text: str, expected: list[tuple[str, str]]) -> None:
+    from extractor.rules.agencies import defined_short_forms
+
+    found = defined_short_forms(text, find_mentions(text))
+    assert [(mention.surface, mention.name) for mention in found] == expected
 
 
 def test_collectives_are_marked_and_offsets_point_at_the_words() -> None:
@@ -194,12 +242,13 @@ ROLES = [
      {"các phòng, ban, ngành": "requested", "các đơn vị có liên quan": "requested"}),
     # Without an opening word, a body inside the sentence's first phrase is not its subject.
     ("Tuyên truyền Kế hoạch của Hội Khuyến học tỉnh, các chi hội tổ chức học tập", {}),
-    # A body opening a later clause is its subject; one helped or addressed there is not.
+    # A body opening a later clause is its subject (one that helps there cooperates); one
+    # addressed there is not.
     ("Đề nghị Hội Liên hiệp Phụ nữ xã duy trì mô hình; Đoàn Thanh niên xã duy trì các tuyến "
      "đường tự quản", {"Hội Liên hiệp Phụ nữ xã": "requested",
                        "Đoàn Thanh niên xã": "requested"}),
     ("Công an xã kiểm tra; Đoàn Thanh niên xã phối hợp tuyên truyền",
-     {"Công an xã": "responsible"}),
+     {"Công an xã": "responsible", "Đoàn Thanh niên xã": "cooperating"}),
     ("Phòng Y tế hướng dẫn; UBND các xã được hỗ trợ kinh phí", {"Phòng Y tế": "responsible"}),
     ("Rà soát trụ nước chữa cháy; đề nghị Công ty TNHH Một thành viên Nước sạch Hà Nội bổ sung "
      "trụ nước", {"Công ty TNHH Một thành viên Nước sạch Hà Nội": "requested"}),
@@ -218,6 +267,13 @@ ROLES = [
               "HKH tỉnh": "responsible", "Sở GD&ĐT": "responsible"}),
     ("Văn phòng Sở là đầu mối tham mưu Giám đốc Sở triển khai Kế hoạch",
      {"Văn phòng Sở": "lead"}),
+    # A body the words direct to help is one of the cooperating bodies.
+    ("Chỉ đạo các trường học phối hợp với Hội Khuyến học cấp xã tổ chức",
+     {"các trường học": "cooperating", "Hội Khuyến học cấp xã": "cooperating"}),
+    ("Chỉ đạo các cơ quan chuyên môn trực thuộc, UBND cấp xã chủ động, phối hợp tốt với các "
+     "đoàn thể", {"các cơ quan chuyên môn trực thuộc": "cooperating",
+                  "UBND cấp xã": "cooperating", "các đoàn thể": "cooperating"}),
+    ("Hướng dẫn Phòng Y tế thực hiện", {}),  # only directed: no role
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
     ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",
@@ -489,3 +545,54 @@ def test_a_collectives_level(name: str, own_tier: str, level: str | None) -> Non
     from extractor.rules.agencies import _collective_level
 
     assert _collective_level(name, own_tier) == level
+
+
+CLOSING_PLAN = """ỦY BAN NHÂN DÂN XÃ TÂN LẬP
+Số: 15/KH-UBND
+Tân Lập, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Bảo vệ môi trường năm 2025
+
+I. NHIỆM VỤ
+1. Phòng chống rác thải
+- Phối hợp cùng Hội Nông dân xã báo cáo kết quả năm 2024. Triển khai mô hình phân loại rác tại \
+các thôn. Giới thiệu mô hình tốt cho các thôn khác (Tháng 2/2025).
+
+II. TỔ CHỨC THỰC HIỆN
+1. Công an xã
+- Kiểm tra việc xả thải tại các cơ sở sản xuất.
+2. Đề nghị Ủy ban MTTQ Việt Nam xã và các đoàn thể
+Tuyên truyền, vận động hội viên phân loại rác.
+UBND xã yêu cầu các ban, ngành, đoàn thể nghiêm túc triển khai. Trong quá trình thực hiện, nếu có \
+khó khăn, kịp thời báo cáo UBND xã.
+
+Trên đây là Kế hoạch bảo vệ môi trường năm 2025 của xã. Yêu cầu các ngành, các thôn nghiêm túc \
+triển khai thực hiện./.
+"""
+
+
+@pytest.fixture(scope="module")
+def closing_plan():
+    return extract_text(CLOSING_PLAN)
+
+
+def test_an_items_closing_bracket_times_each_of_its_sentences(closing_plan) -> None:
+    times = [_task(closing_plan, words).timeframe for words in
+             ("Phối hợp cùng Hội Nông dân", "Triển khai mô hình", "Giới thiệu mô hình")]
+    assert [time.text if time else None for time in times] == ["Tháng 2/2025"] * 3
+
+
+def test_a_paragraph_that_names_another_subject_leaves_its_heading(closing_plan) -> None:
+    asked = _task(closing_plan, "UBND xã yêu cầu")
+    assert [(a.name, a.role) for a in asked.assignments] == [
+        ("các ban, ngành, đoàn thể", "responsible")]
+    assert _task(closing_plan, "Trong quá trình thực hiện").assignments == []
+    # The heading still speaks for the paragraph right under it.
+    assert {a.role for a in _task(closing_plan, "Tuyên truyền, vận động").assignments} == {
+        "requested"}
+
+
+def test_the_closing_paragraphs_call_to_carry_out_the_plan_is_no_task(closing_plan) -> None:
+    assert not any("Trên đây" in task.description or "Yêu cầu các ngành" in task.description
+                   for task in closing_plan.tasks)

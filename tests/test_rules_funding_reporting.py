@@ -192,6 +192,18 @@ def test_plan_funding_sections_and_clauses() -> None:
     assert [f.source for f in plan.funding] == ["xa_hoi_hoa", "ngan_sach_huyen", "tai_tro"]
 
 
+def test_a_council_asked_to_pay_names_its_budget_anywhere() -> None:
+    plan = extract_text(FUNDING_PLAN.replace(
+        "Tranh thủ sự hỗ trợ của các doanh nghiệp, nhà hảo tâm.",
+        "Tranh thủ sự hỗ trợ của các doanh nghiệp.\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Y tế: tham mưu UBND tỉnh bố trí kinh phí hằng năm.\n"
+        "2. Đề nghị Hội Khuyến học tỉnh phối hợp; đề nghị Ủy ban nhân dân các xã, thị trấn quan "
+        "tâm bố trí kinh phí cho Hội Khuyến học xã.\n"))
+    codes = [f.source for f in plan.funding]
+    assert "ngan_sach_xa" in codes      # asked to pay
+    assert "ngan_sach_tinh" not in codes  # only advised to
+
+
 BUDGET_PLAN = (
     "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nSố: 30/KH-UBND\n"
     "Tuyên Quang, ngày 05 tháng 4 năm 2022\n\n"

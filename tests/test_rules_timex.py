@@ -93,6 +93,9 @@ CORPUS: dict[tuple, list[str]] = {
                                                       "02 đợt/năm", "2 lần/năm"],
     ("recurrence", "FREQ=MONTHLY;INTERVAL=3", None): ["hàng quý", "Hằng quý", "4 lần/năm"],
     ("window", "2024-04-01", "2024-09-30"): ["Quý II, Quý III/2024", "quý II và quý III năm 2024"],
+    # Months apart are two rounds in that year, not the months between them.
+    ("recurrence", "FREQ=YEARLY;BYMONTH=6,11", "2025-06-01"): [
+        "Tháng 6 và tháng 11/2025", "tháng 6, tháng 11 năm 2025"],
     ("window", "2023-12-15", "2024-02-29"): ["Từ 15/12/2023 đến hết tháng 02/2024",
                                             "từ ngày 15/12/2023 đến tháng 02/2024"],
     ("recurrence", "FREQ=MONTHLY", None): ["hàng tháng", "Hằng tháng", "định kỳ hàng tháng"],

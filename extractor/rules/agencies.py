@@ -12,7 +12,7 @@ ranges over ("UBND các huyện, thành phố"). A body nobody listed is still f
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -49,9 +49,12 @@ class AgencyMention:
     kind: str
     collective: bool
     head: str | None = None  # a shared head given to a bare field ("Sở Nội vụ, Tài chính")
+    full: str | None = None  # the full name of a short form the plan defined ("BCHQS xã")
 
     @property
     def name(self) -> str:
+        if self.full:
+            return self.full
         return f"{self.head} {self.surface}" if self.head else self.surface
 
 
@@ -107,6 +110,8 @@ class AgencyComponent:
             ("SECTOR", words["sectors"] + words["fields"]),
             ("MEMBER", words["collective_members"]), ("SUB_UNIT", words["sub_units"]),
             ("VILLAGE_HEAD", words["village_heads"]), ("VILLAGE", words["village_units"]),
+            ("BRANCH", words["village_branches"]), ("DESCRIPTIVE", words["descriptive_heads"]),
+            ("KIND_THEN_NAME", words["kind_then_name_heads"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -155,7 +160,7 @@ class _Grower:
                 index += 1  # "KH-UBND": a document's symbol, not a body
                 continue
             mention = self._collective(index) or self._village_head(index) or \
-                self._sector(index) or self._body(index)
+                self._branch(index) or self._sector(index) or self._body(index)
             if mention is None:
                 index += 1
                 continue
@@ -208,6 +213,10 @@ class _Grower:
             # a listed field, still open to a longer name ("Tư pháp - Hộ tịch")
             end = self._name_tail(field_end, required=False, continuing=True) \
                 if field_end is not None else self._name_tail(head_end, required=True)
+            if end is None and self.matches["DESCRIPTIVE"].get(index) == head_end:
+                end = self._words_to_unit(head_end, names=True)
+            if end is None and self.matches["KIND_THEN_NAME"].get(index) == head_end:
+                end = self._kind_then_name(head_end)
             if end is None and self.matches["ONE_PER_UNIT"].get(index) == head_end and \
                     self._unit_at(head_end) is not None:
                 end = head_end  # "Thư viện tỉnh": one of its kind per unit, no name needed
@@ -256,6 +265,22 @@ class _Grower:
             end += 1  # the village's name
         return (index, end, "other", end == unit_end, None)
 
+    def _branch(self, index: int):
+        """"Chi hội khu dân cư", "Chi hội Phụ nữ thôn 3": a body's branch in a village, one
+        in every village unless the village is named."""
+        head_end = self.matches["BRANCH"].get(index)
+        if head_end is None or not self._capital(index):
+            return None
+        unit = self._name_tail(head_end, required=False) or head_end
+        unit_end = self.matches["VILLAGE"].get(unit)
+        if unit_end is None:
+            return None
+        end = unit_end
+        while end < len(self.words) and (self.words[end][:1].isupper() or
+                                         self.words[end].isdigit()):
+            end += 1  # the village's name
+        return (index, end, "mass_organisation", end == unit_end, None)
+
     def _name_tail(self, index: int, *, required: bool, continuing: bool = False) -> int | None:
         """The capitalised words of a name, with the lowercase second syllable of a word."""
         end, previous_capital = index, False
@@ -293,33 +318,54 @@ class _Grower:
             return None
         return end
 
-    def _words_to_unit(self, index: int) -> int | None:
-        """Where a run of up to three lowercase, non-verb words reaching a unit word ends."""
-        for end in range(index, min(index + 3, len(self.words))):
+    def _words_to_unit(self, index: int, names: bool = False) -> int | None:
+        """Where a run of up to three lowercase, non-verb words reaching a unit word ends (with
+        ``names``, up to five words that may be capitalised: "bồi dưỡng Chính trị thành phố")."""
+        for end in range(index, min(index + (5 if names else 3), len(self.words))):
             if self._unit_at(end):
                 return end if end > index else None
-            if not self.words[end].islower() or self.norms[end] in self.component.stop:
+            word = self.words[end]
+            if not (word.islower() or (names and word.istitle() and not self._at_body(end))) \
+                    or self.norms[end] in self.component.stop:
                 return None
         return None
+
+    def _kind_then_name(self, index: int) -> int | None:
+        """Where up to four lowercase words of a kind and the proper name after them end."""
+        end = index
+        while end < len(self.words) and end - index < 4 and self.words[end].islower() and \
+                self.norms[end] not in self.component.stop and not self._unit_at(end):
+            end += 1
+        if end == index or end >= len(self.words) or not self._capital(end) or \
+                self._at_body(end):
+            return None
+        return self._name_tail(end, required=True)
 
     def _purpose(self, index: int) -> int:
         """A steering committee is named after its work: "Ban Chỉ đạo xây dựng xã hội học tập
         phường" runs to its unit; without a unit in sight it is "Ban Chỉ đạo" and capitals."""
-        end = index
+        end, named = index, None
         while end < len(self.words) and end - index < 14:
             word = self.words[end]
             if self._unit_at(end):
                 return end
+            if named is None and end > index and self.norms[end] in self.component.stop and \
+                    self._capital(end - 1) and not self._capital(index):
+                named = end  # "Ban Quản lý chợ Tân Dĩnh chủ trì": the work's place ends it
             if end > index and self._at_body(end):
                 # "Ban Quản lý chợ và UBND các xã": another body ends the name
                 while end > index and self.words[end - 1] in CONNECTORS:
                     end -= 1
                 return end
-            if word == "\n" or not (word.isalpha() or word in CONNECTORS or
+            if word == "\n" or not (word.isalpha() or word in CONNECTORS or word.isdigit() or
                                     _abbreviation(word)) or (word == "và" and end == index):
                 break
             end += 1
-        return self._name_tail(index, required=False) or index
+        if named is None and end > index and self._capital(end - 1) and \
+                not self._capital(index) and (end == len(self.words) or
+                                              not self.words[end].isalpha()):
+            named = end  # the same at the end of a cell or before a comma
+        return named or self._name_tail(index, required=False) or index
 
     def _unit_at(self, index: int) -> int | None:
         end = self.matches["UNIT"].get(index)
@@ -383,19 +429,36 @@ class _Grower:
         if self.norms[index] != "các":
             return None
         end = self.matches["COLL"].get(index + 1)
+        if end is None and (member := self.matches["MEMBER"].get(index + 1)) is not None and \
+                self.words[member:member + 1] == [","] and (
+                    self.matches["COLL"].get(member + 1) or
+                    (self.norms[member + 1:member + 2] == ["các"] and
+                     self.matches["COLL"].get(member + 2))):
+            end = member  # "các tổ chức, các lực lượng xã hội": a member opens a list of kinds
+        if end is None and self.matches["VILLAGE"].get(index + 1) and \
+                self.norms[max(index - 2, 0):index] in (["hợp", "với"], ["cùng", "với"]):
+            return (index, self.matches["VILLAGE"][index + 1], "other", True, None)
         if end is None:
             return None
         # "các Phòng Giáo dục và Đào tạo": offices of one field, one in each district.
         if self.norms[index + 1] in {"sở", "phòng"} and end == index + 2 and \
                 (field_end := self.matches["FIELD"].get(end)) is not None:
             end = field_end
+        items = 1
         while end + 1 < len(self.words) and self.words[end] in {",", "và"}:
             following = self.matches["COLL"].get(end + 1) or self.matches["MEMBER"].get(end + 1)
+            if following is None and items >= 2 and self.words[end] == "," and \
+                    self.norms[end + 1] == "các" and end + 2 < len(self.words):
+                # "các cơ quan, đơn vị, tổ chức, các trường học": a list of kinds already
+                # going takes "các" again ("các tổ chức chính trị - xã hội, các tổ chức Hội"
+                # is two)
+                following = self.matches["COLL"].get(end + 2)
             # "các ban, ngành, đoàn thể, Ban Nhân dân các thôn": a named body ends the list.
             if following is None or (self._capital(end + 1) and
                                      self._body(end + 1) is not None):
                 break
             end = following
+            items += 1
         while (tail := self.matches["TAIL"].get(end)) is not None:
             end = tail
         unit_end = self._unit_at(end)
@@ -403,7 +466,7 @@ class _Grower:
             end = self._locality(end)[0]
         elif self.norms[end:end + 3] == ["trên", "địa", "bàn"]:
             end = self._locality(end + 3)[0]
-        head = self.norms[index + 1]
+        head = self.norms[index + 2 if self.norms[index + 1] == "cấp" else index + 1]
         kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
                 "thành": "steering"}.get(head, "state")
         return (index, end, kind, True, None)
@@ -594,11 +657,56 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
     return sorted(kept, key=lambda entry: entry.mentions[0][0])
 
 
+# A short form the plan gives a body where it first names it: "Ban Chỉ huy Quân sự xã (BCHQS
+# xã)", "Trung tâm Văn hóa, Thể thao và Truyền thông (sau đây gọi tắt là TTVHTT&TT)".
+DEFINED = regex.compile(
+    r"\s*\((?:(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+)?(?P<short>\p{Lu}[\p{Lu}\d&\-]{1,14})"
+    r"(?:\s+(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?\s*\)")
+SHORT_UNIT = regex.compile(r"\s+(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+                           r"(?P<place>(?:\s+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
+
+
+def defined_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Mentions of the short forms the plan defines for its bodies, where the names found do
+    not already cover them; each carries the body's full name."""
+    taken = sorted((mention.start, mention.end) for mention in mentions)
+    defined: dict[str, tuple[str, int]] = {}
+    for mention in mentions:
+        found = DEFINED.match(text, mention.end)
+        if mention.collective or found is None or found.group("short") in defined or \
+                full_name(found.group("short")) != found.group("short"):
+            continue  # none, or one the lexicon knows ("Ủy ban nhân dân (UBND) huyện")
+        base, unit, place = _split_locality(full_name(mention.name))
+        if found.group("unit") is None:
+            base = " ".join(part for part in (base, unit, place) if part)
+        defined[found.group("short")] = (base, found.end())
+    shorts: list[AgencyMention] = []
+    for short, (base, defined_at) in defined.items():
+        kind = next(m.kind for m in mentions if full_name(m.name).startswith(base))
+        for found in regex.finditer(rf"(?<![\p{{L}}\d&\-]){regex.escape(short)}(?![\p{{L}}\d&\-])",
+                                    text):
+            if found.end() <= defined_at and found.start() >= defined_at - len(short) - 30:
+                continue  # the definition itself
+            end, full = found.end(), base
+            if (unit := SHORT_UNIT.match(text, end)) is not None:
+                end, full = unit.end(), f"{base} {unit.group('unit')}{unit.group('place')}"
+            if any(start < end and found.start() < stop for start, stop in taken):
+                continue
+            shorts.append(AgencyMention(found.start(), end, text[found.start():end], kind,
+                                        False, full=full))
+    return shorts
+
+
 def extract_agencies(norm: NormalizedText, layout: Layout,
                      document: Document) -> tuple[list[Agency], list[AgencyMention]]:
     """The register of the bodies the plan names, from its title to the end of its body."""
-    mentions = [mention for start, end in scope(norm, layout)
+    stretches = scope(norm, layout)
+    mentions = [mention for start, end in stretches
                 for mention in _shifted(find_mentions(norm.text[start:end]), start)]
+    shorts = [mention for mention in defined_short_forms(norm.text, mentions)
+              if any(start <= mention.start and mention.end <= end for start, end in stretches)]
+    if shorts:
+        mentions = sorted(mentions + shorts, key=lambda mention: mention.start)
     agencies = []
     for number, entry in enumerate(resolve(mentions, document), start=1):
         aliases = []
@@ -615,8 +723,7 @@ def extract_agencies(norm: NormalizedText, layout: Layout,
 
 
 def _shifted(mentions: list[AgencyMention], offset: int) -> list[AgencyMention]:
-    return [AgencyMention(m.start + offset, m.end + offset, m.surface, m.kind, m.collective,
-                          m.head) for m in mentions]
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
 
 
 def scope(norm: NormalizedText, layout: Layout) -> list[tuple[int, int]]:

@@ -39,11 +39,13 @@ LEVEL_LIST = regex.compile(
     rf"(?:\s*(?:,|và)\s*(?:của\s+)?(?:các\s+)?(?:{LEVELS}))*)(?!\s*(?-i:\p{{Lu}}))",
     regex.IGNORECASE,
 )
-# In a money section, "Kinh phí ... được UBND huyện cấp trong dự toán", "UBND các xã, thị trấn
-# quan tâm bố trí kinh phí": the budget of the council that pays.
+# "Kinh phí ... được UBND huyện cấp trong dự toán", "UBND các xã, thị trấn quan tâm bố trí
+# kinh phí": the budget of the council that pays.
+COUNCIL = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
 COUNCIL_PAYS = regex.compile(
-    rf"(?:UBND|Ủy ban nhân dân)\s+(?:các\s+|cấp\s+)?({LEVELS})(?:\s*,\s*(?:{LEVELS}))*"
+    rf"{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})(?:\s*,\s*(?:{LEVELS}))*"
     rf"[^.;]{{0,40}}?(?:cấp|bố trí)\s+(?:kinh phí|trong dự toán)", regex.IGNORECASE)
+ADVISED = regex.compile(r"(?:tham mưu|đề xuất)(?:\s+(?:cho|với))?\s*$", regex.IGNORECASE)
 # A duty to draw up or allocate the plan's money: "lập dự toán", "tham mưu bố trí kinh phí",
 # "cân đối, bố trí ngân sách".
 BUDGET_DUTY = regex.compile(
@@ -54,8 +56,7 @@ BUDGET_DUTY = regex.compile(
 # "... được UBND huyện cấp trong dự toán": the council that pays, named as the agent.
 PAID_BY = regex.compile(r"được\s+$")
 # A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
-COUNCIL_HEADING = regex.compile(rf"(?:UBND|Ủy ban nhân dân)\s+(?:các\s+|cấp\s+)?({LEVELS})",
-                                regex.IGNORECASE)
+COUNCIL_HEADING = regex.compile(rf"{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})", regex.IGNORECASE)
 LEVEL_CODES = {"trung ương": "ngan_sach_trung_uong", "tỉnh": "ngan_sach_tinh",
                "huyện": "ngan_sach_huyen", "quận": "ngan_sach_huyen",
                "thị xã": "ngan_sach_huyen", "thành phố": "ngan_sach_huyen",
@@ -153,9 +154,12 @@ def extract_funding(
         local_code = LEVEL_CODES[council.group(1).casefold()] if council else None
         found = [(offset + start, offset + end, code) for offset, clause in clauses
                  for start, end, code in find_funding(clause, tier, local_code)]
-        if in_section:
-            found += [(match.start(), match.end(), LEVEL_CODES[match.group(1).casefold()])
-                      for match in COUNCIL_PAYS.finditer(value)]
+        # "UBND các xã, thị trấn quan tâm bố trí kinh phí": that council's budget pays, in a
+        # money section or in a duty that gives it the cost (not advice it may take: "tham
+        # mưu UBND tỉnh bố trí kinh phí").
+        found += [(match.start(), match.end(), LEVEL_CODES[match.group(1).casefold()])
+                  for match in COUNCIL_PAYS.finditer(value)
+                  if in_section or not ADVISED.search(value, 0, match.start())]
         found.sort(key=lambda item: item[:2])
         for (start, end, code), amount in zip(found, _amounts(value, found), strict=True):
             if code in sources:

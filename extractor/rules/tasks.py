@@ -15,7 +15,7 @@ columns say the same by their headers, in any order.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
 import regex
@@ -41,13 +41,20 @@ UNIT_WORD = regex.compile(
 # The plan's closing words, an appendix's caption, a title in capitals.
 NOT_A_TASK = regex.compile(
     r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)")
+# The plan's closing paragraph ("Trên đây là Kế hoạch ...") and, in it, a call to carry the
+# plan out ("Yêu cầu các ngành ... nghiêm túc triển khai thực hiện./."): farewells, not duties.
+# A sentence there that gives a body work of its own ("Sở X hướng dẫn, kiểm tra, ... báo cáo
+# UBND tỉnh") is a task.
+CLOSING = regex.compile(r"^\s*Trên đây là\b")
+CARRY_OUT = regex.compile(
+    r"triển khai(?:\s*,)?\s+thực hiện(?:\s+Kế hoạch(?:\s+này)?)?\s*(?:[,.;/]|$)", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 # "cơ quan thường trực", "bộ phận thường trực"; not "Thường trực HKH quận" (a body's standing
 # committee) nor "Văn phòng thường trực" (a name).
 LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|(?:là|làm)\s+đầu mối|"
                      r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
                      r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
-COOPERATE = regex.compile(r"phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng))?|cùng với",
+COOPERATE = regex.compile(r"phối hợp(?:\s+(?:chặt chẽ\s+|tốt\s+)?(?:với|cùng))?|cùng với",
                           regex.IGNORECASE)
 # The body right after these words is advised, helped or reported to: it does not do the work.
 ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+về)?|gửi|đề xuất",
@@ -87,7 +94,7 @@ CLAUSE_START = regex.compile(r";\s*")
 CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
 # What a body that only helps with another's work says after its name: "X phối hợp ...",
 # "6. Công an xã: phối hợp kiểm tra ...".
-HELPS = regex.compile(r"[\s:]*phối hợp\b", regex.IGNORECASE)
+HELPS = regex.compile(r"[\s:]*(?:chủ động\s*,?\s*)?phối hợp\b", regex.IGNORECASE)
 CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\p{Ll}")
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
@@ -97,6 +104,7 @@ SERVED = regex.compile(r"(?i)\b(?:cán bộ|cho)\s+")
 STAFF = regex.compile(r"(?i)cán bộ|BCH")
 # A duty done as a matter of course, at the start of the task or of one of its clauses.
 REGULARLY = regex.compile(r"(?:^|;\s*)(?:[-+•]\s*)?((?i:thường xuyên))\b")
+CLOSING_BRACKET = regex.compile(r"\((?=[^()]*\d)[^()]{3,40}\)[\s.;]*$")
 # Table headers: which column holds what.
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
 LEAD_COLUMN = regex.compile(r"chủ trì", regex.IGNORECASE)
@@ -177,6 +185,14 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     if doers and not roles.lead and not roles.requested and HELPS.match(text, doers[-1].end):
         roles.cooperating = doers + roles.cooperating
         roles.doers = []
+    # "Chỉ đạo các trường học phối hợp với ...", "...; UBND các huyện phối hợp": a body the
+    # sentence directs to help is a cooperating body of the work.
+    for mention in mentions:
+        if HELPS.match(text, mention.end):
+            roles.cooperating += [
+                named for named in _list_before(text, mention.end, mentions)
+                if named not in roles.doers and named not in roles.cooperating
+                and named not in advised]
     return roles
 
 
@@ -282,9 +298,8 @@ class _Mentions:
             if mention.start >= end:
                 break
             if mention.end <= end:
-                found.append(AgencyMention(mention.start - start, mention.end - start,
-                                           mention.surface, mention.kind, mention.collective,
-                                           mention.head))
+                found.append(replace(mention, start=mention.start - start,
+                                     end=mention.end - start))
         return found
 
 
@@ -306,8 +321,10 @@ def extract_tasks(norm: NormalizedText, layout: Layout, agencies: list[Agency],
     """Tasks with their bodies' roles; ``mentions`` are the agencies pass's, not read again."""
     found = _Mentions(mentions, norm.text)
     prose = _Prose(norm, layout, found)
+    prose_tasks = prose.tasks()
     table_tasks, time_cells = _table_tasks(norm, layout, found)
-    tasks = sorted([*prose.tasks(), *table_tasks], key=lambda task: task.span[0])  # type: ignore[index]
+    time_cells.update(prose.closing_times)
+    tasks = sorted([*prose_tasks, *table_tasks], key=lambda task: task.span[0])  # type: ignore[index]
     names = _names(agencies)
     for number, task in enumerate(tasks, start=1):
         task.id = f"k{number}"
@@ -351,6 +368,9 @@ class _Prose:
         self.intros: dict[str, list[tuple[int, str]]] = {}
         self.headings: dict[str, tuple[list[AgencyMention], bool, bool] | None] = {}
         self.topics: set[str] = set()  # headings that name a kind of institution as a subject
+        # An item's closing bracket, read as the time of each of its sentences before the last:
+        # "- Báo cáo ... . Triển khai ... . Giới thiệu ... (Tháng 2/2018)."
+        self.closing_times: dict[int, tuple[int, int]] = {}
 
     def tasks(self) -> list[Task]:
         text, layout = self.norm.text, self.layout
@@ -394,20 +414,29 @@ class _Prose:
                                            section.id not in with_children) else section.id
                 self.intros.setdefault(owner, []).append((offset, value))
                 continue
-            tasks += self.sentence_tasks(value, offset, section)
+            tasks += self.sentence_tasks(value, offset, section,
+                                         closing=bool(CLOSING.match(value)))
         return tasks
 
-    def sentence_tasks(self, value: str, offset: int, section: Section) -> list[Task]:
+    def sentence_tasks(self, value: str, offset: int, section: Section,
+                       closing: bool = False) -> list[Task]:
         context = self.context(section, offset)
-        tasks = []
+        tasks: list[Task] = []
+        bracket_time = CLOSING_BRACKET.search(value)
         for start, end in _sentences(value):
             words = value[start:end]
             mentions = self.mentions.within(offset + start, words)
             if len(words.split()) < 3 or _only_bodies(words, mentions) or \
-                    NOT_A_TASK.match(words):
+                    NOT_A_TASK.match(words) or (closing and CARRY_OUT.search(words)):
                 continue
             roles = read_roles(words, mentions)
             assignments = self.assignments(words, offset + start, roles, context)
+            if roles.doers and context.heading_agencies and not roles.requested and not any(
+                    match_key(full_name(doer.name)) == match_key(full_name(own.name))
+                    for doer in roles.doers for own in context.heading_agencies):
+                # "UBND xã yêu cầu các ban, ngành ... . Trong quá trình thực hiện, ...": the
+                # paragraph has left its heading's bodies; its later sentences are not theirs.
+                context = _Context([], False, False, context.texts)
             place = PLACE_SUBJECT.match(words)
             later = {mention.start + offset + start
                      for mention in roles.clause_subjects + roles.clause_requests}
@@ -434,6 +463,10 @@ class _Prose:
                 assignments=assignments,
                 span=(offset + start, offset + end), page=self.norm.page_at(offset + start),
             ))
+        if bracket_time:
+            for task in tasks[:-1]:
+                self.closing_times[id(task)] = (offset + bracket_time.start(),
+                                                offset + bracket_time.end())
         return tasks
 
     def context(self, section: Section, before: int) -> _Context:
@@ -539,8 +572,7 @@ def _in_brackets(words: str, mention: AgencyMention) -> bool:
 
 
 def _shift(mention: AgencyMention, offset: int) -> AgencyMention:
-    return AgencyMention(mention.start + offset, mention.end + offset, mention.surface,
-                         mention.kind, mention.collective, mention.head)
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
 def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,

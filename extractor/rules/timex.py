@@ -100,6 +100,12 @@ def _months(match: regex.Match[str], context_year: int | None) -> TimeExpression
     months = sorted(int(m) for m in regex.findall(r"\d+", match.group("months")))
     if not all(1 <= m <= 12 for m in months):
         return None
+    if "-" not in match.group("months") and any(b - a > 1 for a, b in pairwise(months)):
+        # "Tháng 6 và tháng 11/2025": two rounds in that year, not the months between them.
+        return TimeExpression(text=match.group(0), kind="recurrence",
+                              rrule="FREQ=YEARLY;BYMONTH=" + ",".join(map(str, months)),
+                              start=_first_day(year, months[0]), end=_last_day(year, months[-1]),
+                              year_inherited=inherited)
     return _window(match.group(0), (year, months[0]), (year, months[-1]), inherited)
 
 
@@ -375,8 +381,9 @@ RULES: list[Rule] = [
           rf"(?P<month>{MONTH})(?:\s*(?:/|\s+năm\s+)\s*(?P<year>{YEAR}))?(?![\d/])",
           _point, "trước ngày 30/10/2024", "ngày 15 tháng 12 năm 2022"),
     _rule("months",
-          rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*{MONTH})*)(?:{SEP}(?P<year>{YEAR}))?"
-          r"(?![\d/])", _months, "tháng 10/2018", "Tháng 3, 4/2018"),
+          rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*(?:tháng\s+)?{MONTH})*)"
+          rf"(?:{SEP}(?P<year>{YEAR}))?(?![\d/])", _months, "tháng 10/2018", "Tháng 3, 4/2018",
+          "Tháng 6 và tháng 11/2025"),
     _rule("part_of_year",
           rf"(?P<half>6\s+tháng\s+)?(?P<part>cuối|đầu|giữa|hè)\s+(?:năm\s*(?P<year>{YEAR})?|"
           rf"(?P<year>{YEAR}))",

@@ -5,7 +5,9 @@
     python corpus/render.py --docx-only
 
 DOCX: one Word paragraph per line of the text, Markdown emphasis turned into bold or italic,
-tab-separated rows as bordered Word tables, pipe-drawn layout rows as borderless tables.
+tab-separated rows as bordered Word tables, pipe-drawn layout rows as borderless tables. Some
+plans (WORD_LISTS) number their items with Word's own lists, as most office documents do: the
+"I.", "1.", "a)", "-" and "+" markers become list numbering, so the DOCX text holds no marker.
 PDF: LibreOffice converts each DOCX (a Word-like PDF with a real text layer and ruled tables).
 Also writes one scanned rendering (image-only pages, no text layer) of a team-written plan, so
 the corpus holds the case the readers must refuse.
@@ -40,6 +42,11 @@ from extractor.read.text import parse_text
 CORPUS = Path(__file__).resolve().parent
 FONT = "Times New Roman"
 SCANNED_PLAN = "w02_moi_truong_huyen"
+WORD_LISTS = {"w13_pccc_xa", "w14_khcn_tinh"}
+# Word list levels: (format, text): "I.", "1.", "a)", then bullets "-" and "+".
+LIST_LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"),
+               ("bullet", "-"), ("bullet", "+")]
+TYPED_MARKER = regex.compile(r"^(?P<marker>[IVXL]{1,6}\.|\d{1,2}\.|[a-z]\)|[-+])\s+(?P<rest>\S.*)$")
 CENTERED = regex.compile(
     r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN NHÂN DÂN|UBND|TM\.|KT\.|CHỦ TỊCH|"
     r"PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHỤ LỤC|\(Ban hành kèm theo|\(Kèm theo)"
@@ -49,12 +56,77 @@ CENTERED = regex.compile(
 def render_docx(text_path: Path, docx_path: Path) -> None:
     document = Document()
     _page_setup(document)
+    lists = _WordList(document) if text_path.stem in WORD_LISTS else None
     for block in parse_text(text_path.read_text(encoding="utf-8")):
         if isinstance(block, Paragraph):
-            _add_paragraph(document, block.text)
+            _add_paragraph(document, block.text, lists)
         else:
             _add_table(document, block)
     document.save(docx_path)
+
+
+class _WordList:
+    """One Word list for the plan's items: a typed marker becomes the list's own number when
+    the number Word would show is the typed one (a typed fault stays typed)."""
+
+    def __init__(self, document) -> None:
+        numbering = document.part.numbering_part.element
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), "90")
+        for level, (fmt, text) in enumerate(LIST_LEVELS):
+            node = OxmlElement("w:lvl")
+            node.set(qn("w:ilvl"), str(level))
+            for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:suff", "space"),
+                               ("w:lvlText", text)):
+                child = OxmlElement(tag)
+                child.set(qn("w:val"), value)
+                node.append(child)
+            abstract.append(node)
+        numbering.insert(0, abstract)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), "90")
+        reference = OxmlElement("w:abstractNumId")
+        reference.set(qn("w:val"), "90")
+        num.append(reference)
+        numbering.append(num)
+        self.counters = [0] * len(LIST_LEVELS)
+
+    def level_of(self, text: str) -> tuple[int, str] | None:
+        """The list level a typed marker stands for and the text after it, if Word's number
+        at that level would be the typed one."""
+        found = TYPED_MARKER.match(text)
+        if found is None:
+            return None
+        marker = found.group("marker")
+        if marker in {"-", "+"}:
+            return LIST_LEVELS.index(("bullet", marker)), found.group("rest")
+        level = 0 if regex.fullmatch(r"[IVXL]+\.", marker) else 1 if marker[0].isdigit() else 2
+        shown = _number(self.counters[level] + 1, LIST_LEVELS[level][0]) + marker[-1]
+        if shown != marker:
+            return None
+        self.counters[level] += 1
+        for deeper in range(level + 1, len(self.counters)):
+            self.counters[deeper] = 0
+        return level, found.group("rest")
+
+    @staticmethod
+    def number(paragraph, level: int) -> None:
+        properties = paragraph._p.get_or_add_pPr()
+        num_pr = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", str(level)), ("w:numId", "90")):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            num_pr.append(child)
+        properties.insert(0, num_pr)
+
+
+def _number(value: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        numerals = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+        return numerals[value] if value < len(numerals) else "?"
+    if fmt == "lowerLetter":
+        return chr(ord("a") + value - 1)
+    return str(value)
 
 
 def _page_setup(document) -> None:
@@ -69,13 +141,16 @@ def _page_setup(document) -> None:
     style.paragraph_format.space_after = Pt(6)
 
 
-def _add_paragraph(document, raw: str) -> None:
+def _add_paragraph(document, raw: str, lists: _WordList | None = None) -> None:
     stripped = raw.strip()
     bold = stripped.startswith(("**", "#")) or (stripped.isupper() and len(stripped) < 90)
     italic = stripped.startswith("*") and not stripped.startswith("**")
     text = clean_inline(raw)
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(text)
+    listed = lists.level_of(text) if lists else None
+    if listed:
+        _WordList.number(paragraph, listed[0])
+    run = paragraph.add_run(listed[1] if listed else text)
     run.bold, run.italic = bold, italic
     if CENTERED.match(text) or (bold and len(text) < 120 and not regex.match(r"^[IVX\d]", text)):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

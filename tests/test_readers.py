@@ -38,6 +38,72 @@ def test_docx_keeps_order_and_keeps_merged_cells_on_the_grid(tmp_path):
     assert isinstance(last, Paragraph) and last.text == "Nơi nhận:"
 
 
+def _word_list(document, levels, num_id="90", start_override=None):
+    """Add a Word list (numbering definition) to ``document``; returns its numId."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def element(tag, **attributes):
+        node = OxmlElement(tag)
+        for name, value in attributes.items():
+            node.set(qn(f"w:{name}"), value)
+        return node
+
+    numbering = document.part.numbering_part.element
+    abstract = element("w:abstractNum", abstractNumId=num_id)
+    for level, (fmt, text) in enumerate(levels):
+        node = element("w:lvl", ilvl=str(level))
+        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+            node.append(element(tag, val=value))
+        abstract.append(node)
+    numbering.insert(0, abstract)
+    num = element("w:num", numId=num_id)
+    num.append(element("w:abstractNumId", val=num_id))
+    if start_override:
+        override = element("w:lvlOverride", ilvl="0")
+        override.append(element("w:startOverride", val=str(start_override)))
+        num.append(override)
+    numbering.append(num)
+    return num_id
+
+
+def _numbered(document, text, num_id, level):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = document.add_paragraph(text)
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", str(level)), ("w:numId", num_id)):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        num_pr.append(child)
+    paragraph._p.get_or_add_pPr().insert(0, num_pr)
+
+
+def test_docx_list_numbers_word_shows_are_read_as_typed(tmp_path):
+    document = docx.Document()
+    plan = _word_list(document, [("upperRoman", "%1."), ("decimal", "%2."),
+                                 ("lowerLetter", "%3)"), ("bullet", "\uf0b7"),
+                                 ("decimal", "%2.%5.")])
+    appendix = _word_list(document, [("decimal", "Phụ lục %1:")], num_id="91", start_override=3)
+    for text, num_id, level in [
+        ("MỤC ĐÍCH", plan, 0), ("Mục đích", plan, 1), ("Nâng cao nhận thức", plan, 3),
+        ("NHIỆM VỤ", plan, 0), ("Tuyên truyền", plan, 1), ("Trên báo", plan, 2),
+        ("Trên đài", plan, 2), ("Kiểm tra", plan, 1), ("Tại chợ", plan, 4),
+        ("Danh mục", appendix, 0),
+    ]:
+        _numbered(document, text, num_id, level)
+    document.add_paragraph("Nơi nhận:", style="List Number")  # a list from a style
+    document.add_paragraph("")  # an empty list paragraph shows nothing and counts nothing
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    source, _ = read_source(path)
+    assert [block.text for block in source.blocks if block.text] == [
+        "I. MỤC ĐÍCH", "1. Mục đích", "- Nâng cao nhận thức", "II. NHIỆM VỤ", "1. Tuyên truyền",
+        "a) Trên báo", "b) Trên đài", "2. Kiểm tra", "2.1. Tại chợ", "Phụ lục 3: Danh mục",
+        "1. Nơi nhận:"]
+
+
 def test_html_reads_only_the_document_not_the_page_around_it(tmp_path):
     page = """<html><head><meta charset="utf-8"><script>var x = "KẾ HOẠCH";</script></head>
     <body><nav>Trang chủ | Văn bản</nav><form><input placeholder="Tìm kiếm văn bản"></form>

@@ -126,5 +126,7 @@ def test_impossible_dates_are_findings_not_crashes():
 
 def test_recipients_skip_subheadings_and_archive_lines():
     text = ("KẾ HOẠCH\nVề việc\nNơi nhận:\nGửi bản điện tử:\n- UBND tỉnh BK (b/c);\n"
-            "- HKH tỉnh BK (p/h);\n- Lưu VT - HKH.\nTM. ỦY BAN NHÂN DÂN\n")
-    assert extract_text(text).document.recipients == ["UBND tỉnh BK (b/c)", "HKH tỉnh BK (p/h)"]
+            "- HKH tỉnh BK (p/h);\n- LĐVP, CV;\n- Lưu VT - HKH.\nTM. ỦY BAN NHÂN DÂN\n")
+    # A recipient in capitals ("LĐVP": the office's leaders) is one; the signature block is not.
+    assert extract_text(text).document.recipients == ["UBND tỉnh BK (b/c)", "HKH tỉnh BK (p/h)",
+                                                      "LĐVP, CV"]

@@ -518,14 +518,15 @@ def _recipients(reader: _Reader, layout: Layout, part: Part) -> list[str]:
         values += [reader.value(line) for line in candidate.closing]
         recipients = []
         for value in values:
-            if SIGN_CAPACITY.match(value) or (value.isupper() and len(value) > 3):
-                break
+            listed = value.lstrip().startswith(("-", "+", "•", "–"))
+            if SIGN_CAPACITY.match(value) or (value.isupper() and len(value) > 3 and not listed):
+                break  # the signature block ("TM. ỦY BAN NHÂN DÂN"), not "- LĐVP, CV;"
             if value.rstrip().endswith(":") and not value.startswith("-"):
                 continue  # a sub-heading such as "Gửi bản điện tử:"
             item = regex.sub(r"^[-+•–]\s*", "", value).strip().rstrip(";,.").strip()
             if not item or ARCHIVE_LINE.match(item):
                 continue
-            if not value.lstrip().startswith(("-", "+", "•", "–")) and recipients:
+            if not listed and recipients:
                 break
             recipients.append(item)
         if recipients:

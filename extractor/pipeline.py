@@ -15,7 +15,7 @@ from extractor.rules.funding import extract_budget, extract_funding
 from extractor.rules.metadata import extract_metadata, plan_year
 from extractor.rules.reporting import extract_reporting
 from extractor.rules.targets import extract_targets
-from extractor.rules.tasks import extract_tasks
+from extractor.rules.tasks import extract_tasks, field_rows
 from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
 
@@ -95,7 +95,9 @@ def _tables(norm: NormalizedText, layout: Layout) -> list[Table]:
             for row in table.rows
         ]
         section = layout.section_at(table.start)
+        # A table of one task's fields ("Cơ quan chủ trì | ...") has no header row.
+        fields = field_rows([[cell.text for cell in row] for row in rows]) is not None
         tables.append(Table(id=f"t{index + 1}", section=section.id if section else None,
-                            header=rows[0], rows=rows[1:], span=(table.start, table.end),
-                            page=norm.page_at(table.start)))
+                            header=[] if fields else rows[0], rows=rows if fields else rows[1:],
+                            span=(table.start, table.end), page=norm.page_at(table.start)))
     return tables

@@ -127,6 +127,8 @@ MENTIONS = {
         ("phối hợp với BCHQS xã và Bưu điện văn hóa xã", ["BCHQS xã", "Bưu điện văn hóa xã"]),
         ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh phối hợp",
          ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]),
+        ("Đề nghị Chi nhánh Ngân hàng Chính sách xã hội huyện",
+         ["Chi nhánh Ngân hàng Chính sách xã hội huyện"]),
     ],
     "collectives of kinds, associations' tiers and villages worked with": [
         ("Chỉ đạo các cấp hội phối hợp", ["các cấp hội"]),
@@ -201,7 +203,19 @@ def test_short_forms_the_plan_defines(text: str, expected: list[tuple[str, str]]
     from extractor.rules.agencies import defined_short_forms
 
     found = defined_short_forms(text, find_mentions(text))
-    assert [(mention.surface, mention.name) for mention in found] == expected
+    assert [(mention.surface, mention.full) for mention in found] == expected
+
+
+def test_a_name_run_on_over_a_short_form_is_cut_before_it() -> None:
+    from extractor.rules.agencies import with_short_forms
+
+    text = ("Văn phòng Điều phối nông thôn mới huyện (VPĐP huyện) tham mưu. Phòng Nông nghiệp và "
+            "Môi trường, VPĐP huyện tham mưu")
+    found = with_short_forms(text, find_mentions(text))
+    assert [(mention.surface, mention.full) for mention in found] == [
+        ("Văn phòng Điều phối nông thôn mới huyện", None),
+        ("Phòng Nông nghiệp và Môi trường", None),
+        ("VPĐP huyện", "Văn phòng Điều phối nông thôn mới huyện")]
 
 
 def test_collectives_are_marked_and_offsets_point_at_the_words() -> None:
@@ -300,6 +314,8 @@ def test_roles_from_the_words(sentence: str, expected: dict[str, str]) -> None:
     ("Bên cạnh đó, xã biên soạn tờ rơi, pa nô", "xã"),
     ("Từ năm 2026 đến năm 2028, xã kêu gọi doanh nghiệp đầu tư", "xã"),
     ("Mỗi thôn thành lập tổ tự quản về bảo vệ môi trường", "Mỗi thôn"),
+    ("Sở tổ chức kiểm tra xác suất tại 20 cơ sở giáo dục", "Sở"),  # a Sở's plan of itself
+    ("Sở Y tế tổ chức kiểm tra", None),  # a named body is found as a body
     ("Xã hội hóa các nguồn lực cho giáo dục", None),      # society, not the commune
     ("Xã Phước Hưng đạt chuẩn nông thôn mới", None),        # a name, not the actor itself
     ("Hướng dẫn Hội Khuyến học các xã, thị trấn tổ chức đăng ký", None),
@@ -545,6 +561,61 @@ def test_a_collectives_level(name: str, own_tier: str, level: str | None) -> Non
     from extractor.rules.agencies import _collective_level
 
     assert _collective_level(name, own_tier) == level
+
+
+def test_a_line_that_sends_papers_is_the_task_and_the_papers_are_not() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nXây dựng xã hội học tập\n\nI. NHIỆM VỤ\n1. Hồ sơ công nhận\n"
+        "Ủy ban nhân dân phường gửi Ủy ban nhân dân quận 01 bộ hồ sơ đề nghị đánh giá, gồm:\n"
+        "- Tờ trình của Ủy ban nhân dân phường.\n- Biên bản tự kiểm tra, đánh giá, xếp loại.\n"
+        "2. Các nhiệm vụ trọng tâm gồm:\n- Tuyên truyền về học tập suốt đời.\n")
+    assert [task.description for task in plan.tasks] == [
+        "Ủy ban nhân dân phường gửi Ủy ban nhân dân quận 01 bộ hồ sơ đề nghị đánh giá, gồm",
+        "Tuyên truyền về học tập suốt đời"]
+
+
+FIELD_TABLES = """KẾ HOẠCH
+Xây dựng nông thôn mới
+
+III. NHIỆM VỤ VÀ GIẢI PHÁP
+
+Nhiệm vụ 1: Rà soát tiêu chí nông thôn mới nâng cao
+
+Nội dung\tRà soát, đánh giá mức độ đạt các tiêu chí tại 12 xã
+Cơ quan chủ trì\tPhòng Nông nghiệp và Môi trường
+Cơ quan phối hợp\tPhòng Tài chính - Kế hoạch, UBND các xã
+Thời gian hoàn thành\tQuý III/2025
+Sản phẩm\tBáo cáo kết quả rà soát
+
+Nhiệm vụ 2: Phát triển sản phẩm OCOP
+
+Đơn vị thực hiện\tTrung tâm Dịch vụ nông nghiệp huyện
+Thời gian thực hiện\tNăm 2025
+Kết quả/sản phẩm\t10 sản phẩm OCOP
+
+Ghi chú\tMột bảng hai cột khác
+Nguồn\tSở Tài chính
+Năm\t2025
+"""
+
+
+def test_a_table_of_one_tasks_fields_is_that_task() -> None:
+    plan = extract_text(FIELD_TABLES)
+    found = [(task.description, [(a.name, a.role) for a in task.assignments],
+              task.timeframe.text if task.timeframe else None, task.deliverable)
+             for task in plan.tasks]
+    assert found == [
+        ("Rà soát, đánh giá mức độ đạt các tiêu chí tại 12 xã",
+         [("Phòng Nông nghiệp và Môi trường", "lead"), ("Phòng Tài chính - Kế hoạch",
+                                                          "cooperating"),
+          ("UBND các xã", "cooperating")], "Quý III/2025", "Báo cáo kết quả rà soát"),
+        # No "Nội dung" row: the caption names the task; the caption is no task of its own.
+        ("Phát triển sản phẩm OCOP", [("Trung tâm Dịch vụ nông nghiệp huyện", "responsible")],
+         "Năm 2025", "10 sản phẩm OCOP"),
+    ]
+    # Field tables have no header row; a two-column table of other things is a plain table.
+    assert [(len(table.header), len(table.rows)) for table in plan.tables] == [
+        (0, 5), (0, 3), (2, 2)]
 
 
 CLOSING_PLAN = """ỦY BAN NHÂN DÂN XÃ TÂN LẬP

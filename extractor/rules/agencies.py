@@ -53,8 +53,7 @@ class AgencyMention:
 
     @property
     def name(self) -> str:
-        if self.full:
-            return self.full
+        """The name as written (a bare field with its shared head)."""
         return f"{self.head} {self.surface}" if self.head else self.surface
 
 
@@ -537,7 +536,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
         own_unit = match.group("unit") if match else None
     entries: dict[tuple, _Entry] = {}
     for mention in mentions:
-        name = full_name(mention.name)
+        name = full_name(mention.full or mention.name)
         if mention.collective:
             key: tuple = ("collective", match_key(name))
             entry = entries.get(key)
@@ -666,9 +665,28 @@ SHORT_UNIT = regex.compile(r"\s+(?P<unit>tỉnh|thành phố|huyện|quận|th�
                            r"(?P<place>(?:\s+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
 
 
-def defined_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """``mentions`` with the short forms the plan defines for its bodies added, each carrying
+    the body's full name; a name grown over one after a comma ("Phòng Nông nghiệp và Môi
+    trường, VPĐP huyện") is cut before it."""
+    shorts = defined_short_forms(text, mentions, inside=True)
+    if not shorts:
+        return mentions
+    kept = []
+    for mention in mentions:
+        inner = [short for short in shorts if mention.start < short.start < mention.end]
+        cut = text.rfind(",", mention.start, inner[0].start) if inner else -1
+        if cut > mention.start:
+            mention = replace(mention, end=cut, surface=text[mention.start:cut])
+        kept.append(mention)
+    return sorted(kept + shorts, key=lambda mention: mention.start)
+
+
+def defined_short_forms(text: str, mentions: list[AgencyMention],
+                        inside: bool = False) -> list[AgencyMention]:
     """Mentions of the short forms the plan defines for its bodies, where the names found do
-    not already cover them; each carries the body's full name."""
+    not already cover them (or, with ``inside``, where a name ran on over one after a comma);
+    each carries the body's full name."""
     taken = sorted((mention.start, mention.end) for mention in mentions)
     defined: dict[str, tuple[str, int]] = {}
     for mention in mentions:
@@ -690,7 +708,10 @@ def defined_short_forms(text: str, mentions: list[AgencyMention]) -> list[Agency
             end, full = found.end(), base
             if (unit := SHORT_UNIT.match(text, end)) is not None:
                 end, full = unit.end(), f"{base} {unit.group('unit')}{unit.group('place')}"
-            if any(start < end and found.start() < stop for start, stop in taken):
+            if any(start < end and found.start() < stop and not (
+                    inside and start < found.start() and
+                    regex.search(r",\s*$", text[start:found.start()]))
+                   for start, stop in taken):
                 continue
             shorts.append(AgencyMention(found.start(), end, text[found.start():end], kind,
                                         False, full=full))
@@ -703,10 +724,8 @@ def extract_agencies(norm: NormalizedText, layout: Layout,
     stretches = scope(norm, layout)
     mentions = [mention for start, end in stretches
                 for mention in _shifted(find_mentions(norm.text[start:end]), start)]
-    shorts = [mention for mention in defined_short_forms(norm.text, mentions)
-              if any(start <= mention.start and mention.end <= end for start, end in stretches)]
-    if shorts:
-        mentions = sorted(mentions + shorts, key=lambda mention: mention.start)
+    mentions = [mention for mention in with_short_forms(norm.text, mentions)
+                if any(start <= mention.start and mention.end <= end for start, end in stretches)]
     agencies = []
     for number, entry in enumerate(resolve(mentions, document), start=1):
         aliases = []

@@ -41,6 +41,12 @@ UNIT_WORD = regex.compile(
 # The plan's closing words, an appendix's caption, a title in capitals.
 NOT_A_TASK = regex.compile(
     r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)")
+# A line that lists the papers a duty sends ("... 01 bộ hồ sơ đề nghị ..., gồm:") and the
+# papers it lists ("- Tờ trình của ...", "- Biên bản tự kiểm tra ...").
+LISTING = regex.compile(r"\b(?:bao\s+)?gồm\s*:\s*$")
+DOCUMENT_ITEM = regex.compile(
+    r"^\s*(?:[-+•]\s*)?(?:Tờ trình|Biên bản|Danh sách|Bản sao|Bản chụp|Đơn đề nghị|Giấy|Phiếu|"
+    r"Báo cáo\s+(?:kèm|tự|tóm|thành tích|kết quả)|Bảng|Quyết định|Văn bản)\b")
 # The plan's closing paragraph ("Trên đây là Kế hoạch ...") and, in it, a call to carry the
 # plan out ("Yêu cầu các ngành ... nghiêm túc triển khai thực hiện./."): farewells, not duties.
 # A sentence there that gives a body work of its own ("Sở X hướng dẫn, kiểm tra, ... báo cáo
@@ -77,11 +83,12 @@ OPENING = regex.compile(
     r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
     r"Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ)\b")
 # A sentence whose subject is a locality itself, with no body named: "Xã công khai ...",
-# "Bên cạnh đó, xã biên soạn ...", "Mỗi thôn thành lập ..." ("xã hội" is society).
+# "Bên cạnh đó, xã biên soạn ...", "Mỗi thôn thành lập ..." ("xã hội" is society); a Sở's
+# plan speaking of itself ("Sở tổ chức kiểm tra ...").
 PLACE_SUBJECT = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,40},\s*)?"
     r"(?P<place>(?:[Mm]ỗi|[Cc]ác|[Tt]ừng)\s+(?:thôn|xã|phường|tổ dân phố|khu phố|ấp|bản|khóm)"
-    r"|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?!\s+hội\b)\s+(?=\p{Ll})")
+    r"|[Xx]ã|[Pp]hường|[Tt]hị trấn|Sở)(?!\s+hội\b)\s+(?=\p{Ll})")
 # The same in a later clause: "...; mỗi phường tổ chức ít nhất 02 đợt ...", "...; các huyện,
 # thành phố tổ chức triển khai ...", "...; xã không để tình trạng ...".
 CLAUSE_PLACE = regex.compile(
@@ -113,6 +120,11 @@ RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị|cơ q
                                    regex.IGNORECASE)
 DELIVERABLE_COLUMN = regex.compile(r"sản phẩm|kết quả", regex.IGNORECASE)
 GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
+FIELD_KEYS = [CONTENT_COLUMN, LEAD_COLUMN, COOPERATING_COLUMN, RESPONSIBLE_COLUMN, TIME_COLUMN,
+              DELIVERABLE_COLUMN]
+# The caption over a task's table: "Nhiệm vụ 1: Tuyên truyền ...", "**Nhiệm vụ 2.** ...".
+TASK_CAPTION = regex.compile(
+    r"\s*(?:\*\*)?Nhiệm vụ\s+(?:số\s+)?\d+\s*[:.]\s*(?:\*\*)?\s*(?P<name>\S.*?)\s*[.:]?\s*$")
 
 
 @dataclass
@@ -382,11 +394,18 @@ class _Prose:
         with_text = {section.id for line, section in placed
                      if section is not None and section.span and section.span[0] != line.start}
         tasks: list[Task] = []
-        for line, section in placed:
+        listing = False
+        for index, (line, section) in enumerate(placed):
             if section is None or section.id not in zones:
                 continue
             value = text[line.start:line.end]
             offset = line.start
+            if listing and section.kind == "bullet" and DOCUMENT_ITEM.match(value):
+                continue  # "- Tờ trình của Ủy ban nhân dân phường": a paper, not work
+            listing = False
+            below = self.norm.line_at(line.end + 1)
+            if TASK_CAPTION.match(value) and below is not None and below.table is not None:
+                continue  # "Nhiệm vụ 2: ..." over its table: the table holds the work
             if section.span is not None and section.span[0] == line.start:  # its heading
                 found = marker_of(value)
                 rest = found[2] if found else value
@@ -407,6 +426,14 @@ class _Prose:
                     # "6. Công an xã: phối hợp kiểm tra ...": the duty is what follows the colon
                     before, _, value = value.partition(":")
                     offset += len(before) + 1
+            following = placed[index + 1][0] if index + 1 < len(placed) else None
+            if LISTING.search(value) and following is not None and \
+                    DOCUMENT_ITEM.match(text[following.start:following.end]):
+                # "UBND phường gửi UBND quận 01 bộ hồ sơ ..., gồm:" then the papers: the line
+                # is the work, its items are not.
+                listing = True
+                tasks += self.sentence_tasks(value.rstrip().rstrip(":"), offset, section)
+                continue
             if value.rstrip().endswith(":"):
                 # "- Phối hợp với ... tham mưu UBND phường:" then sibling bullets: the intro
                 # speaks for the bullets after it.
@@ -640,16 +667,25 @@ def _unique(assignments: list[Assignment]) -> list[Assignment]:
 
 def _table_tasks(norm: NormalizedText, layout: Layout,
                  mentions: _Mentions) -> tuple[list[Task], dict[int, tuple[int, int]]]:
-    """A task per row of each task table, and each row's time cell (by ``id`` of its task)."""
+    """A task per row of each task table (one per field table), and each task's time cell
+    (by ``id`` of its task)."""
     tasks = []
     time_cells: dict[int, tuple[int, int]] = {}
     for table in norm.tables:
+        section = layout.section_at(table.start)
+        fields = field_rows([[norm.text[s:e] for s, e in row] for row in table.rows])
+        if fields is not None:
+            task, time_cell = _field_task(norm, table, fields, section, mentions)
+            if task is not None:
+                tasks.append(task)
+                if time_cell is not None:
+                    time_cells[id(task)] = time_cell
+            continue
         header = [norm.text[s:e] for s, e in table.rows[0]]
         columns = _columns(header)
         if columns is None:
             continue
         content, lead, cooperating, responsible, when, deliverable = columns
-        section = layout.section_at(table.start)
         for row in table.rows[1:]:
             cells = [norm.text[s:e] for s, e in row]
             if content >= len(cells) or not cells[content].strip() or _group_row(cells, content):
@@ -675,17 +711,59 @@ def _table_tasks(norm: NormalizedText, layout: Layout,
     return tasks, time_cells
 
 
-def _columns(header: list[str]):
+def field_rows(rows: list[list[str]]):
+    """For a table that sets out one task as rows of fields ("Nội dung | ...", "Cơ quan chủ
+    trì | ...", "Thời gian hoàn thành | ..."), no header row: the row of each field, as
+    ``_columns`` gives columns (the content row may be missing); None for any other table."""
+    if len(rows) < 3 or any(len(row) != 2 for row in rows):
+        return None
+    keys = [row[0].strip() for row in rows]
+    known = [key for key in keys if key and len(key.split()) <= 6 and any(
+        pattern.search(key) for pattern in FIELD_KEYS)]
+    if len(known) < max(3, len(keys) - 1):
+        return None
+    return _columns(keys, content_needed=False)
+
+
+def _field_task(norm: NormalizedText, table, fields, section: Section | None,
+                mentions: _Mentions) -> tuple[Task | None, tuple[int, int] | None]:
+    content, lead, cooperating, responsible, when, deliverable = fields
+    values = [row[1] for row in table.rows]
+    if content is not None:
+        span = values[content]
+    else:  # "Nhiệm vụ 3: Phát triển sản phẩm OCOP" over the table names the task
+        caption = norm.line_at(table.start - 1) if table.start else None
+        found = TASK_CAPTION.match(norm.text, caption.start, caption.end) if caption else None
+        if found is None:
+            return None, None
+        span = found.span("name")
+    assignments: list[Assignment] = []
+    for row, role in ((lead, "lead"), (responsible, "responsible"),
+                      (cooperating, "cooperating")):
+        if row is not None:
+            start, end = values[row]
+            assignments.extend(_cell_assignments(norm.text[start:end], start, role,
+                                                 mentions.within(start, norm.text[start:end])))
+    description = norm.text[span[0]:span[1]].strip()
+    return Task(
+        description=description, section=section.id if section else None, origin="table",
+        assignments=_unique(assignments), span=span, page=norm.page_at(span[0]),
+        deliverable=norm.text[slice(*values[deliverable])].strip() or None
+        if deliverable is not None else None,
+    ), values[when] if when is not None else None
+
+
+def _columns(header: list[str], content_needed: bool = True):
     def first(pattern: regex.Pattern[str], exclude: set[int]) -> int | None:
         return next((i for i, cell in enumerate(header)
                      if i not in exclude and pattern.search(cell)), None)
 
     content = first(CONTENT_COLUMN, set())
-    if content is None:
+    if content is None and content_needed:
         return None
     lead = first(LEAD_COLUMN, {content})
     cooperating = first(COOPERATING_COLUMN, {content})
-    taken = {content, *(c for c in (lead, cooperating) if c is not None)}
+    taken = {c for c in (content, lead, cooperating) if c is not None}
     when = next((i for i, cell in enumerate(header) if TIME_COLUMN.match(cell)), None)
     if when is not None:
         taken.add(when)

@@ -603,13 +603,16 @@ def extract_time_expressions(
             continue
         header = [norm.text[start:end] for start, end in table.rows[0]]
         columns = [i for i, cell in enumerate(header) if TIME_COLUMN.match(cell)]
-        for row in table.rows[1:]:
-            for column in columns:
-                if column < len(row):
-                    start, end = row[column]
-                    for offset, value in cell_expressions(norm.text[start:end], context_year):
-                        span = (start + offset, start + offset + len(value.text))
-                        found.append(_placed(value, span, norm, section))
+        cells = [row[column] for row in table.rows[1:] for column in columns
+                 if column < len(row)]
+        if len(table.rows) >= 3 and all(len(row) == 2 for row in table.rows):
+            # A table of one task's fields: "Thời gian hoàn thành | Quý III/2025".
+            cells += [row[1] for row in table.rows
+                      if TIME_COLUMN.match(norm.text[row[0][0]:row[0][1]])]
+        for start, end in cells:
+            for offset, value in cell_expressions(norm.text[start:end], context_year):
+                span = (start + offset, start + offset + len(value.text))
+                found.append(_placed(value, span, norm, section))
     return sorted(found, key=lambda item: item.span[0] if item.span else 0)
 
 

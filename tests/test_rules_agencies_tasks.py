@@ -129,6 +129,9 @@ MENTIONS = {
          ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]),
         ("Đề nghị Chi nhánh Ngân hàng Chính sách xã hội huyện",
          ["Chi nhánh Ngân hàng Chính sách xã hội huyện"]),
+        ("Trường Tiểu học và Trường Trung học cơ sở Phước Hưng đưa nội dung",
+         ["Trường Tiểu học", "Trường Trung học cơ sở Phước Hưng"]),
+        ("Hội Khuyến học 12 xã tổ chức", ["Hội Khuyến học 12 xã"]),
     ],
     "collectives of kinds, associations' tiers and villages worked with": [
         ("Chỉ đạo các cấp hội phối hợp", ["các cấp hội"]),
@@ -143,6 +146,9 @@ MENTIONS = {
         ("các tổ chức chính trị - xã hội, các tổ chức Hội cùng cấp",
          ["các tổ chức chính trị - xã hội", "các tổ chức Hội cùng cấp"]),
         ("Tổng Liên đoàn Lao động Việt Nam hướng dẫn", ["Tổng Liên đoàn Lao động Việt Nam"]),
+        # "the bodies concerned" inside a list, without "các"
+        ("HKH thành phố, đơn vị liên quan, Trung tâm VH - TTTT",
+         ["HKH thành phố", "đơn vị liên quan", "Trung tâm VH - TTTT"]),
     ],
 }
 
@@ -171,6 +177,7 @@ NOT_BODIES = [
     "tuyên truyền tại các thôn, tổ dân phố",  # villages as places, not bodies worked with
     "Ban hành Kế hoạch Chuyển đổi số tỉnh",
     "Trung tâm tổ chức tập huấn",
+    "nâng cao năng lực cho cơ quan liên quan",
 ]
 
 
@@ -288,6 +295,20 @@ ROLES = [
      "đoàn thể", {"các cơ quan chuyên môn trực thuộc": "cooperating",
                   "UBND cấp xã": "cooperating", "các đoàn thể": "cooperating"}),
     ("Hướng dẫn Phòng Y tế thực hiện", {}),  # only directed: no role
+    # Cooperation between bodies; bodies given as examples in brackets.
+    ("Tăng cường sự phối hợp giữa Phòng Giáo dục và Đào tạo với Ủy ban nhân dân 15 phường",
+     {"Phòng Giáo dục và Đào tạo": "cooperating", "Ủy ban nhân dân 15 phường": "cooperating"}),
+    ("Chủ động phối hợp với các đoàn thể (Hội Liên hiệp Phụ nữ, Đoàn Thanh niên) tuyên truyền",
+     {"các đoàn thể": "cooperating", "Hội Liên hiệp Phụ nữ": "cooperating",
+      "Đoàn Thanh niên": "cooperating"}),
+    # "tham mưu" belongs to its clause: a purpose ("để ..., tham mưu") is the addressee's, and a
+    # later clause with a subject of its own advises through that subject.
+    ("Các cơ quan, đơn vị phản ánh về Phòng Tài nguyên và Môi trường để tổng hợp, tham mưu UBND "
+     "huyện", {"Các cơ quan, đơn vị": "responsible"}),
+    ("UBND các xã báo cáo kết quả về UBND thị xã; Phòng Giáo dục và Đào tạo tổng hợp, tham mưu "
+     "UBND thị xã báo cáo", {"UBND các xã": "responsible",
+                            "Phòng Giáo dục và Đào tạo": "advising"}),
+    ("Công an xã tổng hợp kết quả; tham mưu UBND xã khen thưởng", {"Công an xã": "advising"}),
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
     ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",
@@ -302,7 +323,8 @@ def test_roles_from_the_words(sentence: str, expected: dict[str, str]) -> None:
     role = ("lead" if roles.lead else "requested" if roles.requested
             else "advising" if roles.advising else "responsible")
     found = {m.surface: role for m in roles.doers}
-    found.update({m.surface: "requested" if role == "requested" else "responsible"
+    found.update({m.surface: "requested" if role == "requested" else
+                  "advising" if m in roles.clause_advisers else "responsible"
                   for m in roles.clause_subjects})
     found.update({m.surface: "requested" for m in roles.clause_requests})
     found.update({m.surface: "cooperating" for m in roles.cooperating})
@@ -667,3 +689,35 @@ def test_a_paragraph_that_names_another_subject_leaves_its_heading(closing_plan)
 def test_the_closing_paragraphs_call_to_carry_out_the_plan_is_no_task(closing_plan) -> None:
     assert not any("Trên đây" in task.description or "Yêu cầu các ngành" in task.description
                    for task in closing_plan.tasks)
+
+
+def test_an_item_numbered_as_if_a_level_were_left_out_stays_under_its_heading() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nXây dựng xã hội học tập\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Giáo dục và Đào tạo: chủ trì triển khai Kế hoạch.\n"
+        "2. Sở Tài chính: bố trí kinh phí.\n3. Sở Nội vụ: hướng dẫn thi đua.\n"
+        "4. Đề nghị các tổ chức chính trị - xã hội tỉnh\n"
+        "4.1. Hội Liên hiệp Phụ nữ tỉnh: vận động hội viên học tập.\n"
+        "4.2. Hội Khuyến học tỉnh: phát triển quỹ khuyến học.\n"
+        "3. Hội Nông dân tỉnh:\n- Vận động nông dân tham gia học nghề.\n"
+        "5. Công an tỉnh: bảo đảm an ninh.\n")
+    # "3." right after "4.2." (a number going back) is the "4.3." the writer meant: asked, like
+    # its siblings; "5." after it is a new item again.
+    assert [(a.name, a.role) for a in _task(plan, "Vận động nông dân").assignments] == [
+        ("Hội Nông dân tỉnh", "requested")]
+    assert [(a.name, a.role) for a in _task(plan, "bảo đảm an ninh").assignments] == [
+        ("Công an tỉnh", "responsible")]
+
+
+def test_a_bullets_intro_speaks_for_the_bullets_not_a_paragraph_below_them() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nXây dựng xã hội học tập\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Hội Khuyến học phường\n"
+        "- Phối hợp với các trường trên địa bàn phường tham mưu Ủy ban nhân dân phường:\n"
+        "- Bổ sung, hoàn thiện các tiêu chí đánh giá mô hình học tập.\n"
+        "Chủ trì tổ chức tuyên truyền về xây dựng xã hội học tập.\n")
+    assert {(a.name, a.role) for a in _task(plan, "Bổ sung, hoàn thiện").assignments} == {
+        ("Hội Khuyến học phường", "advising"),  # "tham mưu" outranks helping
+        ("các trường trên địa bàn phường", "cooperating")}
+    assert [(a.name, a.role) for a in _task(plan, "Chủ trì tổ chức").assignments] == [
+        ("Hội Khuyến học phường", "lead")]

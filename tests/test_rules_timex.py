@@ -210,6 +210,12 @@ def test_prose_keeps_schedules_and_leaves_names_of_periods():
         "năm 2018"]
     assert texts("Thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2021-2030”.") == []
     assert texts("Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10.") == []
+    # The horizon of a named plan is not when the work is due; a deadline still is.
+    assert texts("Thực hiện Đề án Dạy nghề cho lao động nông thôn tỉnh Hưng Yên đến năm 2020.") \
+        == []
+    assert texts("Xây dựng mô hình phù hợp với quy hoạch của phường đến năm 2030.") == []
+    assert texts("Hoàn thành việc lập quy hoạch trước năm 2020; duy trì đến năm 2025.") == [
+        "năm 2020", "năm 2025"]
     recurring = _prose_expressions("Báo cáo 6 tháng trước ngày 15/6 hằng năm.", 2018)
     assert recurring[0].value.rrule == "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"
 

@@ -379,6 +379,9 @@ class _Grower:
     def _locality(self, index: int) -> tuple[int, bool]:
         """After a name: its unit and place, "cấp xã", or "các huyện, thành phố"."""
         words = self.words
+        if index + 1 < len(words) and words[index].isdigit() and \
+                (counted := self._unit_at(index + 1)) is not None:
+            return counted, True  # "Ủy ban nhân dân 15 phường": one in each
         if index < len(words) and self.norms[index] == "cấp" and self._unit_at(index + 1):
             end = self._unit_at(index + 1) or index
             return self._more_units(end) or end, True  # "cấp xã, phường"
@@ -426,7 +429,7 @@ class _Grower:
 
     def _collective(self, index: int):
         if self.norms[index] != "các":
-            return None
+            return self._bare_collective(index)
         end = self.matches["COLL"].get(index + 1)
         if end is None and (member := self.matches["MEMBER"].get(index + 1)) is not None and \
                 self.words[member:member + 1] == [","] and (
@@ -469,6 +472,17 @@ class _Grower:
         kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
                 "thành": "steering"}.get(head, "state")
         return (index, end, kind, True, None)
+
+    def _bare_collective(self, index: int):
+        """"HKH thành phố, đơn vị liên quan": the bodies concerned, named without "các" inside
+        a list."""
+        end = self.matches["COLL"].get(index)
+        if end is None or index == 0 or self.words[index - 1] not in {",", "và", "với"} or \
+                self._capital(index) or self.norms[end:end + 2] not in (["liên", "quan"],
+                                                                         ["có", "liên"]):
+            return None
+        tail = self.matches["TAIL"].get(end)
+        return (index, tail, "state", True, None) if tail else None
 
 
 def _abbreviation(word: str) -> bool:

@@ -60,7 +60,8 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|(?:là|làm)\s+đầu mối|"
                      r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
                      r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
-COOPERATE = regex.compile(r"phối hợp(?:\s+(?:chặt chẽ\s+|tốt\s+)?(?:với|cùng))?|cùng với",
+COOPERATE = regex.compile(r"(?:phối hợp|liên kết)(?:\s*,\s*liên kết)?\s+giữa|"
+                          r"phối hợp(?:\s+(?:chặt chẽ\s+|tốt\s+)?(?:với|cùng))?|cùng với",
                           regex.IGNORECASE)
 # The body right after these words is advised, helped or reported to: it does not do the work.
 ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+về)?|gửi|đề xuất",
@@ -68,7 +69,7 @@ ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+v�
 REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 # Between bodies of one list: "và", "các", and the head of a body named by its head
 # ("... và Thủ trưởng các đơn vị có liên quan").
-LIST_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo)\s*)*[\s,;]*$")
+LIST_GAP = regex.compile(r"^[\s,;(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo)\s*)*[\s,;()]*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ...").
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
@@ -103,6 +104,8 @@ CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
 # "6. Công an xã: phối hợp kiểm tra ...".
 HELPS = regex.compile(r"[\s:]*(?:chủ động\s*,?\s*)?phối hợp\b", regex.IGNORECASE)
 CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\p{Ll}")
+# "... về Phòng X để tổng hợp, tham mưu ...": a purpose clause, up to the clause's end.
+PURPOSE = regex.compile(r"\bđể\s+[^;.]*", regex.IGNORECASE)
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
 DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", regex.IGNORECASE)
 
@@ -139,6 +142,8 @@ class _Roles:
     # Subjects of later clauses: "Mỗi ấp xây dựng ...; Đoàn Thanh niên xã duy trì ...".
     clause_subjects: list[AgencyMention] = field(default_factory=list)
     clause_requests: list[AgencyMention] = field(default_factory=list)  # "...; đề nghị X ..."
+    # Subjects of later clauses that advise there: "...; Phòng GD&ĐT tổng hợp, tham mưu ...".
+    clause_advisers: list[AgencyMention] = field(default_factory=list)
 
     def merge(self, other: _Roles) -> _Roles:
         return _Roles(self.doers or other.doers, self.cooperating + other.cooperating,
@@ -170,10 +175,19 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
             doers = named
     lead_match = LEAD.search(text)
     later = _clause_subjects(text, mentions, doers + cooperating)
+    # "tham mưu" is the role of the clause it stands in, unless it is the purpose of a report
+    # ("... phản ánh về Phòng X để tổng hợp, tham mưu UBND huyện").
+    purposes = [found.span() for found in PURPOSE.finditer(text)]
+    advice = [found.start() for found in regex.finditer(r"tham mưu", text, regex.IGNORECASE)
+              if not any(start <= found.start() < end for start, end in purposes)]
+    own_clauses = [(m.end, _clause_end(text, m.end)) for m in later[False]]
     roles = _Roles(doers, cooperating, lead=bool(lead_match),
-                   advising=bool(regex.search(r"tham mưu", text, regex.IGNORECASE)),
+                   advising=any(not any(start <= at < end for start, end in own_clauses)
+                                for at in advice),
                    requested=bool(REQUEST.match(text)),
-                   clause_subjects=later[False], clause_requests=later[True])
+                   clause_subjects=later[False], clause_requests=later[True],
+                   clause_advisers=[m for m in later[False] if any(
+                       m.end <= start < _clause_end(text, m.end) for start in advice)])
     # "do X chủ trì": the lead is named after "do"; "tham gia các lớp tập huấn do X tổ chức":
     # X runs the work the others join, one of its doers.
     by = regex.search(r"\bdo\s+", text)
@@ -206,6 +220,11 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
                 if named not in roles.doers and named not in roles.cooperating
                 and named not in advised]
     return roles
+
+
+def _clause_end(text: str, start: int) -> int:
+    found = CLAUSE_START.search(text, start)
+    return found.start() if found else len(text)
 
 
 def _clause_subjects(text: str, mentions: list[AgencyMention],
@@ -377,7 +396,9 @@ class _Prose:
         self.norm = norm
         self.layout = layout
         self.mentions = mentions
-        self.intros: dict[str, list[tuple[int, str]]] = {}
+        # Intro lines ("... có trách nhiệm:") by the section they speak for: (offset, words,
+        # whether they speak only for the bullets after them).
+        self.intros: dict[str, list[tuple[int, str, bool]]] = {}
         self.headings: dict[str, tuple[list[AgencyMention], bool, bool] | None] = {}
         self.topics: set[str] = set()  # headings that name a kind of institution as a subject
         # An item's closing bracket, read as the time of each of its sentences before the last:
@@ -439,15 +460,19 @@ class _Prose:
                 # speaks for the bullets after it.
                 owner = section.parent if (section.kind == "bullet" and section.parent and
                                            section.id not in with_children) else section.id
-                self.intros.setdefault(owner, []).append((offset, value))
+                self.intros.setdefault(owner, []).append((offset, value, owner != section.id))
                 continue
+            # A paragraph after a bullet, not the bullet's own line, is not one of the bullets.
+            after_bullet = section.kind == "bullet" and bool(section.span) and \
+                section.span[0] != line.start
             tasks += self.sentence_tasks(value, offset, section,
-                                         closing=bool(CLOSING.match(value)))
+                                         closing=bool(CLOSING.match(value)),
+                                         after_bullet=after_bullet)
         return tasks
 
     def sentence_tasks(self, value: str, offset: int, section: Section,
-                       closing: bool = False) -> list[Task]:
-        context = self.context(section, offset)
+                       closing: bool = False, after_bullet: bool = False) -> list[Task]:
+        context = self.context(section, offset, after_bullet)
         tasks: list[Task] = []
         bracket_time = CLOSING_BRACKET.search(value)
         for start, end in _sentences(value):
@@ -496,11 +521,11 @@ class _Prose:
                                                 offset + bracket_time.end())
         return tasks
 
-    def context(self, section: Section, before: int) -> _Context:
+    def context(self, section: Section, before: int, after_bullet: bool = False) -> _Context:
         heading_agencies: list[AgencyMention] = []
         requested = lead = False
         texts: list[tuple[int, str]] = []
-        for ancestor in self.layout.chain(section):
+        for ancestor in self._chain(section):
             heading = self.agency_heading(ancestor)
             if heading_agencies and ancestor is not section and REQUEST.match(ancestor.title):
                 # "11. Đề nghị các tổ chức chính trị - xã hội, ..." over "11.4. Hội LHPN tỉnh:"
@@ -508,14 +533,41 @@ class _Prose:
             if heading is not None and heading_agencies:
                 requested = requested or heading[1]  # "5. Đề nghị ... các Hội" over "a) Hội X"
                 continue
-            texts += [(offset, words) for offset, words in self.intros.get(ancestor.id, [])
-                      if offset < before]
+            # A bullet's intro speaks for the bullets after it, not a paragraph below them.
+            texts += [(offset, words)
+                      for offset, words, bullets in self.intros.get(ancestor.id, [])
+                      if offset < before and (not bullets or (section.kind == "bullet" and
+                                                              not after_bullet))]
             if heading is not None:
                 heading_agencies, requested, lead = heading
             elif ancestor is not section and ancestor.span and not heading_agencies and \
                     ancestor.id not in self.topics:
                 texts.append((self.title_start(ancestor), ancestor.title))
         return _Context(heading_agencies, requested, lead, texts)
+
+    def _chain(self, section: Section) -> list[Section]:
+        """``section`` and its headings, innermost first; an item numbered as if a level were
+        left out ("6." right after "11.5.") is read under the item it continues ("11.")."""
+        chain = self.layout.chain(section)
+        for index, ancestor in enumerate(chain):
+            continued = self._continues(ancestor)
+            if continued is not None:
+                return chain[:index + 1] + self.layout.chain(continued)
+        return chain
+
+    def _continues(self, section: Section) -> Section | None:
+        if section.kind != "arabic" or not section.marker.isdigit():
+            return None
+        siblings = [s for s in self.layout.sections
+                    if s.parent == section.parent and s.kind == "arabic"]
+        index = siblings.index(section)
+        previous = siblings[index - 1] if index else None
+        if previous is None or not previous.marker.isdigit() or \
+                int(previous.marker) <= int(section.marker):
+            return None
+        children = [s.marker for s in self.layout.sections if s.parent == previous.id]
+        expected = f"{previous.marker}.{int(section.marker) - 1}"
+        return previous if children and children[-1] == expected else None
 
     def agency_heading(self, section: Section) -> tuple[list[AgencyMention], bool, bool] | None:
         """The bodies an item's heading names, if the heading is nothing but bodies: "2. Sở
@@ -638,7 +690,8 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
     for mention in roles.clause_subjects + roles.clause_requests:
         asked = role == "requested" or mention in roles.clause_requests
         assignments.append(Assignment(
-            name=mention.name, role="requested" if asked else "responsible",
+            name=mention.name, role="requested" if asked else
+            "advising" if mention in roles.clause_advisers else "responsible",
             span=(mention.start + offset, mention.end + offset)))
     for mention in roles.cooperating:
         assignments.append(Assignment(name=mention.name, role="cooperating",

@@ -530,6 +530,12 @@ TIME_WORD_BEFORE = regex.compile(rf"(?:^|[(:;]|\b(?:{TIME_WORDS}))\s*$", regex.I
 DAY_WORD_BEFORE = regex.compile(rf"(?:^|[:;]|\b(?:{TIME_WORDS}|ngày))\s*$", regex.IGNORECASE)
 TIME_WORD_START = regex.compile(rf"^(?:{TIME_WORDS})\b", regex.IGNORECASE)
 NEEDS_TIME_WORD = {"year", "years", "point", "months"}
+# "Đề án Dạy nghề ... tỉnh Hưng Yên đến năm 2020", "quy hoạch của phường đến năm 2030": the
+# horizon of a named plan, not when the work is due.
+HORIZON = regex.compile(r"\sđến\s+năm\s+\d{4}$", regex.IGNORECASE)
+NAMED_PLAN = regex.compile(
+    r"\b(?:đề án|chương trình|chiến lược|quy hoạch|kế hoạch|nghị quyết)\b[^;:.()“”\"]{0,80}"
+    r"\sđến\s*$", regex.IGNORECASE)
 REPORTING = regex.compile(r"báo cáo", regex.IGNORECASE)
 AS_REQUIRED = regex.compile(r"theo\s+(?:đúng\s+)?(?:quy định|yêu cầu)", regex.IGNORECASE)
 RECURRING = regex.compile(rf"{EVERY_YEAR}|định kỳ", regex.IGNORECASE)
@@ -547,7 +553,7 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
         before = value[:found.start]
         if _in_quotes(value, found.start) or (
             found.rule == "years" and found.value.text.casefold().startswith("giai đoạn")
-        ):
+        ) or (HORIZON.search(before + found.value.text) and NAMED_PLAN.search(before)):
             continue
         needs = DAY_WORD_BEFORE if found.rule == "point" else TIME_WORD_BEFORE
         if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \

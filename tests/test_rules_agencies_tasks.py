@@ -132,6 +132,18 @@ MENTIONS = {
         ("Trường Tiểu học và Trường Trung học cơ sở Phước Hưng đưa nội dung",
          ["Trường Tiểu học", "Trường Trung học cơ sở Phước Hưng"]),
         ("Hội Khuyến học 12 xã tổ chức", ["Hội Khuyến học 12 xã"]),
+        ("Văn phòng Ủy ban nhân dân tỉnh chủ trì", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        ("Đài Truyền thanh - Truyền hình huyện Krông Pắc đưa tin",
+         ["Đài Truyền thanh - Truyền hình huyện Krông Pắc"]),
+        ("Đồn Biên phòng Tam Quan phối hợp", ["Đồn Biên phòng Tam Quan"]),
+        ("Bộ phận Tiếp nhận và Trả kết quả xã", ["Bộ phận Tiếp nhận và Trả kết quả xã"]),
+        # Committees named after their work, commas included, up to their unit.
+        ("Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thị xã Ninh Hòa",
+         ["Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thị xã Ninh Hòa"]),
+        ("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn cấp xã",
+         ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn cấp xã"]),
+        ("Ban Chỉ huy Quân sự xã và Ban Chỉ huy PCTT&TKCN huyện",
+         ["Ban Chỉ huy Quân sự xã", "Ban Chỉ huy PCTT&TKCN huyện"]),
     ],
     "collectives of kinds, associations' tiers and villages worked with": [
         ("Chỉ đạo các cấp hội phối hợp", ["các cấp hội"]),
@@ -721,3 +733,13 @@ def test_a_bullets_intro_speaks_for_the_bullets_not_a_paragraph_below_them() -> 
         ("các trường trên địa bàn phường", "cooperating")}
     assert [(a.name, a.role) for a in _task(plan, "Chủ trì tổ chức").assignments] == [
         ("Hội Khuyến học phường", "lead")]
+
+
+def test_a_steering_committee_named_short_is_the_one_named_in_full() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng, chống thiên tai năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh chỉ đạo ứng phó.\n"
+        "2. Các sở, ngành báo cáo Ban Chỉ đạo tỉnh trước ngày 15/12.\n")
+    (committee,) = [agency for agency in plan.agencies if agency.kind == "steering"]
+    assert committee.name == "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"
+    assert committee.aliases == ["Ban Chỉ đạo tỉnh"] and len(committee.mentions) == 2

@@ -347,7 +347,8 @@ class _Grower:
         while end < len(self.words) and end - index < 14:
             word = self.words[end]
             if self._unit_at(end):
-                return end
+                # "... cứu nạn cấp xã": "cấp" belongs to the unit, one at each commune
+                return end - 1 if end > index and self.norms[end - 1] == "cấp" else end
             if named is None and end > index and self.norms[end] in self.component.stop and \
                     self._capital(end - 1) and not self._capital(index):
                 named = end  # "Ban Quản lý chợ Tân Dĩnh chủ trì": the work's place ends it
@@ -356,6 +357,11 @@ class _Grower:
                 while end > index and self.words[end - 1] in CONNECTORS:
                     end -= 1
                 return end
+            if word == "," and end > index and end + 1 < len(self.words) and \
+                    self.words[end + 1].islower() and self.norms[end + 1] not in \
+                    self.component.stop:
+                end += 1  # "Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thị xã"
+                continue
             if word == "\n" or not (word.isalpha() or word in CONNECTORS or word.isdigit() or
                                     _abbreviation(word)) or (word == "và" and end == index):
                 break
@@ -585,7 +591,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
                 entry.base = base
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
-    return _merge_bare(list(entries.values()))
+    return _merge_bare(_merge_short_steering(list(entries.values())))
 
 
 def _below(level: str | None, own_tier: str | None) -> bool:
@@ -645,6 +651,25 @@ def _collective_level(name: str, own_tier: str | None) -> str | None:
     if regex.search(r"(?<!\p{L})địa phương(?!\p{L})", folded) and own_tier in LOWER_TIER:
         return LOWER_TIER[own_tier]  # "các địa phương" of a province are its districts
     return own_tier
+
+
+def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
+    """"Ban Chỉ đạo tỉnh" is the plan's one steering committee of that tier named in full
+    ("Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"), if there is one."""
+    kept: list[_Entry] = []
+    for entry in entries:
+        short = entry.kind == "steering" and not entry.collective and \
+            match_key(entry.base) in {"ban chỉ đạo", "bcđ", "ban chỉ huy"}
+        full = [other for other in entries if other is not entry and other.kind == "steering"
+                and not other.collective and other.level == entry.level
+                and match_key(other.base).startswith(match_key(entry.base) + " ")
+                and (entry.place is None or other.place == entry.place)] if short else []
+        if len(full) == 1:
+            full[0].surfaces.extend(entry.surfaces)
+            full[0].mentions.extend(entry.mentions)
+        else:
+            kept.append(entry)
+    return kept
 
 
 def _merge_bare(entries: list[_Entry]) -> list[_Entry]:

@@ -255,14 +255,7 @@ class _Grower:
         if head_end is None or not self._capital(index):
             return None
         unit = head_end + (self.norms[head_end:head_end + 1] in (["các"], ["mỗi"], ["từng"]))
-        unit_end = self.matches["VILLAGE"].get(unit)
-        if unit_end is None:
-            return None
-        end = unit_end
-        while end < len(self.words) and (self.words[end][:1].isupper() or
-                                         self.words[end].isdigit()):
-            end += 1  # the village's name
-        return (index, end, "other", end == unit_end, None)
+        return self._in_village(index, unit, "other")
 
     def _branch(self, index: int):
         """"Chi hội khu dân cư", "Chi hội Phụ nữ thôn 3": a body's branch in a village, one
@@ -271,6 +264,11 @@ class _Grower:
         if head_end is None or not self._capital(index):
             return None
         unit = self._name_tail(head_end, required=False) or head_end
+        return self._in_village(index, unit, "mass_organisation")
+
+    def _in_village(self, index: int, unit: int, kind: str):
+        """The mention from ``index`` to the village unit at ``unit`` and the village's name
+        after it; a collective when no village is named."""
         unit_end = self.matches["VILLAGE"].get(unit)
         if unit_end is None:
             return None
@@ -278,7 +276,7 @@ class _Grower:
         while end < len(self.words) and (self.words[end][:1].isupper() or
                                          self.words[end].isdigit()):
             end += 1  # the village's name
-        return (index, end, "mass_organisation", end == unit_end, None)
+        return (index, end, kind, end == unit_end, None)
 
     def _name_tail(self, index: int, *, required: bool, continuing: bool = False) -> int | None:
         """The capitalised words of a name, with the lowercase second syllable of a word."""

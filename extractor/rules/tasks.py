@@ -180,14 +180,14 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     purposes = [found.span() for found in PURPOSE.finditer(text)]
     advice = [found.start() for found in regex.finditer(r"tham mưu", text, regex.IGNORECASE)
               if not any(start <= found.start() < end for start, end in purposes)]
-    own_clauses = [(m.end, _clause_end(text, m.end)) for m in later[False]]
+    own_clauses = {m: (m.end, _clause_end(text, m.end)) for m in later[False]}
     roles = _Roles(doers, cooperating, lead=bool(lead_match),
-                   advising=any(not any(start <= at < end for start, end in own_clauses)
+                   advising=any(not any(start <= at < end for start, end in own_clauses.values())
                                 for at in advice),
                    requested=bool(REQUEST.match(text)),
                    clause_subjects=later[False], clause_requests=later[True],
-                   clause_advisers=[m for m in later[False] if any(
-                       m.end <= start < _clause_end(text, m.end) for start in advice)])
+                   clause_advisers=[m for m, (start, end) in own_clauses.items()
+                                    if any(start <= at < end for at in advice)])
     # "do X chủ trì": the lead is named after "do"; "tham gia các lớp tập huấn do X tổ chức":
     # X runs the work the others join, one of its doers.
     by = regex.search(r"\bdo\s+", text)

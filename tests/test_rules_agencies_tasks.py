@@ -137,6 +137,8 @@ MENTIONS = {
          ["Đài Truyền thanh - Truyền hình huyện Krông Pắc"]),
         ("Đồn Biên phòng Tam Quan phối hợp", ["Đồn Biên phòng Tam Quan"]),
         ("Bộ phận Tiếp nhận và Trả kết quả xã", ["Bộ phận Tiếp nhận và Trả kết quả xã"]),
+        # "Trường" before a body is a slip for "Trưởng" (its head), not a school
+        ("Trường Ban chỉ đạo phường xây dựng kế hoạch", ["Ban chỉ đạo phường"]),
         # Committees named after their work, commas included, up to their unit.
         ("Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thị xã Ninh Hòa",
          ["Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thị xã Ninh Hòa"]),
@@ -321,6 +323,9 @@ ROLES = [
      "UBND thị xã báo cáo", {"UBND các xã": "responsible",
                             "Phòng Giáo dục và Đào tạo": "advising"}),
     ("Công an xã tổng hợp kết quả; tham mưu UBND xã khen thưởng", {"Công an xã": "advising"}),
+    # The head who acts for the body: the body is the subject.
+    ("Bước 1: Trưởng Ban chỉ đạo phường xây dựng kế hoạch tự kiểm tra",
+     {"Ban chỉ đạo phường": "responsible"}),
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
     ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",

@@ -209,6 +209,8 @@ class _Grower:
             field_end = self.matches["FIELD"].get(head_end)
             if field_end is None and self.words[index].isupper() and len(self.words[index]) > 1:
                 return None  # "BÁO CÁO", "BAN HÀNH": a heading in capitals, not a name
+            if kind == "school" and head_end < len(self.words) and self._at_body(head_end):
+                return None  # "Trường Ban chỉ đạo" (a slip for "Trưởng"): the body is the Ban
             # a listed field, still open to a longer name ("Tư pháp - Hộ tịch")
             end = self._name_tail(field_end, required=False, continuing=True) \
                 if field_end is not None else self._name_tail(head_end, required=True)

@@ -71,12 +71,13 @@ REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 # ("... và Thủ trưởng các đơn vị có liên quan").
 LIST_GAP = regex.compile(r"^[\s,;(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo)\s*)*[\s,;()]*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
-# comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ...").
+# comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ..."), the head who acts for the body
+# ("Trưởng Ban chỉ đạo phường xây dựng ...", and its slip "Trường").
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
-    r"(?:Hằng|Hàng)\s+năm\s+)?$")
+    r"(?:Hằng|Hàng)\s+năm\s+)?(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc)\s+)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
 # the phrase may be long and name bodies of its own.
 OPENING = regex.compile(

@@ -137,6 +137,9 @@ MENTIONS = {
          ["Đài Truyền thanh - Truyền hình huyện Krông Pắc"]),
         ("Đồn Biên phòng Tam Quan phối hợp", ["Đồn Biên phòng Tam Quan"]),
         ("Bộ phận Tiếp nhận và Trả kết quả xã", ["Bộ phận Tiếp nhận và Trả kết quả xã"]),
+        # An association's grassroots units, one in each commune
+        ("HKH thành phố, HKH cơ sở thành phố Bắc Kạn.",
+         ["HKH thành phố", "HKH cơ sở thành phố Bắc Kạn"]),
         # "Trường" before a body is a slip for "Trưởng" (its head), not a school
         ("Trường Ban chỉ đạo phường xây dựng kế hoạch", ["Ban chỉ đạo phường"]),
         # Committees named after their work, commas included, up to their unit.
@@ -748,3 +751,14 @@ def test_a_steering_committee_named_short_is_the_one_named_in_full() -> None:
     (committee,) = [agency for agency in plan.agencies if agency.kind == "steering"]
     assert committee.name == "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"
     assert committee.aliases == ["Ban Chỉ đạo tỉnh"] and len(committee.mentions) == 2
+
+
+@pytest.mark.parametrize(("name", "level"), [
+    ("HKH cơ sở thành phố Bắc Kạn", "xa"),  # grassroots units of a city's association
+    ("Công đoàn cơ sở", "xa"),
+    ("các cơ sở giáo dục trên địa bàn quận", "huyen"),  # schools, not grassroots units
+])
+def test_grassroots_units_are_of_the_communes(name: str, level: str) -> None:
+    from extractor.rules.agencies import _collective_level
+
+    assert _collective_level(name, "huyen") == level

@@ -235,7 +235,11 @@ class _Grower:
         if self.norms[end:end + 1] == ["ngành"] and (
                 sector_end := self.matches["SECTOR"].get(end + 1)) is not None:
             end = sector_end  # "Công đoàn ngành Giáo dục tỉnh"
+        grassroots = kind == "mass_organisation" and self.norms[end:end + 2] == ["cơ", "sở"]
+        if grassroots:
+            end += 2  # "HKH cơ sở thành phố Bắc Kạn": the association's grassroots units
         end, collective = self._locality(end)
+        collective = collective or grassroots
         return (index, end, kind, collective, None)
 
     def _sector(self, index: int):
@@ -638,6 +642,9 @@ def _collective_level(name: str, own_tier: str | None) -> str | None:
         tiers.add(found.tier if found else "xa")
     if "trực thuộc trung ương" in folded:
         tiers = {"tinh"}
+    if regex.search(r"(?:hội|đoàn|hkh)\S*(?:\s+\S+){0,4}\s+cơ sở(?!\s+(?:giáo|đào|y|sản))",
+                    folded):
+        tiers = {"xa"}  # an association's grassroots units work in the communes
     if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
         tiers.add("tinh")
     if regex.search(r"(?<!\p{L}|dân |văn )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):

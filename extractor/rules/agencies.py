@@ -516,8 +516,10 @@ def find_mentions(text: str) -> list[AgencyMention]:
 
 # --- the register -----------------------------------------------------------------------
 
+# The unit words a body's name ends in, longer first ("thị xã" before "xã").
+UNIT = r"(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã)"
 UNIT_AT_END = regex.compile(
-    r"^(?P<base>.+?)\s+(?P<unit>(?i:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã))"
+    rf"^(?P<base>.+?)\s+(?P<unit>(?i:{UNIT}))"
     r"(?:\s+(?P<place>[\p{Lu}\d][\p{L}\d ]*))?$"
 )
 LOWER_TIER = {"tinh": "huyen", "huyen": "xa"}
@@ -706,8 +708,8 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
 # xã)", "Trung tâm Văn hóa, Thể thao và Truyền thông (sau đây gọi tắt là TTVHTT&TT)".
 DEFINED = regex.compile(
     r"\s*\((?:(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+)?(?P<short>\p{Lu}[\p{Lu}\d&\-]{1,14})"
-    r"(?:\s+(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?\s*\)")
-SHORT_UNIT = regex.compile(r"\s+(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+    rf"(?:\s+(?P<unit>{UNIT}))?\s*\)")
+SHORT_UNIT = regex.compile(rf"\s+(?P<unit>{UNIT})"
                            r"(?P<place>(?:\s+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
 
 

@@ -7,7 +7,8 @@
 DOCX: one Word paragraph per line of the text, Markdown emphasis turned into bold or italic,
 tab-separated rows as bordered Word tables, pipe-drawn layout rows as borderless tables. Some
 plans (WORD_LISTS) number their items with Word's own lists, as most office documents do: the
-"I.", "1.", "a)", "-" and "+" markers become list numbering, so the DOCX text holds no marker.
+"I.", "1.", "a)", "-" and "+" markers become list numbering, and so do a table's "1.", "2." in
+its first column, so the DOCX text holds no marker.
 PDF: LibreOffice converts each DOCX (a Word-like PDF with a real text layer and ruled tables).
 Also writes one scanned rendering (image-only pages, no text layer) of a team-written plan, so
 the corpus holds the case the readers must refuse.
@@ -42,7 +43,7 @@ from extractor.read.text import parse_text
 CORPUS = Path(__file__).resolve().parent
 FONT = "Times New Roman"
 SCANNED_PLAN = "w02_moi_truong_huyen"
-WORD_LISTS = {"w13_pccc_xa", "w14_khcn_tinh"}
+WORD_LISTS = {"w13_pccc_xa", "w14_khcn_tinh", "w17_pho_bien_phap_luat_huyen"}
 # Word list levels: (format, text): "I.", "1.", "a)", then bullets "-" and "+".
 LIST_LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"),
                ("bullet", "-"), ("bullet", "+")]
@@ -61,7 +62,7 @@ def render_docx(text_path: Path, docx_path: Path) -> None:
         if isinstance(block, Paragraph):
             _add_paragraph(document, block.text, lists)
         else:
-            _add_table(document, block)
+            _add_table(document, block, lists)
     document.save(docx_path)
 
 
@@ -70,10 +71,17 @@ class _WordList:
     the number Word would show is the typed one (a typed fault stays typed)."""
 
     def __init__(self, document) -> None:
+        self._add_list(document, "90", LIST_LEVELS)
+        self._add_list(document, "91", [("decimal", "%1.")])  # a table's first column
+        self.counters = [0] * len(LIST_LEVELS)
+        self.rows = 0
+
+    @staticmethod
+    def _add_list(document, number: str, levels: list[tuple[str, str]]) -> None:
         numbering = document.part.numbering_part.element
         abstract = OxmlElement("w:abstractNum")
-        abstract.set(qn("w:abstractNumId"), "90")
-        for level, (fmt, text) in enumerate(LIST_LEVELS):
+        abstract.set(qn("w:abstractNumId"), number)
+        for level, (fmt, text) in enumerate(levels):
             node = OxmlElement("w:lvl")
             node.set(qn("w:ilvl"), str(level))
             for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:suff", "space"),
@@ -84,12 +92,18 @@ class _WordList:
             abstract.append(node)
         numbering.insert(0, abstract)
         num = OxmlElement("w:num")
-        num.set(qn("w:numId"), "90")
+        num.set(qn("w:numId"), number)
         reference = OxmlElement("w:abstractNumId")
-        reference.set(qn("w:val"), "90")
+        reference.set(qn("w:val"), number)
         num.append(reference)
         numbering.append(num)
-        self.counters = [0] * len(LIST_LEVELS)
+
+    def row_number(self, text: str) -> bool:
+        """Whether a first-column cell's typed "N." is the next number of the table's list."""
+        if text != f"{self.rows + 1}.":
+            return False
+        self.rows += 1
+        return True
 
     def level_of(self, text: str) -> tuple[int, str] | None:
         """The list level a typed marker stands for and the text after it, if Word's number
@@ -110,10 +124,10 @@ class _WordList:
         return level, found.group("rest")
 
     @staticmethod
-    def number(paragraph, level: int) -> None:
+    def number(paragraph, level: int, list_id: str = "90") -> None:
         properties = paragraph._p.get_or_add_pPr()
         num_pr = OxmlElement("w:numPr")
-        for tag, value in (("w:ilvl", str(level)), ("w:numId", "90")):
+        for tag, value in (("w:ilvl", str(level)), ("w:numId", list_id)):
             child = OxmlElement(tag)
             child.set(qn("w:val"), value)
             num_pr.append(child)
@@ -158,7 +172,7 @@ def _add_paragraph(document, raw: str, lists: _WordList | None = None) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
-def _add_table(document, block: TableBlock) -> None:
+def _add_table(document, block: TableBlock, lists: _WordList | None = None) -> None:
     width = max(len(row) for row in block.rows)
     layout = _is_pipe_layout(block)
     table = document.add_table(rows=0, cols=width)
@@ -168,6 +182,10 @@ def _add_table(document, block: TableBlock) -> None:
         cells = table.add_row().cells
         for column in range(width):
             value = row[column] if column < len(row) else ""
+            if column == 0 and lists and not layout and lists.row_number(value.strip()):
+                _fill_cell(cells[column], "", bold=False)
+                _WordList.number(cells[column].paragraphs[0], 0, "91")
+                continue
             _fill_cell(cells[column], value, bold=index == 0 and not layout)
     if not layout:
         _repeat_header(table.rows[0])

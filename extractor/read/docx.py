@@ -32,7 +32,7 @@ def read_docx(path: Path, data: bytes) -> SourceDocument:
                 text = f"{marker} {text.lstrip()}"
             blocks.extend(Paragraph(line) for line in text.split("\n"))
         elif isinstance(item, WordTable):
-            blocks.append(TableBlock(_table_rows(item)))
+            blocks.append(TableBlock(_table_rows(item, numbering)))
     return SourceDocument(blocks=blocks, format="docx")
 
 
@@ -184,11 +184,19 @@ def paragraph_text(element) -> str:
     return "".join(parts)
 
 
-def _cell_text(cell) -> str:
-    return "\n".join(paragraph_text(p) for p in cell._tc.iter(PARAGRAPH))
+def _cell_text(cell, numbering: _Numbering) -> str:
+    """A cell's lines, each with the number Word draws for it (a "STT" column numbered by a
+    list shows "1." in a cell with no text)."""
+    lines = []
+    for element in cell._tc.iter(PARAGRAPH):
+        text = paragraph_text(element)
+        marker = numbering.marker(element)
+        lines.append(f"{marker} {text.lstrip()}".rstrip()
+                     if marker and not text.lstrip().startswith(marker) else text)
+    return "\n".join(lines)
 
 
-def _table_rows(table: WordTable) -> list[list[str]]:
+def _table_rows(table: WordTable, numbering: _Numbering) -> list[list[str]]:
     """One cell per grid column: a cell merged across columns leaves the columns it covers
     empty, and a cell merged down keeps its text in its top row, so every row lines up with
     the header."""
@@ -202,7 +210,7 @@ def _table_rows(table: WordTable) -> list[list[str]]:
             repeated_across = bool(elements) and cell._tc is elements[-1]
             merged_down = column < len(above) and cell._tc is above[column]
             elements.append(cell._tc)
-            cells.append("" if repeated_across or merged_down else _cell_text(cell))
+            cells.append("" if repeated_across or merged_down else _cell_text(cell, numbering))
         rows.append(cells)
         above = elements
     return rows

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
+from extractor.read.base import COVERED, Block, Paragraph, SourceDocument, TableBlock
 
 MARKDOWN_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 MARKDOWN_EMPHASIS = regex.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
@@ -178,7 +178,9 @@ def _clean_cell(cell: str) -> str:
 
 
 def _one_line(cell: str) -> str:
-    return join_lines(cell.split("\n"))
+    if cell == COVERED:
+        return cell
+    return join_lines(cell.replace(COVERED, "").split("\n"))
 
 
 def clause_spans(text: str, ends: regex.Pattern[str] = CLAUSE_END) -> list[tuple[int, int]]:
@@ -236,7 +238,7 @@ def _flatten_layout(blocks: list[Block]) -> list[Block]:
 
 
 def _split_cell(cell: str) -> list[str]:
-    return [part for part in cell.split("\n") if part.strip()]
+    return [part for part in cell.replace(COVERED, "").split("\n") if part.strip()]
 
 
 def _merge_tables(blocks: list[Block]) -> list[Block]:
@@ -394,9 +396,16 @@ def _assemble(blocks: list[Block], pages: int | None) -> NormalizedText:
         table.start = offset
         for row, page in zip(block.rows, block.row_pages, strict=True):
             row = [_one_line(cell) for cell in row]
-            start = emit("\t".join(row), page, len(tables))
+            start = emit("\t".join("" if cell == COVERED else cell for cell in row), page,
+                         len(tables))
             cells, cursor = [], start
-            for cell in row:
+            for column, cell in enumerate(row):
+                if cell == COVERED:
+                    # read as the merged cell above it: its span, its words written once
+                    above = table.rows[-1] if table.rows else []
+                    cells.append(above[column] if column < len(above) else (cursor, cursor))
+                    cursor += 1
+                    continue
                 cells.append((cursor, cursor + len(cell)))
                 cursor += len(cell) + 1
             table.rows.append(cells)

@@ -8,8 +8,9 @@ import docx
 import pytest
 
 from extractor.errors import UnsupportedFormatError
+from extractor.normalize import normalize
 from extractor.read import read_source, sniff_format
-from extractor.read.base import Paragraph, TableBlock
+from extractor.read.base import COVERED, Paragraph, TableBlock
 from extractor.read.text import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ def test_docx_keeps_order_and_keeps_merged_cells_on_the_grid(tmp_path):
     first, table_block, wide_block, last = source.blocks
     assert isinstance(first, Paragraph) and first.text == "KẾ HOẠCH"
     assert table_block.rows == [["TT", "Nội dung", "Thời gian"], ["1", "Tập huấn", "Quý III/2022"],
-                                ["2", "Kiểm tra", ""]]
+                                ["2", "Kiểm tra", COVERED]]
     assert wide_block.rows == [["Một ô trải ba cột", "", ""]]
     assert isinstance(last, Paragraph) and last.text == "Nơi nhận:"
 
@@ -102,6 +103,56 @@ def test_docx_list_numbers_word_shows_are_read_as_typed(tmp_path):
         "I. MỤC ĐÍCH", "1. Mục đích", "- Nâng cao nhận thức", "II. NHIỆM VỤ", "1. Tuyên truyền",
         "a) Trên báo", "b) Trên đài", "2. Kiểm tra", "2.1. Tại chợ", "Phụ lục 3: Danh mục",
         "1. Nơi nhận:"]
+
+
+def test_docx_list_numbers_in_table_cells_are_read(tmp_path):
+    document = docx.Document()
+    rows = _word_list(document, [("decimal", "%1.")])
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "STT", "Nhiệm vụ"
+    for row, task in ((1, "Tập huấn"), (2, "Kiểm tra")):
+        paragraph = table.cell(row, 0).paragraphs[0]
+        num_pr = _numbered_properties(rows)
+        paragraph._p.get_or_add_pPr().insert(0, num_pr)
+        table.cell(row, 1).text = task
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    (block,) = read_source(path)[0].blocks
+    assert block.rows == [["STT", "Nhiệm vụ"], ["1.", "Tập huấn"], ["2.", "Kiểm tra"]]
+
+
+def _numbered_properties(num_id, level=0):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", str(level)), ("w:numId", num_id)):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        num_pr.append(child)
+    return num_pr
+
+
+def test_a_cell_merged_down_is_read_in_every_row_it_covers_but_written_once(tmp_path):
+    page = """<html><body><p>KẾ HOẠCH</p><p>Căn cứ Luật;</p>
+    <table><tr><td><table border="1">
+    <tr><th>TT</th><th>Nội dung</th><th>Chủ trì</th><th>Thời gian</th></tr>
+    <tr><td colspan="4">I. Tuyên truyền</td></tr>
+    <tr><td>1</td><td>Tập huấn</td><td rowspan="2">Trạm Y tế</td><td>Quý I</td></tr>
+    <tr><td>2</td><td>Kiểm tra</td><td rowspan="2">Hằng quý</td></tr>
+    <tr><td>3</td><td>Lấy mẫu</td><td>Công an</td></tr>
+    </table></td></tr></table><p>Nơi nhận:</p></body></html>"""
+    path = tmp_path / "nested.html"
+    path.write_text(page, encoding="utf-8")
+    source, _ = read_source(path)
+    (table,) = [b for b in source.blocks if isinstance(b, TableBlock)]  # the wrapper is layout
+    assert table.rows[3] == ["2", "Kiểm tra", COVERED, "Hằng quý"]
+    assert table.rows[4] == ["3", "Lấy mẫu", "Công an", COVERED]
+    norm = normalize(source)
+    (rows,) = [t.rows for t in norm.tables]
+    assert [norm.text[s:e] for s, e in rows[3]] == ["2", "Kiểm tra", "Trạm Y tế", "Hằng quý"]
+    assert [norm.text[s:e] for s, e in rows[4]] == ["3", "Lấy mẫu", "Công an", "Hằng quý"]
+    assert norm.text.count("Trạm Y tế") == 1 and COVERED not in norm.text
 
 
 def test_html_reads_only_the_document_not_the_page_around_it(tmp_path):

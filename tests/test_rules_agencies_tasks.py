@@ -149,6 +149,20 @@ MENTIONS = {
          ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn cấp xã"]),
         ("Ban Chỉ huy Quân sự xã và Ban Chỉ huy PCTT&TKCN huyện",
          ["Ban Chỉ huy Quân sự xã", "Ban Chỉ huy PCTT&TKCN huyện"]),
+        # A commune's desk by its two fields alone, where a body is expected.
+        ("Phối hợp với Tài chính - Kế toán và các ban, ngành liên quan",
+         ["Tài chính - Kế toán", "các ban, ngành liên quan"]),
+        # Courts and procuracies; councils named after their work; a corps of officials.
+        ("Đề nghị Tòa án nhân dân huyện, Viện Kiểm sát nhân dân huyện, Chi cục Thi hành án dân "
+         "sự huyện phối hợp", ["Tòa án nhân dân huyện", "Viện Kiểm sát nhân dân huyện",
+                               "Chi cục Thi hành án dân sự huyện"]),
+        ("Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện ban hành",
+         ["Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện"]),
+        ("Đội ngũ báo cáo viên pháp luật huyện chủ động nghiên cứu",
+         ["Đội ngũ báo cáo viên pháp luật huyện"]),
+        # A count of bodies in a list is several of them.
+        ("Thường trực Hội Khuyến học quận và 3 Cụm thi đua Phường tổ chức",
+         ["Hội Khuyến học quận", "3 Cụm thi đua Phường"]),
     ],
     "collectives of kinds, associations' tiers and villages worked with": [
         ("Chỉ đạo các cấp hội phối hợp", ["các cấp hội"]),
@@ -195,6 +209,10 @@ NOT_BODIES = [
     "Ban hành Kế hoạch Chuyển đổi số tỉnh",
     "Trung tâm tổ chức tập huấn",
     "nâng cao năng lực cho cơ quan liên quan",
+    "các chỉ tiêu thuộc lĩnh vực Văn hóa - Xã hội",  # a desk's fields as a topic
+    "thành lập hội đồng thẩm định",  # a kind of council, none named
+    "nâng cao chất lượng đội ngũ giáo viên",
+    "báo cáo các trường hợp nghi ngờ ngộ độc",  # cases, not schools
 ]
 
 
@@ -329,6 +347,16 @@ ROLES = [
     # The head who acts for the body: the body is the subject.
     ("Bước 1: Trưởng Ban chỉ đạo phường xây dựng kế hoạch tự kiểm tra",
      {"Ban chỉ đạo phường": "responsible"}),
+    # Localities listed among the bodies that help.
+    ("Chủ trì, phối hợp với Sở Nông nghiệp và Phát triển nông thôn, các sở, ban, ngành liên "
+     "quan, các huyện và thành phố xây dựng kế hoạch",
+     {"Sở Nông nghiệp và Phát triển nông thôn": "cooperating",
+      "các sở, ban, ngành liên quan": "cooperating", "các huyện và thành phố": "cooperating"}),
+    ("Phối hợp với các xã Tân Phú, Tân Lập tổ chức", {}),  # named places: not a collective
+    # One person's two posts: both bodies act.
+    ("Phó Chủ tịch Ủy ban nhân dân kiêm Giám đốc Trung tâm Học tập cộng đồng phường tổ chức "
+     "điều hành lịch hoạt động", {"Ủy ban nhân dân": "responsible",
+                                  "Trung tâm Học tập cộng đồng phường": "responsible"}),
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
     ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",
@@ -487,6 +515,15 @@ def test_duties_under_a_request_heading_are_requested_in_its_sub_items() -> None
         "Ban Quản lý xây dựng nông thôn mới xã"]
 
 
+def test_a_request_headings_own_body_named_again_is_still_asked() -> None:
+    text = ("KẾ HOẠCH\nThực hiện Đề án năm 2018\nI. TỔ CHỨC THỰC HIỆN\n"
+            "1. Đề nghị Hội Khuyến học quận:\n"
+            "- Thường trực Hội Khuyến học quận và 3 Cụm thi đua phường tổ chức họp giao ban.\n")
+    plan = extract_text(text)
+    assert [(a.name, a.role) for a in _task(plan, "họp giao ban").assignments] == [
+        ("Hội Khuyến học quận", "requested"), ("3 Cụm thi đua phường", "responsible")]
+
+
 def test_a_station_heading_gives_its_duties_its_body(plan) -> None:
     task = _task(plan, "tiêm phòng cho đàn vật nuôi")
     assert [(a.name, a.role) for a in task.assignments] == [
@@ -530,6 +567,19 @@ def test_register_merges_forms_and_counts_roles(plan) -> None:
     assert front.name == "Ủy ban Mặt trận Tổ quốc Việt Nam huyện An Lão"
     assert front.locality == "An Lão"
     assert all(plan_text_matches(a) for a in plan.agencies)
+
+
+def test_short_names_and_desks_are_the_bodies_named_in_full() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG AN BÌNH\nSố: 5/KH-UBND\nKẾ HOẠCH\nAn toàn thực phẩm năm 2025\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Bộ phận Tài chính – Kế toán: bố trí kinh phí.\n"
+        "2. Đoàn Thanh niên Cộng sản Hồ Chí Minh phường: tuyên truyền.\n"
+        "3. Trạm Y tế phường: phối hợp với Tài chính - Kế toán, Đoàn Thanh niên phường và Đội "
+        "Quản lý thị trường số 1 kiểm tra; Đội QLTT số 1 lấy mẫu.\n")
+    names = {agency.name: len(agency.mentions) for agency in plan.agencies}
+    assert names["Bộ phận Tài chính – Kế toán"] == 2
+    assert names["Đoàn Thanh niên Cộng sản Hồ Chí Minh phường An Bình"] == 2
+    assert [n for n in names if "thị trường" in n] == ["Đội Quản lý thị trường số 1"]
 
 
 def plan_text_matches(agency) -> bool:

@@ -55,6 +55,10 @@ LAW_CORPUS = [
      "Ngân sách nhà nước", None),
     ("theo quy định của Luật Phòng, chống thiên tai và các văn bản", "Phòng, chống thiên tai",
      None),
+    # Two fields joined by a comma are one name; a list after a comma is not.
+    ("Tiếp tục phổ biến Luật Trật tự, an toàn giao thông đường bộ và các văn bản",
+     "Trật tự, an toàn giao thông đường bộ", None),
+    ("phổ biến Luật Đất đai, các văn bản hướng dẫn thi hành", "Đất đai", None),
 ]
 
 NEGATIVE_CORPUS = [
@@ -98,6 +102,19 @@ def test_title_is_the_trich_yeu_up_to_the_clause_end():
     first, second = find_citations(text)
     assert first.title == "phê duyệt Đề án “Xây dựng xã hội học tập giai đoạn 2012-2020”"
     assert second.number == "822/BCĐQG-XHHT"
+
+
+def test_a_document_the_title_is_about_stays_in_the_title():
+    text = ("Căn cứ Nghị định số 28/2013/NĐ-CP ngày 04/4/2013 của Chính phủ quy định chi tiết một "
+            "số điều và biện pháp thi hành Luật Phổ biến, giáo dục pháp luật; Thông tư số "
+            "09/2021/TT-BTP ngày 15/11/2021 của Bộ trưởng Bộ Tư pháp hướng dẫn thi hành Quyết định "
+            "số 25/2021/QĐ-TTg ngày 22/7/2021")
+    decree, law, circular, decision = find_citations(text)
+    assert decree.title == ("quy định chi tiết một số điều và biện pháp thi hành Luật Phổ biến, "
+                            "giáo dục pháp luật")
+    assert (law.type, circular.title) == ("luat", "hướng dẫn thi hành Quyết định số "
+                                                   "25/2021/QĐ-TTg ngày 22/7/2021")
+    assert decision.number == "25/2021/QĐ-TTg"
 
 
 def test_title_stops_before_the_next_citation_and_before_the_issuers_clause():

@@ -64,6 +64,9 @@ def test_every_value_has_evidence_in_the_text():
     ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\n", "Ủy ban nhân dân thành phố Đà Nẵng", "tinh"),
     ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BẮC KẠN\n", "Ủy ban nhân dân thành phố Bắc Kạn", "huyen"),
     ("ỦY BAN NHÂN DÂN\nTHỊ TRẤN CÁI NHUM\n", "Ủy ban nhân dân thị trấn Cái Nhum", "xa"),
+    # a council under its superior council
+    ("UBND THÀNH PHỐ VIỆT TRÌ\nỦY BAN NHÂN DÂN\nPHƯỜNG GIA CẨM\n",
+     "Ủy ban nhân dân phường Gia Cẩm", "xa"),
 ])
 def test_issuer_from_the_header_block(header, issuer, level):
     document = extract_text(f"{header}Số: 1/KH-UBND\nKẾ HOẠCH\nVề việc\nI. MỤC TIÊU\n").document

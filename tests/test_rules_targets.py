@@ -54,6 +54,9 @@ CORPUS: dict[str, list[tuple]] = {
         (None, None, None, None, "qualitative", None)] * 4,
     "- Hàng năm, tăng tỷ lệ số công nhân lao động có kiến thức cơ bản về tin học, ngoại ngữ.": [
         (None, None, None, None, "trend", None)],
+    # A measure named before its figure in a clause after another target.
+    "- Thực hiện test nhanh ít nhất 150 mẫu thực phẩm; tỷ lệ mẫu đạt yêu cầu trên 90%.": [
+        (150, None, "mẫu", ">=", "quantitative", None), (90, None, "%", ">", "quantitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.

@@ -216,6 +216,9 @@ def test_prose_keeps_schedules_and_leaves_names_of_periods():
     assert texts("Xây dựng mô hình phù hợp với quy hoạch của phường đến năm 2030.") == []
     assert texts("Hoàn thành việc lập quy hoạch trước năm 2020; duy trì đến năm 2025.") == [
         "năm 2020", "năm 2025"]
+    # When a law takes effect names the law; "không theo quy định" is unregulated, no time.
+    assert texts("Phổ biến các văn bản mới có hiệu lực từ năm 2025 đến người dân.") == []
+    assert texts("chống khai thác không báo cáo và không theo quy định (IUU)") == []
     recurring = _prose_expressions("Báo cáo 6 tháng trước ngày 15/6 hằng năm.", 2018)
     assert recurring[0].value.rrule == "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"
 

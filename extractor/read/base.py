@@ -18,6 +18,11 @@ class Paragraph:
     page: int | None = None
 
 
+# The text of a cell covered by a cell merged down from a row above (HTML "rowspan", Word's
+# vertical merge): it reads as that cell, whose words stay in the top row only.
+COVERED = "\ue000"
+
+
 @dataclass
 class TableBlock:
     rows: list[list[str]]

@@ -14,7 +14,7 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from extractor.errors import CorruptFileError, EncryptedFileError
-from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
+from extractor.read.base import COVERED, Block, Paragraph, SourceDocument, TableBlock
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 TEXT, TAB, BREAK, DELETED, PARAGRAPH = (qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:del", "w:p"))
@@ -198,8 +198,8 @@ def _cell_text(cell, numbering: _Numbering) -> str:
 
 def _table_rows(table: WordTable, numbering: _Numbering) -> list[list[str]]:
     """One cell per grid column: a cell merged across columns leaves the columns it covers
-    empty, and a cell merged down keeps its text in its top row, so every row lines up with
-    the header."""
+    empty, and a cell merged down keeps its text in its top row and covers the rows below, so
+    every row lines up with the header."""
     rows: list[list[str]] = []
     above: list[object] = []
     for row in table.rows:
@@ -210,7 +210,8 @@ def _table_rows(table: WordTable, numbering: _Numbering) -> list[list[str]]:
             repeated_across = bool(elements) and cell._tc is elements[-1]
             merged_down = column < len(above) and cell._tc is above[column]
             elements.append(cell._tc)
-            cells.append("" if repeated_across or merged_down else _cell_text(cell, numbering))
+            cells.append("" if repeated_across else COVERED if merged_down else
+                         _cell_text(cell, numbering))
         rows.append(cells)
         above = elements
     return rows

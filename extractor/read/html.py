@@ -15,7 +15,7 @@ import regex
 from lxml.html import HtmlElement
 
 from extractor.errors import CorruptFileError
-from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
+from extractor.read.base import COVERED, Block, Paragraph, SourceDocument, TableBlock
 from extractor.read.encoding import decode_bytes
 
 CHROME_TAGS = (
@@ -79,7 +79,13 @@ def _text_of(element: HtmlElement) -> str:
 
 def _walk(element: HtmlElement, blocks: list[Block]) -> None:
     if element.tag == "table":
-        blocks.append(TableBlock(_table_rows(element)))
+        if _holds_tables(element):
+            # A layout table around the content (some portals wrap the whole document, or
+            # its appendix, in one): its cells are read in order, their tables as tables.
+            for cell in element.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"):
+                _walk(cell, blocks)
+        else:
+            blocks.append(TableBlock(_table_rows(element)))
         return
     inline: list[str] = [element.text or ""]
     for child in element:
@@ -121,16 +127,39 @@ def _flush(inline: list[str], blocks: list[Block]) -> None:
             blocks.append(Paragraph(text))
 
 
+def _holds_tables(table: HtmlElement) -> bool:
+    return any(cell.xpath(".//table") for cell in
+               table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"))
+
+
 def _table_rows(table: HtmlElement) -> list[list[str]]:
+    """One cell per grid column: a cell spanning columns leaves the columns it covers empty,
+    so rows line up; a cell spanning rows ("rowspan") covers its column in the rows below,
+    which read it (one lead body beside three tasks)."""
     rows: list[list[str]] = []
+    covered: dict[int, int] = {}  # column -> how many more rows a cell above covers
     for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
-        cells = []
-        for cell in row.xpath("./td|./th"):
+        cells: list[str] = []
+        below: dict[int, int] = {}
+        for cell in [*row.xpath("./td|./th"), None]:
+            while len(cells) in covered:
+                if covered[len(cells)] > 1:
+                    below[len(cells)] = covered[len(cells)] - 1
+                del covered[len(cells)]
+                cells.append(COVERED)
+            if cell is None:
+                break
             lines: list[Block] = []
             _walk(cell, lines)
+            if _span(cell, "rowspan") > 1:
+                below[len(cells)] = _span(cell, "rowspan") - 1
             cells.append("\n".join(block.text for block in lines if isinstance(block, Paragraph)))
-            # a cell spanning columns leaves the columns it covers empty, so rows line up
-            span = int(cell.get("colspan", "1")) if cell.get("colspan", "1").isdigit() else 1
-            cells.extend([""] * (max(span, 1) - 1))
+            cells.extend([""] * (_span(cell, "colspan") - 1))
+        covered.update(below)
         rows.append(cells)
     return rows
+
+
+def _span(cell: HtmlElement, attribute: str) -> int:
+    value = cell.get(attribute, "1").strip()
+    return max(int(value), 1) if value.isdigit() else 1

@@ -110,7 +110,8 @@ class AgencyComponent:
             ("MEMBER", words["collective_members"]), ("SUB_UNIT", words["sub_units"]),
             ("VILLAGE_HEAD", words["village_heads"]), ("VILLAGE", words["village_units"]),
             ("BRANCH", words["village_branches"]), ("DESCRIPTIVE", words["descriptive_heads"]),
-            ("KIND_THEN_NAME", words["kind_then_name_heads"]),
+            ("KIND_THEN_NAME", words["kind_then_name_heads"]), ("DESK", words["desk_fields"]),
+            ("CORPS", words["corps_heads"]), ("NOT_COLL", words["not_collectives"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -159,10 +160,16 @@ class _Grower:
                 index += 1  # "KH-UBND": a document's symbol, not a body
                 continue
             mention = self._collective(index) or self._village_head(index) or \
-                self._branch(index) or self._sector(index) or self._body(index)
+                self._branch(index) or self._sector(index) or self._corps(index) or \
+                self._body(index) or self._desk(index)
             if mention is None:
                 index += 1
                 continue
+            if index > 0 and self.words[index - 1].isdigit() and \
+                    (index < 2 or self.norms[index - 2] in COUNT_OPENS) and \
+                    (not found or found[-1][1] < index):
+                # "Thường trực Hội Khuyến học quận và 3 Cụm thi đua Phường": several of them
+                mention = (index - 1, mention[1], mention[2], True, mention[4])
             found.append(mention)
             index = mention[1]
             # "Sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": bare fields after a field name
@@ -204,6 +211,8 @@ class _Grower:
             kind = self._kind(index, body_end)
             grow = self._purpose if kind == "steering" else self._name_tail
             end = grow(body_end) if kind == "steering" else grow(body_end, required=False)
+            if kind == "steering" and end == body_end and not self._capital(index):
+                return None  # "thành lập hội đồng thẩm định": a kind of committee, none named
         elif head_end is not None and self._capital(index):
             kind = self._kind(index, head_end)
             field_end = self.matches["FIELD"].get(head_end)
@@ -254,6 +263,26 @@ class _Grower:
         if before[:1].isalpha() and self.norms[index - 1] not in self.component.sector_after:
             return None
         return (index, self._locality(end)[0], "state", True, None)
+
+    def _corps(self, index: int):
+        """"Đội ngũ báo cáo viên pháp luật huyện": a corps named by its work, up to its unit."""
+        head_end = self.matches["CORPS"].get(index)
+        if head_end is None or not self._capital(index):
+            return None
+        for end in range(head_end + 1, min(head_end + 8, len(self.words))):
+            if self._unit_at(end):
+                return (index, self._locality(end)[0], "other", False, None)
+            if not self.words[end].islower():
+                return None
+        return None
+
+    def _desk(self, index: int):
+        """"phối hợp với Tài chính - Kế toán": a commune's desk named by its fields alone, where
+        a body is expected."""
+        end = self.matches["DESK"].get(index)
+        if end is None or self.norms[index - 1:index] != ["với"]:
+            return None
+        return (index, self._locality(end)[0], "state", False, None)
 
     def _village_head(self, index: int):
         """"Trưởng các thôn", "Trưởng ấp Bình An": the heads of villages, named by the unit."""
@@ -440,6 +469,8 @@ class _Grower:
     def _collective(self, index: int):
         if self.norms[index] != "các":
             return self._bare_collective(index)
+        if index + 1 in self.matches["NOT_COLL"]:
+            return None  # "các trường hợp nghi ngờ ...": cases, not schools
         end = self.matches["COLL"].get(index + 1)
         if end is None and (member := self.matches["MEMBER"].get(index + 1)) is not None and \
                 self.words[member:member + 1] == [","] and (
@@ -493,6 +524,11 @@ class _Grower:
             return None
         tail = self.matches["TAIL"].get(end)
         return (index, tail, "state", True, None) if tail else None
+
+
+# What may stand before a count of bodies in a list ("và 3 Cụm thi đua"), unlike a date's or a
+# clause's number ("tháng 3 Hội ...", "Điều 2 Sở ...").
+COUNT_OPENS = {"và", ",", ";", "với", "cùng", "\n", "-"}
 
 
 def _abbreviation(word: str) -> bool:
@@ -597,7 +633,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
                 entry.base = base
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
-    return _merge_bare(_merge_short_steering(list(entries.values())))
+    return _merge_bare(_merge_short_names(_merge_short_steering(list(entries.values()))))
 
 
 def _below(level: str | None, own_tier: str | None) -> bool:
@@ -636,7 +672,7 @@ def _collective_level(name: str, own_tier: str | None) -> str | None:
     tiers = set()
     units = regex.findall(r"(?<!\p{L})(tỉnh|huyện|quận|thị xã|thành phố|xã|phường|"
                           r"thị trấn|thôn|ấp|khóm|tổ dân phố|khu phố)(?!\p{L})(?!\s+hội)",
-                          name)
+                          name, regex.IGNORECASE)
     for unit in units:
         if match_key(unit) == "thành phố" and len(units) > 1:
             continue  # a city listed with provinces or districts is of their tier
@@ -681,6 +717,26 @@ def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
     return kept
 
 
+def _merge_short_names(entries: list[_Entry]) -> list[_Entry]:
+    """"Đoàn Thanh niên phường" is the "Đoàn Thanh niên Cộng sản Hồ Chí Minh phường" the plan
+    names in full, if it names one of that tier."""
+    full_of = {match_key(short): match_key(full)
+               for short, full in lexicon()["short_names"].items()}
+    kept: list[_Entry] = []
+    for entry in entries:
+        full = full_of.get(match_key(entry.base))
+        same = [other for other in entries if full and not entry.collective
+                and not other.collective and match_key(other.base) == full
+                and other.level == entry.level
+                and (entry.place is None or other.place == entry.place)] if full else []
+        if len(same) == 1:
+            same[0].surfaces.extend(entry.surfaces)
+            same[0].mentions.extend(entry.mentions)
+        else:
+            kept.append(entry)
+    return kept
+
+
 def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
     """A body named without its place ("Hội Khuyến học", "UBND huyện") is the plan's one body
     of that name with a place, if there is only one."""
@@ -691,7 +747,8 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
             continue
         same = [other for other in entries if other is not entry and not other.collective
                 and other.place is not None and match_key(other.base) == match_key(entry.base)
-                and (entry.unit is None or other.level == entry.level)]
+                and (entry.unit is None or other.level == entry.level)] or \
+            [other for other in entries if _desk_of(other, entry)]
         if len(same) == 1:
             same[0].surfaces.extend(entry.surfaces)
             same[0].mentions.extend(entry.mentions)
@@ -702,6 +759,16 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
         entry.mentions = [span for span, _ in order]
         entry.surfaces = [surface for _, surface in order]
     return sorted(kept, key=lambda entry: entry.mentions[0][0])
+
+
+def _desk_of(desk: _Entry, fields: _Entry) -> bool:
+    """Whether ``desk`` ("Bộ phận Tài chính – Kế toán") is the desk named by ``fields`` alone
+    ("Tài chính - Kế toán")."""
+    def dashless(text: str) -> str:
+        return regex.sub(r"\s*[-–]\s*", " - ", match_key(text))
+    head = match_key(desk.base).split()[:2]
+    return desk is not fields and head in (["bộ", "phận"], ["công", "chức"]) and \
+        dashless(desk.base).endswith(" " + dashless(fields.base)) and fields.unit is None
 
 
 # A short form the plan gives a body where it first names it: "Ban Chỉ huy Quân sự xã (BCHQS

@@ -43,7 +43,11 @@ SHORT_NUMBERED = regex.compile(
 )
 LAW = regex.compile(
     r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+"
-    r"(?P<name>(?:sửa đổi|Phòng,\s*chống\s|\p{Lu})[^;:()\t\n]*?)"
+    # a pair of fields joined by a comma: "Luật Trật tự, an toàn giao thông đường bộ", "Luật
+    # Thi đua, khen thưởng" (not "Luật Đất đai, các văn bản ...")
+    r"(?P<name>(?:sửa đổi|Phòng,\s*chống\s|\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2},\s*"
+    r"(?!(?:các|những|và|hoặc|theo|để|tổ|triển|thực|xây|hướng|nhằm|trong|được|đã|cùng|bảo)\b)"
+    r"\p{Ll}|\p{Lu})[^;:()\t\n]*?)"
     r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo|để|đã|được|năm|hiện hành|quy định|về|của|số|"
     r"trong|thì|nhằm|với)\b|$)"
 )
@@ -68,6 +72,11 @@ ISSUER = regex.compile(
 TITLE_END = regex.compile(
     r";|\t|\s*\(sau đây|,\s*(?:Ủy ban nhân dân|UBND|Ban [Cc]hỉ đạo|Sở|Hội)\b|\.\s+\p{Lu}|\./\.|$"
 )
+# A document a title is about: "... biện pháp thi hành Luật X", "hướng dẫn thi hành Quyết định
+# số ...", "sửa đổi, bổ sung một số điều của Nghị định số ...".
+TITLE_OBJECT = regex.compile(
+    r"\s(?:thi hành|hướng dẫn|sửa đổi,?\s+bổ sung(?:\s+một số điều)?(?:\s+của)?|"
+    r"quy định chi tiết(?:\s+một số điều)?(?:\s+của)?)\s*$")
 # A clause of the preamble starts the line or follows a semicolon.
 CLAUSE_KEYWORD = regex.compile(r"(?:^|;\s*)(Căn cứ|Thực hiện|Triển khai)", regex.IGNORECASE)
 MAX_ISSUER_WORDS = 14
@@ -145,8 +154,11 @@ def find_citations(text: str, known_laws: tuple[str, ...] = ()) -> list[FoundCit
                 taken.append(match.span())
     found.sort(key=lambda citation: citation.start)
     for index, citation in enumerate(found):
-        limit = found[index + 1].start if index + 1 < len(found) else len(text)
-        _read_tail(text, citation, limit)
+        later = [other.start for other in found[index + 1:]]
+        # "Nghị định ... quy định chi tiết ... thi hành Luật X": the law is in the title.
+        while later and TITLE_OBJECT.search(text, citation.end, later[0]):
+            later.pop(0)
+        _read_tail(text, citation, later[0] if later else len(text))
     return found
 
 

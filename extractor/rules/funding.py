@@ -28,7 +28,7 @@ FUNDING_SECTION = regex.compile(
     r"(?:KINH PHÍ|NGUỒN VỐN|TÀI CHÍNH|NGUỒN LỰC)", regex.IGNORECASE)
 FUNDING_SENTENCE = regex.compile(
     r"kinh phí[^.;]{0,80}(?:từ|bằng)\s+(?:các\s+)?(?:nguồn|ngân sách)"
-    r"|huy động\s+(?:các\s+)?nguồn(?!\s+lực)"
+    r"|huy động\s+(?:các\s+)?nguồn(?!\s+lực)|lồng ghép\s+(?:các\s+)?nguồn\s+(?:vốn|kinh phí)"
     rf"|ngân sách\s+(?:{LEVELS}|địa phương)[^.;]{{0,40}}(?:bố trí|hỗ trợ|cấp|đảm bảo|chi)",
     regex.IGNORECASE,
 )
@@ -63,9 +63,11 @@ LEVEL_CODES = {"trung ương": "ngan_sach_trung_uong", "tỉnh": "ngan_sach_tinh
                "xã": "ngan_sach_xa", "phường": "ngan_sach_xa", "thị trấn": "ngan_sach_xa"}
 LAW_NAME = regex.compile(r"luật\s+$", regex.IGNORECASE)
 # "... theo Thông tư số 96/2008/TT-BTC ... về hướng dẫn việc hỗ trợ kinh phí từ ngân sách nhà
-# nước ...": the name of a cited document, not the plan's money.
+# nước ...", "Thông tư liên tịch số ... quy định việc lập dự toán ... kinh phí ngân sách nhà
+# nước": the name of a cited document, not the plan's money.
 CITED_NAME = regex.compile(
-    r"(?:thông tư|nghị định|quyết định|nghị quyết|chỉ thị|kế hoạch)\s+số\s+\S+[^;]*?\svề\s[^;]*$",
+    r"(?:thông tư(?:\s+liên\s+tịch)?|nghị định|quyết định|nghị quyết|chỉ thị|kế hoạch)\s+số\s+"
+    r"\S+[^;]*?\s(?:về|quy định|hướng dẫn)\s[^;]*$",
     regex.IGNORECASE)
 
 

@@ -57,7 +57,8 @@ POSITION = regex.compile(
     r"CHÁNH THANH TRA|TRƯỞNG ĐOÀN|THƯỜNG TRỰC)\b[\p{Lu}\s\.\-–&,()/]{0,60}$"
 )
 ORGANISATION_START = regex.compile(
-    r"^(SỞ|BAN|PHÒNG|HỘI|TRUNG TÂM|CHI CỤC|CỤC|VĂN PHÒNG|ĐOÀN|LIÊN ĐOÀN|ỦY BAN MẶT TRẬN)\b"
+    r"^(SỞ|BAN|PHÒNG|HỘI|TRUNG TÂM|CHI CỤC|CỤC|VĂN PHÒNG|ĐOÀN|LIÊN ĐOÀN|ỦY BAN MẶT TRẬN|"
+    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\b"
 )
 BODY_NAME = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban [Cc]hỉ đạo|Hội đồng nhân dân|Sở|Phòng)"
 PREAMBLE_ISSUER = regex.compile(

@@ -15,6 +15,7 @@ import regex
 
 from extractor.model import ReportingDuty, Section, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
+from extractor.rules.agencies import find_mentions
 from extractor.rules.tasks import CONTENT_COLUMN
 from extractor.rules.timex import (
     AS_REQUIRED,
@@ -59,11 +60,15 @@ AGENCY_ITEM_KINDS = {"arabic", "letter", "roman"}
 LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", regex.IGNORECASE)
 
 
-# "báo cáo" as a noun of something else: a regime, a system, a form, a speaker, a document.
+# "báo cáo" as a noun of something else: a regime, a system, a form, a speaker, a document;
+# and the report not made ("khai thác ... không báo cáo và không theo quy định").
 NOT_A_REPORT = regex.compile(
-    r"(?i)(?:(?:chế\s+độ|hệ\s+thống(?:\s+thông\s+tin)?|phần\s+mềm|mẫu|đề\s+cương|kênh)\s+"
-    r"báo\s+cáo|báo\s+cáo\s+(?:viên|số\b|trực\s+tuyến|kèm\s+theo))")
+    r"(?i)(?:(?:chế\s+độ|hệ\s+thống(?:\s+thông\s+tin)?|phần\s+mềm|mẫu|đề\s+cương|kênh|"
+    r"không)\s+báo\s+cáo|báo\s+cáo\s+(?:viên|số\b|trực\s+tuyến|kèm\s+theo))")
 REPORT = regex.compile(r"(?i)(?<!\p{L})(?:báo\s+cáo|gửi\s+kết\s+quả)(?!\p{L})")
+# "100% vụ ngộ độc ... được phát hiện, báo cáo, điều tra ...": what is done to something, in a
+# target, not a duty.
+PASSIVE = regex.compile(r"(?i)\bđược(?:\s+\p{L}+){1,3}\s*,\s*$")
 # "... để tổng hợp, báo cáo UBND tỉnh": what the recipient does next is not this duty.
 PURPOSE = regex.compile(r"(?i)\bđể\s+(?:\p{L}+[\s,]+){0,3}$")
 # The reports as the subject of a sentence on where they go ("Báo cáo gửi về Sở ... (qua ...)"):
@@ -142,11 +147,14 @@ def _report_in(clause: str) -> regex.Match[str] | None:
 
 def _reports(clause: str) -> list[regex.Match[str]]:
     """The clause's own "báo cáo"s: not nouns of something else, nor one the recipient makes
-    next ("để tổng hợp, báo cáo ...")."""
+    next ("để tổng hợp, báo cáo ..."), nor the name of a report in brackets ("trước ngày
+    20/6/2025 (báo cáo 6 tháng)")."""
     nouns = [other.span() for other in NOT_A_REPORT.finditer(clause)]
     return [match for match in REPORT.finditer(clause)
             if not any(start <= match.start() < end for start, end in nouns)
-            and not PURPOSE.search(clause[:match.start()])]
+            and not PURPOSE.search(clause[:match.start()])
+            and not PASSIVE.search(clause[:match.start()])
+            and clause.count("(", 0, match.start()) <= clause.count(")", 0, match.start())]
 
 
 def _nearest(found: list[FoundDuty], index: int, field: str) -> FoundDuty | None:
@@ -271,9 +279,13 @@ def _column(header: list[str], pattern: regex.Pattern[str]) -> int | None:
 def _agency_heading(layout: Layout, section: Section | None, start: int) -> str | None:
     """The agency of the organisation item a clause stands under ("2. Sở Tài chính:")."""
     for candidate in layout.chain(section):
-        if candidate.kind in AGENCY_ITEM_KINDS and candidate.span and candidate.span[0] != start \
-                and regex.match(rf"(?:Đề nghị\s+)?{BODY}|Các\s", candidate.title):
-            return regex.sub(r"^Đề nghị\s+", "", candidate.title).strip(" :")
+        if candidate.kind not in AGENCY_ITEM_KINDS or not candidate.span or \
+                candidate.span[0] == start:
+            continue
+        title = regex.sub(r"^Đề nghị\s+", "", candidate.title).strip(" :")
+        if regex.match(rf"{BODY}|Các\s", title) or any(
+                mention.start == 0 for mention in find_mentions(title)):
+            return title  # "5. Tổ trưởng các tổ dân phố:" too
     return None
 
 

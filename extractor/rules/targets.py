@@ -185,9 +185,11 @@ def _clause_start(text: str, figures: list[Figure], index: int) -> int:
     start = len(before.rstrip()) - len(comparator) if comparator else figure.start
     linked = _ends_with_any(text[:start], lexicon()["linking_verbs"] + ["phấn đấu"])
     if not linked:
-        # "Tỷ lệ hồ sơ ... không thấp hơn 98%": a measure named before its figure
-        measure = MEASURE_FIRST.match(text[:start]) if index == 0 else None
-        return measure.end(1) if measure else start
+        # "Tỷ lệ hồ sơ ... không thấp hơn 98%": a measure named before its figure, opening
+        # the text or a clause after another target ("...150 mẫu; tỷ lệ mẫu đạt trên 90%")
+        opening = 0 if index == 0 else text.rfind(";", figures[index - 1].end, start) + 1
+        measure = MEASURE_FIRST.match(text[opening:start]) if opening or index == 0 else None
+        return opening + measure.end(1) if measure else start
     left = figures[index - 1].end if index else 0
     boundary = max(left, *(text.rfind(mark, left, start) + 1 for mark in (";", ":")))
     if index:

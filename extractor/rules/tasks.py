@@ -68,8 +68,10 @@ ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+v�
                           regex.IGNORECASE)
 REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 # Between bodies of one list: "và", "các", and the head of a body named by its head
-# ("... và Thủ trưởng các đơn vị có liên quan").
-LIST_GAP = regex.compile(r"^[\s,;(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo)\s*)*[\s,;()]*$")
+# ("... và Thủ trưởng các đơn vị có liên quan"), one person's second post ("Phó Chủ tịch UBND
+# kiêm Giám đốc Trung tâm ...").
+LIST_GAP = regex.compile(r"^[\s,;(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo|"
+                         r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch))\s*)*[\s,;()]*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ..."), the head who acts for the body
 # ("Trưởng Ban chỉ đạo phường xây dựng ...", and its slip "Trường").
@@ -77,7 +79,8 @@ LIST_GAP = regex.compile(r"^[\s,;(]*(?:(?:và|cùng|với|các|Thủ trưởng|L
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
-    r"(?:Hằng|Hàng)\s+năm\s+)?(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc)\s+)?$")
+    r"(?:Hằng|Hàng)\s+năm\s+)?"
+    r"(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc|Chủ tịch|Thường trực)\s+)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
 # the phrase may be long and name bodies of its own.
 OPENING = regex.compile(
@@ -97,6 +100,12 @@ CLAUSE_PLACE = regex.compile(
     r";\s*(?P<place>(?i:mỗi|các|từng)\s+(?:thôn|xã|phường|tổ dân phố|khu phố|ấp|bản|khóm|"
     r"huyện|quận|thị xã|thành phố|thị trấn)(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|"
     r"thị trấn))*|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?!\s+hội\b)\s+(?!được\b)(?=\p{Ll})")
+# Localities listed among the bodies that help: "phối hợp với Sở X, các sở, ban, ngành liên
+# quan, các huyện và thành phố xây dựng ...".
+LOCAL_UNIT = r"(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|thôn|tổ dân phố)"
+LISTED_PLACES = regex.compile(
+    rf"(?:\s*,\s*|\s+và\s+|\s+)(?P<place>(?i:các)\s+{LOCAL_UNIT}"
+    rf"(?:\s*(?:,|\s+và)\s*{LOCAL_UNIT})*)(?=\s+\p{{Ll}}|\s*[,;.]|\s*$)(?!\s+hội\b)")
 # A later clause of a sentence, and the verb that makes the body opening it its subject (not
 # "phối hợp", help with another's work, nor a verb that addresses it).
 CLAUSE_START = regex.compile(r";\s*")
@@ -157,7 +166,12 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     mentions = sorted(mentions, key=lambda mention: mention.start)
     cooperating: list[AgencyMention] = []
     for marker in COOPERATE.finditer(text):
-        cooperating.extend(_list_after(text, marker.end(), mentions))
+        listed = _list_after(text, marker.end(), mentions)
+        cooperating.extend(listed)
+        places = LISTED_PLACES.match(text, listed[-1].end if listed else marker.end())
+        if places and not any(m.start == places.start("place") for m in mentions):
+            cooperating.append(AgencyMention(places.start("place"), places.end("place"),
+                                             places.group("place"), "other", True))
     advised: list[AgencyMention] = []
     for marker in ADDRESSED.finditer(text):
         advised.extend(_list_after(text, marker.end(), mentions)[:1])
@@ -685,8 +699,14 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
             doers = [(0, 0, m) for m in inherited.doers]
         else:
             doers = []
+    own_keys = {match_key(full_name(m.name)) for m in context.heading_agencies}
     for start, end, mention in doers:
-        assignments.append(Assignment(name=mention.name, role=role,  # type: ignore[arg-type]
+        # "2. Đề nghị Hội Khuyến học quận:" then "Thường trực Hội Khuyến học quận và ... tổ
+        # chức ...": the heading's own body is still the one asked.
+        asked = context.heading_requested and role == "responsible" and \
+            match_key(full_name(mention.name)) in own_keys
+        assignments.append(Assignment(name=mention.name,
+                                      role="requested" if asked else role,  # type: ignore[arg-type]
                                       span=(start, end) if end else None))
     for mention in roles.clause_subjects + roles.clause_requests:
         asked = role == "requested" or mention in roles.clause_requests

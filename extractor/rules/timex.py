@@ -537,7 +537,12 @@ NAMED_PLAN = regex.compile(
     r"\b(?:đề án|chương trình|chiến lược|quy hoạch|kế hoạch|nghị quyết)\b[^;:.()“”\"]{0,80}"
     r"\sđến\s*$", regex.IGNORECASE)
 REPORTING = regex.compile(r"báo cáo", regex.IGNORECASE)
-AS_REQUIRED = regex.compile(r"theo\s+(?:đúng\s+)?(?:quy định|yêu cầu)", regex.IGNORECASE)
+# "không theo quy định" (unregulated) is no time.
+AS_REQUIRED = regex.compile(r"(?<!\bkhông\s+)theo\s+(?:đúng\s+)?(?:quy định|yêu cầu)",
+                            regex.IGNORECASE)
+# "văn bản ... có hiệu lực từ năm 2025": when a law takes effect names the law, not the work.
+IN_EFFECT = regex.compile(r"\bhiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?\s*$",
+                          regex.IGNORECASE)
 RECURRING = regex.compile(rf"{EVERY_YEAR}|định kỳ", regex.IGNORECASE)
 
 
@@ -553,7 +558,8 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
         before = value[:found.start]
         if _in_quotes(value, found.start) or (
             found.rule == "years" and found.value.text.casefold().startswith("giai đoạn")
-        ) or (HORIZON.search(before + found.value.text) and NAMED_PLAN.search(before)):
+        ) or (HORIZON.search(before + found.value.text) and NAMED_PLAN.search(before)) or \
+                IN_EFFECT.search(before):
             continue
         needs = DAY_WORD_BEFORE if found.rule == "point" else TIME_WORD_BEFORE
         if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \
@@ -615,7 +621,7 @@ def extract_time_expressions(
             # A table of one task's fields: "Thời gian hoàn thành | Quý III/2025".
             cells += [row[1] for row in table.rows
                       if TIME_COLUMN.match(norm.text[row[0][0]:row[0][1]])]
-        for start, end in cells:
+        for start, end in dict.fromkeys(cells):  # a merged cell is read once
             for offset, value in cell_expressions(norm.text[start:end], context_year):
                 span = (start + offset, start + offset + len(value.text))
                 found.append(_placed(value, span, norm, section))

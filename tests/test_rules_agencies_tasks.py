@@ -160,6 +160,15 @@ MENTIONS = {
          ["Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện"]),
         ("Đội ngũ báo cáo viên pháp luật huyện chủ động nghiên cứu",
          ["Đội ngũ báo cáo viên pháp luật huyện"]),
+        # Village teams of national programmes; a name that runs through lowercase words to
+        # its unit; a village head ends the name before it.
+        ("Đề nghị Đoàn Thanh niên xã phối hợp với Tổ công nghệ số cộng đồng hướng dẫn",
+         ["Đoàn Thanh niên xã", "Tổ công nghệ số cộng đồng"]),
+        ("Trung tâm Phục vụ hành chính công xã chủ trì", ["Trung tâm Phục vụ hành chính công xã"]),
+        ("phối hợp với Phòng Văn hóa - Xã hội, Trưởng các thôn tổ chức",
+         ["Phòng Văn hóa - Xã hội", "Trưởng các thôn"]),
+        ("phối hợp: Công an xã, các thôn", ["Công an xã", "các thôn"]),
+        ("Công an xã, các thôn tổ chức", ["Công an xã"]),  # villages acting: places, no body
         # A count of bodies in a list is several of them.
         ("Thường trực Hội Khuyến học quận và 3 Cụm thi đua Phường tổ chức",
          ["Hội Khuyến học quận", "3 Cụm thi đua Phường"]),
@@ -567,6 +576,34 @@ def test_register_merges_forms_and_counts_roles(plan) -> None:
     assert front.name == "Ủy ban Mặt trận Tổ quốc Việt Nam huyện An Lão"
     assert front.locality == "An Lão"
     assert all(plan_text_matches(a) for a in plan.agencies)
+
+
+@pytest.mark.parametrize(("cell", "roles"), [
+    ("Chủ trì: Phòng Văn hóa - Xã hội; phối hợp: Công an xã, các thôn",
+     [("Phòng Văn hóa - Xã hội", "lead"), ("Công an xã", "cooperating"),
+      ("các thôn", "cooperating")]),
+    ("Phòng Kinh tế chủ trì; Hội Nông dân xã, Đoàn Thanh niên xã phối hợp",
+     [("Phòng Kinh tế", "lead"), ("Hội Nông dân xã", "cooperating"),
+      ("Đoàn Thanh niên xã", "cooperating")]),
+    ("Công an xã (chủ trì), Trạm Y tế xã",
+     [("Công an xã", "lead"), ("Trạm Y tế xã", "responsible")]),
+])
+def test_one_cell_of_bodies_says_their_roles(cell: str, roles: list[tuple[str, str]]) -> None:
+    from extractor.rules.tasks import _cell_assignments
+
+    found = _cell_assignments(cell, 0, "responsible", find_mentions(cell))
+    assert [(a.name, a.role) for a in found] == roles
+
+
+@pytest.mark.parametrize(("issued", "level"), [("2026-03-16", "xa"), ("2024-03-16", "huyen")])
+def test_a_communes_offices_since_2025_are_its_own(issued: str, level: str) -> None:
+    year, month, day = issued.split("-")
+    plan = extract_text(
+        f"ỦY BAN NHÂN DÂN\nXÃ GIA VIỄN\nSố: 5/KH-UBND\nGia Viễn, ngày {day} tháng {month} năm "
+        f"{year}\nKẾ HOẠCH\nChuyển đổi số\nI. TỔ CHỨC THỰC HIỆN\n1. Phòng Kinh tế: hướng dẫn "
+        "hợp tác xã.\n2. Các phòng chuyên môn thuộc UBND xã: triển khai.\n")
+    levels = {agency.name: agency.level for agency in plan.agencies}
+    assert levels["Phòng Kinh tế"] == level
 
 
 def test_short_names_and_desks_are_the_bodies_named_in_full() -> None:

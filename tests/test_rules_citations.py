@@ -73,6 +73,7 @@ NEGATIVE_CORPUS = [
     "xây dựng Đề án “Xây dựng xã hội học tập”",  # a programme named without a number
     "Trung tâm VH - TTTT",                       # an abbreviation with a dash
     "mục 2.1 và 2.2 của kế hoạch",               # section numbers
+    "thực hiện chuyển đổi số và Đề án 06 năm 2026",  # a programme's nickname
 ]
 
 

@@ -67,6 +67,8 @@ NEGATIVE = [
     "2.1. Phát triển hạ tầng",                   # a section number
     "trong thời hạn 10 ngày làm việc",          # a duration
     "đạt chuẩn mức độ 3",                        # a level
+    # a baseline in brackets after "kết quả năm ..."
+    "Trên cơ sở kết quả năm 2025 (tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5%), năm 2026",
 ]
 
 

@@ -112,6 +112,7 @@ class AgencyComponent:
             ("BRANCH", words["village_branches"]), ("DESCRIPTIVE", words["descriptive_heads"]),
             ("KIND_THEN_NAME", words["kind_then_name_heads"]), ("DESK", words["desk_fields"]),
             ("CORPS", words["corps_heads"]), ("NOT_COLL", words["not_collectives"]),
+            ("VILLAGE_TEAM", words["village_teams"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -148,11 +149,13 @@ class _Grower:
         self.norms = [token.norm_ for token in doc]
         self.matches = matches
         self.component = component
+        self.found: list[tuple[int, int, str, bool, int | None]] = []
 
     def run(self) -> list[tuple[int, int, str, bool, int | None]]:
         """(start, end, kind, collective, head_end) per mention; head_end marks a bare field
         that borrows the head of the mention before it."""
         found: list[tuple[int, int, str, bool, int | None]] = []
+        self.found = found
         index = 0
         while index < len(self.words):
             if index > 0 and self.words[index - 1] in {"-", "/"} and \
@@ -194,8 +197,8 @@ class _Grower:
         return None
 
     def _at_body(self, index: int) -> bool:
-        return index in self.matches["BODY"] or (
-            index in self.matches["HEAD"] and self._capital(index))
+        return index in self.matches["BODY"] or (self._capital(index) and (
+            index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"]))
 
     def _capital(self, index: int) -> bool:
         word = self.words[index]
@@ -247,6 +250,11 @@ class _Grower:
         grassroots = kind == "mass_organisation" and self.norms[end:end + 2] == ["cơ", "sở"]
         if grassroots:
             end += 2  # "HKH cơ sở thành phố Bắc Kạn": the association's grassroots units
+        elif self.norms[end:end + 3] == ["ở", "cơ", "sở"]:
+            end += 3  # "Tổ hòa giải ở cơ sở": one in every village
+            grassroots = True
+        elif self.matches["VILLAGE_TEAM"].get(index) == end:
+            grassroots = True  # "Tổ công nghệ số cộng đồng": one in every village
         end, collective = self._locality(end)
         collective = collective or grassroots
         return (index, end, kind, collective, None)
@@ -353,7 +361,7 @@ class _Grower:
     def _words_to_unit(self, index: int, names: bool = False) -> int | None:
         """Where a run of up to three lowercase, non-verb words reaching a unit word ends (with
         ``names``, up to five words that may be capitalised: "bồi dưỡng Chính trị thành phố")."""
-        for end in range(index, min(index + (5 if names else 3), len(self.words))):
+        for end in range(index, min(index + (5 if names else 4), len(self.words))):
             if self._unit_at(end):
                 return end if end > index else None
             word = self.words[end]
@@ -479,7 +487,7 @@ class _Grower:
                      self.matches["COLL"].get(member + 2))):
             end = member  # "các tổ chức, các lực lượng xã hội": a member opens a list of kinds
         if end is None and self.matches["VILLAGE"].get(index + 1) and \
-                self.norms[max(index - 2, 0):index] in (["hợp", "với"], ["cùng", "với"]):
+                self._worked_with(index):
             return (index, self.matches["VILLAGE"][index + 1], "other", True, None)
         if end is None:
             return None
@@ -513,6 +521,16 @@ class _Grower:
         kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
                 "thành": "steering"}.get(head, "state")
         return (index, end, kind, True, None)
+
+    def _worked_with(self, index: int) -> bool:
+        """Whether ``index`` opens a name in the list of bodies a work is done with: "phối hợp
+        với các thôn", "phối hợp: Công an xã, các thôn"."""
+        start = index
+        if self.words[index - 1:index] in ([","], ["và"]) and self.found and \
+                self.found[-1][1] == index - 1:
+            start = self.found[-1][0]  # after a body already on the list
+        return self.norms[max(start - 2, 0):start] in (["hợp", "với"], ["cùng", "với"],
+                                                        ["hợp", ":"])
 
     def _bare_collective(self, index: int):
         """"HKH thành phố, đơn vị liên quan": the bodies concerned, named without "các" inside
@@ -593,6 +611,9 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
     own_level = document.locality.level if document.locality else None
     own_unit = None
     own_department = bool(document.issuer and full_name(document.issuer.name).startswith("Sở "))
+    # Since communes took over the districts' work (1 July 2025) they have offices ("Phòng
+    # Kinh tế", "Phòng Văn hóa - Xã hội") of their own.
+    own_offices = own_tier == "xa" and (document.issue_date or "") >= COMMUNE_OFFICES_FROM
     if document.issuer:
         match = UNIT_AT_END.match(full_name(document.issuer.name))
         own_unit = match.group("unit") if match else None
@@ -604,7 +625,8 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             entry = entries.get(key)
             if entry is None:
                 entry = entries[key] = _Entry(name, name, None, None,
-                                              _collective_level(name, own_tier), mention.kind,
+                                              _collective_level(name, own_tier, own_offices),
+                                              mention.kind,
                                               True, [], [])
         else:
             base, unit, place = _split_locality(name)
@@ -614,9 +636,10 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             # one, "Thành phố" with no name is the city above it.
             if unit == "thành phố" and place is None and own_level == "quan":
                 level = "tinh"
-            # In a Sở's own plan, a Phòng named without a unit is one of the Sở's offices.
-            if unit is None and own_department and base.split()[0] == "Phòng":
-                level = "tinh"
+            # In a Sở's own plan, a Phòng named without a unit is one of the Sở's offices; in a
+            # commune's since 2025, one of the commune's.
+            if unit is None and (own_department or own_offices) and base.split()[0] == "Phòng":
+                level = "tinh" if own_department else own_tier
             if place is None and unit is not None and unit == own_unit and level == own_tier:
                 place = own_place
             # A body of a tier below the plan's, named without a place ("trạm y tế xã" in a
@@ -634,6 +657,9 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
     return _merge_bare(_merge_short_names(_merge_short_steering(list(entries.values()))))
+
+
+COMMUNE_OFFICES_FROM = "2025-07-01"
 
 
 def _below(level: str | None, own_tier: str | None) -> bool:
@@ -661,7 +687,7 @@ def _level(base: str, unit: str | None, place: str | None, own_tier: str | None)
     return own_tier
 
 
-def _collective_level(name: str, own_tier: str | None) -> str | None:
+def _collective_level(name: str, own_tier: str | None, own_offices: bool = False) -> str | None:
     """The tier a collective's words name (a unit, "cấp xã", a kind of one tier: Sở, Phòng,
     TTHTCĐ); none when they name several ("các cấp", "các sở, ngành, huyện"); the issuer's own
     tier when they name none, or say "cùng cấp"."""
@@ -680,13 +706,16 @@ def _collective_level(name: str, own_tier: str | None) -> str | None:
         tiers.add(found.tier if found else "xa")
     if "trực thuộc trung ương" in folded:
         tiers = {"tinh"}
-    if regex.search(r"(?:hội|đoàn|hkh)\S*(?:\s+\S+){0,4}\s+cơ sở(?!\s+(?:giáo|đào|y|sản))",
-                    folded):
+    if regex.search(r"(?:hội|đoàn|hkh)\S*(?:\s+\S+){0,4}\s+cơ sở(?!\s+(?:giáo|đào|y|sản))"
+                    r"|(?<!\p{L})ở cơ sở(?!\p{L})", folded):
         tiers = {"xa"}  # an association's grassroots units work in the communes
+    if any(match_key(team) in folded for team in lexicon()["words"]["village_teams"]):
+        tiers.add("xa")  # teams in every village
     if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
         tiers.add("tinh")
     if regex.search(r"(?<!\p{L}|dân |văn )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):
-        tiers.add("tinh" if regex.search(r"thuộc sở", folded) else "huyen")
+        tiers.add("tinh" if regex.search(r"thuộc sở", folded) else
+                  own_tier if own_offices and own_tier else "huyen")
     if regex.search(r"trung tâm học tập cộng đồng|tthtcđ", folded):
         tiers.add("xa")
     if len(tiers) > 1:
@@ -776,6 +805,10 @@ def _desk_of(desk: _Entry, fields: _Entry) -> bool:
 DEFINED = regex.compile(
     r"\s*\((?:(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+)?(?P<short>\p{Lu}[\p{Lu}\d&\-]{1,14})"
     rf"(?:\s+(?P<unit>{UNIT}))?\s*\)")
+# ... or a shorter name in words: "Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện (sau
+# đây gọi tắt là Hội đồng phối hợp huyện)".
+DEFINED_NAME = regex.compile(
+    r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+(?P<short>\p{Lu}[^()]{2,60}?)\s*\)")
 SHORT_UNIT = regex.compile(rf"\s+(?P<unit>{UNIT})"
                            r"(?P<place>(?:\s+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
 
@@ -784,6 +817,7 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
     """``mentions`` with the short forms the plan defines for its bodies added, each carrying
     the body's full name; a name grown over one after a comma ("Phòng Nông nghiệp và Môi
     trường, VPĐP huyện") is cut before it."""
+    mentions = _with_defined_names(text, mentions)
     shorts = defined_short_forms(text, mentions, inside=True)
     if not shorts:
         return mentions
@@ -795,6 +829,20 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
             mention = replace(mention, end=cut, surface=text[mention.start:cut])
         kept.append(mention)
     return sorted(kept + shorts, key=lambda mention: mention.start)
+
+
+def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Mentions of a shorter name the plan gives a body in words carry the body's full name."""
+    full_of: dict[str, str] = {}
+    for mention in mentions:
+        found = DEFINED_NAME.match(text, mention.end)
+        if found and not mention.collective:
+            full_of.setdefault(match_key(found.group("short")), full_name(mention.name))
+    if not full_of:
+        return mentions
+    return [replace(mention, full=full_of[match_key(mention.surface)])
+            if match_key(mention.surface) in full_of and mention.full is None else mention
+            for mention in mentions]
 
 
 def defined_short_forms(text: str, mentions: list[AgencyMention],

@@ -132,8 +132,9 @@ def find_citations(text: str, known_laws: tuple[str, ...] = ()) -> list[FoundCit
         found.append(FoundCitation(doc_type, number, match.start(), match.end()))
         taken.append(match.span())
     for match in SHORT_NUMBERED.finditer(text):
-        if not _overlaps(match.span(), taken):
-            doc_type = doc_type_of(match.group("type")) or "van_ban"
+        doc_type = doc_type_of(match.group("type")) or "van_ban"
+        # "Đề án 06 năm 2026", "Chương trình 135": a programme's nickname, not a document
+        if not _overlaps(match.span(), taken) and doc_type not in {"de_an", "chuong_trinh"}:
             found.append(FoundCitation(doc_type, match.group("number"), match.start(), match.end()))
             taken.append(match.span())
     for match in LAW_WORD.finditer(text):

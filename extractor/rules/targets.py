@@ -47,6 +47,7 @@ MEASURE_FIRST = regex.compile(
     r"^(\s*(?:[-+•]\s*)?)(?:tỷ lệ|tỉ lệ|số lượng|tổng số|giá trị|thu nhập|tuổi thọ)\b",
     regex.IGNORECASE,
 )
+PAST_BRACKET = regex.compile(r"kết quả(?:\s+(?:năm|đến)\s+\d{4})?\s*$", regex.IGNORECASE)
 FOR_GROUP = regex.compile(r"^Đối với\s+(.+?)[:.]?$", regex.IGNORECASE)
 
 
@@ -290,7 +291,12 @@ def _split_states(body: str) -> list[tuple[int, str]]:
 
 def _is_past(text: str, offset: int) -> bool:
     before = _key(text[max(0, offset - 20):offset])
-    return any(_key(marker) in before for marker in lexicon()["past_markers"])
+    if any(_key(marker) in before for marker in lexicon()["past_markers"]):
+        return True
+    # "Trên cơ sở kết quả năm 2025 (tỷ lệ ... đạt 68,5%), năm 2026 phấn đấu ...": a baseline
+    opened = text.rfind("(", 0, offset)
+    return opened > text.rfind(")", 0, offset) and bool(
+        PAST_BRACKET.search(text, max(0, opened - 30), opened))
 
 
 def _clause_end(text: str, offset: int, limit: int) -> int:

@@ -70,7 +70,7 @@ REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 # Between bodies of one list: "và", "các", and the head of a body named by its head
 # ("... và Thủ trưởng các đơn vị có liên quan"), one person's second post ("Phó Chủ tịch UBND
 # kiêm Giám đốc Trung tâm ...").
-LIST_GAP = regex.compile(r"^[\s,;(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo|"
+LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo|"
                          r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch))\s*)*[\s,;()]*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ..."), the head who acts for the body
@@ -166,12 +166,8 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     mentions = sorted(mentions, key=lambda mention: mention.start)
     cooperating: list[AgencyMention] = []
     for marker in COOPERATE.finditer(text):
-        listed = _list_after(text, marker.end(), mentions)
-        cooperating.extend(listed)
-        places = LISTED_PLACES.match(text, listed[-1].end if listed else marker.end())
-        if places and not any(m.start == places.start("place") for m in mentions):
-            cooperating.append(AgencyMention(places.start("place"), places.end("place"),
-                                             places.group("place"), "other", True))
+        cooperating.extend(_list_after(text, marker.end(), mentions))
+        cooperating.extend(_listed_places(text, marker.end(), mentions))
     advised: list[AgencyMention] = []
     for marker in ADDRESSED.finditer(text):
         advised.extend(_list_after(text, marker.end(), mentions)[:1])
@@ -296,6 +292,17 @@ def _list_after(text: str, start: int, mentions: list[AgencyMention]) -> list[Ag
         else:
             break
     return found
+
+
+def _listed_places(text: str, start: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Localities that close the list of bodies after ``start`` ("phối hợp với Sở X, các huyện
+    và thành phố"), as collective bodies."""
+    listed = _list_after(text, start, mentions)
+    places = LISTED_PLACES.match(text, listed[-1].end if listed else start)
+    if places is None or any(m.start == places.start("place") for m in mentions):
+        return []
+    return [AgencyMention(places.start("place"), places.end("place"), places.group("place"),
+                          "other", True)]
 
 
 def _list_before(text: str, end: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
@@ -866,18 +873,24 @@ def _cell_assignments(cell: str, offset: int, role: str,
     assignments = []
     cooperate_at = COOPERATE.search(cell)
     served = _served(cell, mentions)
+    # "X, Y chủ trì; Z phối hợp", "X (chủ trì)", "Chủ trì: X; phối hợp: Y, các thôn"
+    leads, helpers = set(), set()
+    for word in regex.finditer(r"\(?\s*(?P<word>chủ trì|phối hợp)(?P<label>\s*:)?", cell,
+                               regex.IGNORECASE):
+        named = _list_after(cell, word.end(), mentions) if word.group("label") else \
+            _list_before(cell, word.start(), mentions)
+        (leads if word.group("word").casefold() == "chủ trì" else helpers).update(named)
     for mention in mentions:
         if mention in served:
             continue
-        own = role
-        after = cell[mention.end:mention.end + 14]
-        if regex.match(r"\s*\(?\s*chủ trì", after, regex.IGNORECASE):
-            own = "lead"
-        elif (cooperate_at and mention.start > cooperate_at.start()) or regex.match(
-                r"\s*\(?\s*phối hợp", after, regex.IGNORECASE):
-            own = "cooperating"
+        own = "lead" if mention in leads else "cooperating" if mention in helpers or (
+            cooperate_at and mention.start > cooperate_at.start()) else role
         assignments.append(Assignment(name=mention.name, role=own,  # type: ignore[arg-type]
                                       span=(offset + mention.start, offset + mention.end)))
+    if cooperate_at:
+        for place in _listed_places(cell, cooperate_at.end(), mentions):
+            assignments.append(Assignment(name=place.name, role="cooperating",
+                                          span=(offset + place.start, offset + place.end)))
     return assignments
 
 

@@ -215,6 +215,19 @@ def test_pdf_reads_pages_and_two_column_blocks():
     assert source.pages == max(block.page for block in source.blocks)
 
 
+def test_pdf_lines_wrapped_by_the_layout_are_joined_but_a_heading_keeps_its_caption_apart():
+    from extractor.read.pdf import Segment, _join_wrapped
+
+    lines = [Segment("KẾ HOẠCH HOẠT ĐỘNG TIÊM CHỦNG MỞ RỘNG NĂM", 85, 560, 100, 112),
+             Segment("2025", 85, 110, 113, 125),
+             Segment("(Kèm theo Kế hoạch số 412/KH-SYT ngày 18/02/2025 của Sở Y tế tỉnh", 85, 559,
+                     126, 138),
+             Segment("Hà Tĩnh)", 85, 130, 139, 151)]
+    assert [p.text for p in _join_wrapped(lines, 560)] == [
+        "KẾ HOẠCH HOẠT ĐỘNG TIÊM CHỦNG MỞ RỘNG NĂM 2025",
+        "(Kèm theo Kế hoạch số 412/KH-SYT ngày 18/02/2025 của Sở Y tế tỉnh Hà Tĩnh)"]
+
+
 def test_docx_typed_in_a_legacy_font_is_converted(tmp_path):
     from extractor.read.encoding import encode_legacy
 

@@ -277,6 +277,8 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
             and gap <= min(0.9 * height, line_gap * 1.3 + 1)
             and not LIST_MARKER.match(line.text.strip())
             and not text.endswith("./.")
+            # a heading in capitals does not run on into the caption under it
+            and not (text.isupper() and not (line.text.isupper() or line.text.strip()[:1].isdigit()))
         )
         if wrapped:
             text = _join(text, line.text.strip())

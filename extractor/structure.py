@@ -248,6 +248,8 @@ def build_sections(norm: NormalizedText) -> list[Section]:
         if found is None:
             continue
         kind, marker, rest = found
+        if kind == "part" and _parts_are_top_level(text, paragraphs[number + 1:]):
+            kind = "roman"  # "Phần II." over "1.", "2.": the first level, as "II." would be
         key = _level_key(kind, marker)
         if kind in {"article", "appendix", "part"}:
             stack = []
@@ -278,6 +280,21 @@ def build_sections(norm: NormalizedText) -> list[Section]:
     return sections
 
 
+def _parts_are_top_level(text: str, following: list[TextLine]) -> bool:
+    """Whether a "Phần I." heading is the plan's first numbering level: "1." items follow it,
+    and no "I." or "A." heading (which a Phần stands above) does before the appendices."""
+    arabic = False
+    for line in following:
+        found = marker_of(line_text(text, line))
+        kind = found[0] if found else None
+        if kind in {"roman", "chapter"}:
+            return False
+        if kind == "appendix":
+            break
+        arabic = arabic or kind == "arabic"
+    return arabic
+
+
 def _appendix_title(rest: str, lines: list[TextLine], index: int, text: str) -> str:
     """"PHỤ LỤC" alone on its line is titled by the line under it."""
     if rest.strip():
@@ -300,6 +317,8 @@ def _short_marker(kind: str, marker: str) -> str:
         return "PL"
     if kind == "part":
         return "P" + marker.split()[-1]
+    if kind == "roman":
+        return marker.split()[-1]  # "Phần II" standing as the first level is "II"
     if kind in {"task", "step"}:
         return ("NV" if kind == "task" else "B") + marker.split()[-1]
     if kind == "arabic" and "." in marker:

@@ -185,6 +185,19 @@ def test_section_tree_nests_by_order_of_appearance():
     assert sections[0].span[0] == text.index("I. MỤC TIÊU")
 
 
+def test_parts_numbered_over_arabic_items_are_the_first_level():
+    text = ("KẾ HOẠCH\nTiêm chủng\nPhần I. MỤC TIÊU\n1. Mục tiêu chung\n2. Mục tiêu cụ thể\n"
+            "Phần II. KINH PHÍ\n- Ngân sách tỉnh\nPhần III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở\n")
+    sections = analyse(norm_of(text)).sections
+    assert [(s.path, s.kind) for s in sections if s.kind != "bullet"] == [
+        ("I", "roman"), ("I.1", "arabic"), ("I.2", "arabic"), ("II", "roman"), ("III", "roman"),
+        ("III.1", "arabic")]
+    assert sections[0].title == "MỤC TIÊU"
+    # a Phần over Roman items stands above them
+    above = analyse(norm_of("KẾ HOẠCH\nTiêm chủng\nPhần I. CHUNG\nI. MỤC TIÊU\n1. Chung\n"))
+    assert [s.path for s in above.sections] == ["PI", "PI.I", "PI.I.1"]
+
+
 def test_decision_wrapped_plan_has_two_parts():
     text = ("Số: /QĐ-UBND\nQUYẾT ĐỊNH\nBan hành Kế hoạch\nCăn cứ Luật;\nQUYẾT ĐỊNH:\n"
             "Điều 1. Ban hành\nNơi nhận:\n- Như điều 3;\nCHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\n"

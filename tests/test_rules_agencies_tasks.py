@@ -168,6 +168,10 @@ MENTIONS = {
         ("phối hợp với Phòng Văn hóa - Xã hội, Trưởng các thôn tổ chức",
          ["Phòng Văn hóa - Xã hội", "Trưởng các thôn"]),
         ("phối hợp: Công an xã, các thôn", ["Công an xã", "các thôn"]),
+        ("Các bệnh viện tuyến tỉnh, các trường tiểu học phối hợp",
+         ["Các bệnh viện tuyến tỉnh", "các trường tiểu học"]),
+        ("báo cáo Bộ Y tế (qua Viện Vệ sinh dịch tễ Trung ương)",
+         ["Bộ Y tế", "Viện Vệ sinh dịch tễ Trung ương"]),
         ("Công an xã, các thôn tổ chức", ["Công an xã"]),  # villages acting: places, no body
         # A count of bodies in a list is several of them.
         ("Thường trực Hội Khuyến học quận và 3 Cụm thi đua Phường tổ chức",
@@ -604,6 +608,16 @@ def test_a_communes_offices_since_2025_are_its_own(issued: str, level: str) -> N
         "hợp tác xã.\n2. Các phòng chuyên môn thuộc UBND xã: triển khai.\n")
     levels = {agency.name: agency.level for agency in plan.agencies}
     assert levels["Phòng Kinh tế"] == level
+
+
+def test_a_collectives_short_form_stands_for_all_of_it() -> None:
+    from extractor.rules.agencies import with_short_forms
+
+    text = ("Trung tâm Y tế các huyện, thị xã, thành phố (sau đây gọi tắt là TTYT huyện) tổ chức "
+            "tiêm; CDC phối hợp với TTYT huyện giám sát.")
+    shorts = [m for m in with_short_forms(text, find_mentions(text)) if m.surface == "TTYT huyện"]
+    assert len(shorts) == 1 and shorts[0].collective
+    assert shorts[0].full == "Trung tâm Y tế các huyện, thị xã, thành phố"
 
 
 def test_short_names_and_desks_are_the_bodies_named_in_full() -> None:

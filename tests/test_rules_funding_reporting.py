@@ -73,6 +73,9 @@ REPORTING = {
     "Báo cáo kết quả năm 2025 về Hội Khuyến học tỉnh": ("Hội Khuyến học tỉnh", None, None),
     "Phát hiện, báo cáo kịp thời về UBND xã các điểm có nguy cơ gây đuối nước.":
         ("UBND xã", None, None),
+    # A body by its short form; the subject ends at its verb.
+    "Các bệnh viện tuyến tỉnh phát hiện, báo cáo ca bệnh nghi ngờ về CDC chậm nhất 24 giờ.":
+        ("CDC", None, "Các bệnh viện tuyến tỉnh"),
     "UBND các xã báo cáo UBND các huyện, thành phố trước ngày 10/6.":
         ("UBND các huyện, thành phố", None, "UBND các xã"),
     # No recipient: a duty all the same when it says when, or opens the item.

@@ -54,6 +54,13 @@ CORPUS: dict[str, list[tuple]] = {
         (None, None, None, None, "qualitative", None)] * 4,
     "- Hàng năm, tăng tỷ lệ số công nhân lao động có kiến thức cơ bản về tin học, ngoại ngữ.": [
         (None, None, None, None, "trend", None)],
+    # A sign for its comparator; a count of children; a time limit is no count.
+    "Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin đạt ≥ 95%.": [
+        (95, None, "%", ">=", "quantitative", None)],
+    "- Khoảng 12.000 trẻ từ 1 đến 5 tuổi được tiêm bổ sung.": [
+        (12000, None, "trẻ", "~", "quantitative", None)],
+    "- ít nhất 75% trẻ sơ sinh được tiêm trong vòng 24 giờ đầu sau sinh.": [
+        (75, None, "%", ">=", "quantitative", None)],
     # A measure named before its figure in a clause after another target.
     "- Thực hiện test nhanh ít nhất 150 mẫu thực phẩm; tỷ lệ mẫu đạt yêu cầu trên 90%.": [
         (150, None, "mẫu", ">=", "quantitative", None), (90, None, "%", ">", "quantitative", None)],
@@ -140,6 +147,16 @@ def test_plan_targets_sections_milestones_and_links():
     # the general aim states no target; a task's numbers are not targets, its "phấn đấu" is
     assert targets[2].earlier == targets[0].id
     assert targets[0].indicator_key == targets[2].indicator_key
+
+
+def test_an_appendix_of_targets_gives_one_target_per_row():
+    plan = extract_text(
+        "SỞ Y TẾ\nSố: 4/KH-SYT\nHà Tĩnh, ngày 18 tháng 02 năm 2025\nKẾ HOẠCH\nTiêm chủng năm "
+        "2025\nI. NHIỆM VỤ\n1. Tổ chức tiêm chủng hằng tháng.\nPHỤ LỤC 1\nCHỈ TIÊU TIÊM CHỦNG "
+        "NĂM 2025\nTT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025\n1\tTỷ lệ trẻ được tiêm đủ\t%"
+        "\t≥ 95\n2\tSố trẻ được tiêm bổ sung\ttrẻ\t12.000\n")
+    assert [(t.value, t.unit, t.comparator) for t in plan.targets] == [
+        (95, "%", ">="), (12000, "trẻ", "=")]
 
 
 @pytest.mark.parametrize(("one", "other"), [

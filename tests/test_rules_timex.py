@@ -231,3 +231,11 @@ def test_duration_keeps_its_anchor():
 def test_unspecified_keeps_the_reason():
     value = parse("Theo hướng dẫn của Bộ Lao động - Thương binh và Xã hội", None)
     assert value.reason == "Theo hướng dẫn của Bộ Lao động - Thương binh và Xã hội"
+
+
+def test_a_time_cell_of_the_whole_year_is_the_plans_year():
+    from extractor.rules.timex import cell_expressions
+
+    ((_, value),) = cell_expressions("Cả năm", 2025)
+    assert (value.kind, value.start, value.end) == ("window", "2025-01-01", "2025-12-31")
+    assert cell_expressions("Cả năm học", 2025) == []

@@ -278,7 +278,7 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
             and not LIST_MARKER.match(line.text.strip())
             and not text.endswith("./.")
             # a heading in capitals does not run on into the caption under it
-            and not (text.isupper() and not (line.text.isupper() or line.text.strip()[:1].isdigit()))
+            and not (text.isupper() and not _capitals_go_on(line.text))
         )
         if wrapped:
             text = _join(text, line.text.strip())
@@ -288,6 +288,12 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
         current = line
     out.append(PdfParagraph(text, top, runs_on=current.x1 >= right - RUNS_ON_MARGIN))
     return out
+
+
+def _capitals_go_on(text: str) -> bool:
+    """Whether a line can continue a heading in capitals: it is in capitals too, or a number
+    ("... NĂM" | "2025")."""
+    return text.isupper() or text.strip()[:1].isdigit()
 
 
 def _join(left: str, right: str) -> str:

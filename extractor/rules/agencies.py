@@ -851,33 +851,38 @@ def defined_short_forms(text: str, mentions: list[AgencyMention],
     not already cover them (or, with ``inside``, where a name ran on over one after a comma);
     each carries the body's full name."""
     taken = sorted((mention.start, mention.end) for mention in mentions)
-    defined: dict[str, tuple[str, int]] = {}
+    defined: dict[str, tuple[str, int, AgencyMention]] = {}
     for mention in mentions:
         found = DEFINED.match(text, mention.end)
-        if mention.collective or found is None or found.group("short") in defined or \
+        if found is None or found.group("short") in defined or \
                 full_name(found.group("short")) != found.group("short"):
             continue  # none, or one the lexicon knows ("Ủy ban nhân dân (UBND) huyện")
         base, unit, place = _split_locality(full_name(mention.name))
-        if found.group("unit") is None:
-            base = " ".join(part for part in (base, unit, place) if part)
-        defined[found.group("short")] = (base, found.end())
+        if found.group("unit") is None or mention.collective:
+            # "Trung tâm Y tế các huyện, thị xã, thành phố (sau đây gọi tắt là TTYT huyện)":
+            # a collective's short form stands for all of it
+            base = full_name(mention.name) if mention.collective else \
+                " ".join(part for part in (base, unit, place) if part)
+        defined[found.group("short")] = (base, found.end(), mention)
     shorts: list[AgencyMention] = []
-    for short, (base, defined_at) in defined.items():
-        kind = next(m.kind for m in mentions if full_name(m.name).startswith(base))
+    for short, (base, defined_at, named) in defined.items():
         for found in regex.finditer(rf"(?<![\p{{L}}\d&\-]){regex.escape(short)}(?![\p{{L}}\d&\-])",
                                     text):
             if found.end() <= defined_at and found.start() >= defined_at - len(short) - 30:
                 continue  # the definition itself
             end, full = found.end(), base
             if (unit := SHORT_UNIT.match(text, end)) is not None:
-                end, full = unit.end(), f"{base} {unit.group('unit')}{unit.group('place')}"
+                if named.collective:
+                    end = unit.end("unit")  # "TTYT huyện": all of them, as defined
+                else:
+                    end, full = unit.end(), f"{base} {unit.group('unit')}{unit.group('place')}"
             if any(start < end and found.start() < stop and not (
                     inside and start < found.start() and
                     regex.search(r",\s*$", text[start:found.start()]))
                    for start, stop in taken):
                 continue
-            shorts.append(AgencyMention(found.start(), end, text[found.start():end], kind,
-                                        False, full=full))
+            shorts.append(AgencyMention(found.start(), end, text[found.start():end], named.kind,
+                                        named.collective, full=full))
     return shorts
 
 

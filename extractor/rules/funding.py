@@ -56,7 +56,8 @@ BUDGET_DUTY = regex.compile(
 # "... được UBND huyện cấp trong dự toán": the council that pays, named as the agent.
 PAID_BY = regex.compile(r"được\s+$")
 # A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
-COUNCIL_HEADING = regex.compile(rf"{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})", regex.IGNORECASE)
+COUNCIL_HEADING = regex.compile(rf"(?:Đề nghị\s+)?{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})",
+                                regex.IGNORECASE)
 LEVEL_CODES = {"trung ương": "ngan_sach_trung_uong", "tỉnh": "ngan_sach_tinh",
                "huyện": "ngan_sach_huyen", "quận": "ngan_sach_huyen",
                "thị xã": "ngan_sach_huyen", "thành phố": "ngan_sach_huyen",

@@ -29,7 +29,9 @@ from extractor.structure import Layout, line_text
 BODY = (
     r"(?:UBND|Ủy ban|Uỷ ban|Ban|Sở|Bộ|Hội|Phòng|Thường trực|Chủ tịch|Trung tâm|Văn phòng|Cục|"
     r"Chi cục|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|HĐND|Hội đồng|Công an|Đoàn|Liên đoàn|"
-    r"Mặt trận|MTTQ|[Cc]ơ quan thường trực|Thủ tướng|Chính phủ)"
+    r"Mặt trận|MTTQ|[Cc]ơ quan thường trực|Thủ tướng|Chính phủ|Bệnh viện|Trạm|"
+    # a body by its short form: "về CDC", "về TTYT huyện"
+    r"\p{Lu}{2,}[\p{Lu}&\-]*(?![\p{L}/]))"
 )
 # Units that go on a collective's list after a comma: "UBND các huyện, thành phố".
 LISTED_UNIT = r"(?:thành phố|thị xã|thị trấn|quận|huyện|phường)\b"
@@ -54,7 +56,8 @@ VIA = regex.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 SUBJECT = regex.compile(
     rf"^(?:[-+•]\s*)?(?:Đề nghị\s+)?(?P<subject>(?:[Cc]ác|{BODY})[^.;:]*?)\s+"
     r"(?=(?:có trách nhiệm|định kỳ|chủ động|thực hiện|tổng hợp|báo cáo|gửi|căn cứ|hàng|hằng|"
-    r"theo|hướng dẫn|kiểm tra|chỉ đạo|phối hợp|xây dựng|tổ chức|triển khai|tiếp tục)\b)"
+    r"theo|hướng dẫn|kiểm tra|chỉ đạo|phối hợp|xây dựng|tổ chức|triển khai|tiếp tục|"
+    r"phát hiện|rà soát|cập nhật|thống kê)\b)"
 )
 AGENCY_ITEM_KINDS = {"arabic", "letter", "roman"}
 LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", regex.IGNORECASE)

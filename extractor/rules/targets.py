@@ -477,7 +477,9 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
     targets: list[Target] = []
     for table in norm.tables:
         section = layout.section_at(table.start)
-        if section is None or section.id not in in_targets:
+        # in a target section, or an appendix of targets ("PHỤ LỤC 1 / CHỈ TIÊU ... NĂM 2025")
+        if section is None or (section.id not in in_targets and not (
+                section.kind == "appendix" and TARGET_SECTION.search(section.title.upper()))):
             continue
         header = [norm.text[s:e] for s, e in table.rows[0]]
         columns = _target_columns(header)
@@ -498,9 +500,11 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
             indicator = cell(indicator_column).strip()
             baseline = regex.search(CELL_NUMBER, cell(baseline_column))
             start, end = row[0][0], row[-1][1]
+            comparator = _comparator(cell(value_column)[:figure.start()], Figure(
+                0, 0, 0, None, unit or "", False)) if figure.start() else "="
             targets.append(Target(
                 id=f"tg{count + len(targets) + 1}", value=_number(figure.group(0)),
-                unit=unit, comparator="=", subject=None, indicator=indicator or None,
+                unit=unit, comparator=comparator, subject=None, indicator=indicator or None,
                 milestone_year=year, baseline=_number(baseline.group(0)) if baseline else None,
                 indicator_key=indicator_key(None, indicator), section=section.id,
                 text=norm.text[start:end], span=(start, end), page=norm.page_at(start),

@@ -407,6 +407,7 @@ CELL_ONLY_RULES: list[Rule] = [
           "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên"),
     _rule("bare_years", rf"^(?P<years>{YEAR}(?:\s*[-–—]\s*{YEAR})?)$", _years,
           "2023", "2023 - 2025"),
+    _rule("whole_year", r"^(?:cả|suốt)\s+năm$", _this_year, "Cả năm"),
     # A time column's "02 đợt/năm"; in prose such counts belong to targets ("01 lần/năm").
     _rule("times_a_year", r"^(?P<count>\d+)\s+(?:đợt|lần|kỳ)\s*/\s*năm$", _times_a_year,
           "02 đợt/năm"),

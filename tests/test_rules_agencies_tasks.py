@@ -537,6 +537,20 @@ def test_a_request_headings_own_body_named_again_is_still_asked() -> None:
         ("Hội Khuyến học quận", "requested"), ("3 Cụm thi đua phường", "responsible")]
 
 
+def test_a_duty_whose_subject_is_some_of_the_bodies_asked_is_theirs_alone() -> None:
+    text = ("KẾ HOẠCH\nTiêm chủng năm 2025\nI. TỔ CHỨC THỰC HIỆN\n"
+            "1. Đề nghị Sở Giáo dục và Đào tạo, Báo Hà Tĩnh, Đài Phát thanh - Truyền hình Hà "
+            "Tĩnh:\n- Báo Hà Tĩnh, Đài Phát thanh - Truyền hình Hà Tĩnh phối hợp với Trung tâm "
+            "Kiểm soát bệnh tật tỉnh đưa tin.\n"
+            "- Tuyên truyền về lợi ích của tiêm chủng.\n")
+    plan = extract_text(text)
+    assert [(a.name, a.role) for a in _task(plan, "đưa tin").assignments] == [
+        ("Báo Hà Tĩnh", "requested"), ("Đài Phát thanh - Truyền hình Hà Tĩnh", "requested"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", "cooperating")]
+    assert [a.name for a in _task(plan, "lợi ích").assignments] == [
+        "Sở Giáo dục và Đào tạo", "Báo Hà Tĩnh", "Đài Phát thanh - Truyền hình Hà Tĩnh"]
+
+
 def test_a_station_heading_gives_its_duties_its_body(plan) -> None:
     task = _task(plan, "tiêm phòng cho đàn vật nuôi")
     assert [(a.name, a.role) for a in task.assignments] == [

@@ -12,6 +12,7 @@ ranges over ("UBND các huyện, thành phố"). A body nobody listed is still f
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -727,23 +728,34 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
     return own_tier
 
 
-def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
-    """"Ban Chỉ đạo tỉnh" is the plan's one steering committee of that tier named in full
-    ("Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"), if there is one."""
+def _fold(entries: list[_Entry],
+          same_body: Callable[[_Entry], list[_Entry]]) -> list[_Entry]:
+    """``entries`` with each one that ``same_body`` finds exactly one other entry for folded
+    into that entry (its mentions and surfaces go with it)."""
     kept: list[_Entry] = []
     for entry in entries:
-        short = entry.kind == "steering" and not entry.collective and \
-            match_key(entry.base) in {"ban chỉ đạo", "bcđ", "ban chỉ huy"}
-        full = [other for other in entries if other is not entry and other.kind == "steering"
-                and not other.collective and other.level == entry.level
-                and match_key(other.base).startswith(match_key(entry.base) + " ")
-                and (entry.place is None or other.place == entry.place)] if short else []
-        if len(full) == 1:
-            full[0].surfaces.extend(entry.surfaces)
-            full[0].mentions.extend(entry.mentions)
+        same = same_body(entry)
+        if len(same) == 1:
+            same[0].surfaces.extend(entry.surfaces)
+            same[0].mentions.extend(entry.mentions)
         else:
             kept.append(entry)
     return kept
+
+
+def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
+    """"Ban Chỉ đạo tỉnh" is the plan's one steering committee of that tier named in full
+    ("Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"), if there is one."""
+    def full(entry: _Entry) -> list[_Entry]:
+        if entry.kind != "steering" or entry.collective or \
+                match_key(entry.base) not in {"ban chỉ đạo", "bcđ", "ban chỉ huy"}:
+            return []
+        return [other for other in entries if other is not entry and other.kind == "steering"
+                and not other.collective and other.level == entry.level
+                and match_key(other.base).startswith(match_key(entry.base) + " ")
+                and (entry.place is None or other.place == entry.place)]
+
+    return _fold(entries, full)
 
 
 def _merge_short_names(entries: list[_Entry]) -> list[_Entry]:
@@ -751,38 +763,30 @@ def _merge_short_names(entries: list[_Entry]) -> list[_Entry]:
     names in full, if it names one of that tier."""
     full_of = {match_key(short): match_key(full)
                for short, full in lexicon()["short_names"].items()}
-    kept: list[_Entry] = []
-    for entry in entries:
-        full = full_of.get(match_key(entry.base))
-        same = [other for other in entries if full and not entry.collective
-                and not other.collective and match_key(other.base) == full
-                and other.level == entry.level
-                and (entry.place is None or other.place == entry.place)] if full else []
-        if len(same) == 1:
-            same[0].surfaces.extend(entry.surfaces)
-            same[0].mentions.extend(entry.mentions)
-        else:
-            kept.append(entry)
-    return kept
+
+    def full(entry: _Entry) -> list[_Entry]:
+        named = full_of.get(match_key(entry.base))
+        if named is None or entry.collective:
+            return []
+        return [other for other in entries if not other.collective
+                and match_key(other.base) == named and other.level == entry.level
+                and (entry.place is None or other.place == entry.place)]
+
+    return _fold(entries, full)
 
 
 def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
     """A body named without its place ("Hội Khuyến học", "UBND huyện") is the plan's one body
     of that name with a place, if there is only one."""
-    kept: list[_Entry] = []
-    for entry in entries:
+    def placed(entry: _Entry) -> list[_Entry]:
         if entry.collective or entry.place is not None:
-            kept.append(entry)
-            continue
-        same = [other for other in entries if other is not entry and not other.collective
+            return []
+        return [other for other in entries if other is not entry and not other.collective
                 and other.place is not None and match_key(other.base) == match_key(entry.base)
                 and (entry.unit is None or other.level == entry.level)] or \
             [other for other in entries if _desk_of(other, entry)]
-        if len(same) == 1:
-            same[0].surfaces.extend(entry.surfaces)
-            same[0].mentions.extend(entry.mentions)
-        else:
-            kept.append(entry)
+
+    kept = _fold(entries, placed)
     for entry in kept:
         order = sorted(zip(entry.mentions, entry.surfaces, strict=True))
         entry.mentions = [span for span, _ in order]

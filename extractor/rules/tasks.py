@@ -700,7 +700,13 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
             not words[:mention.start].strip(" -+•") for mention in roles.cooperating)
         if role == "responsible" and helps:
             role = "cooperating"
-        if context.heading_agencies:
+        keys = {match_key(full_name(m.name)) for m in context.heading_agencies}
+        opening = [m for m in _list_after(words, 0, roles.cooperating)
+                   if match_key(full_name(m.name)) in keys]
+        if opening and len(opening) < len(keys):
+            # "Báo X, Đài Y phối hợp ..." under "7. Đề nghị Sở A, Báo X, Đài Y:": theirs alone
+            doers = [(m.start + offset, m.end + offset, m) for m in opening]
+        elif context.heading_agencies:
             doers = [(m.start, m.end, m) for m in context.heading_agencies]
         elif inherited.doers:
             doers = [(0, 0, m) for m in inherited.doers]

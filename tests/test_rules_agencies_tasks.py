@@ -528,27 +528,30 @@ def test_duties_under_a_request_heading_are_requested_in_its_sub_items() -> None
         "Ban Quản lý xây dựng nông thôn mới xã"]
 
 
-def test_a_request_headings_own_body_named_again_is_still_asked() -> None:
-    text = ("KẾ HOẠCH\nThực hiện Đề án năm 2018\nI. TỔ CHỨC THỰC HIỆN\n"
-            "1. Đề nghị Hội Khuyến học quận:\n"
-            "- Thường trực Hội Khuyến học quận và 3 Cụm thi đua phường tổ chức họp giao ban.\n")
-    plan = extract_text(text)
-    assert [(a.name, a.role) for a in _task(plan, "họp giao ban").assignments] == [
-        ("Hội Khuyến học quận", "requested"), ("3 Cụm thi đua phường", "responsible")]
+TV = "Đài Phát thanh - Truyền hình Hà Tĩnh"
 
 
-def test_a_duty_whose_subject_is_some_of_the_bodies_asked_is_theirs_alone() -> None:
-    text = ("KẾ HOẠCH\nTiêm chủng năm 2025\nI. TỔ CHỨC THỰC HIỆN\n"
-            "1. Đề nghị Sở Giáo dục và Đào tạo, Báo Hà Tĩnh, Đài Phát thanh - Truyền hình Hà "
-            "Tĩnh:\n- Báo Hà Tĩnh, Đài Phát thanh - Truyền hình Hà Tĩnh phối hợp với Trung tâm "
-            "Kiểm soát bệnh tật tỉnh đưa tin.\n"
-            "- Tuyên truyền về lợi ích của tiêm chủng.\n")
-    plan = extract_text(text)
-    assert [(a.name, a.role) for a in _task(plan, "đưa tin").assignments] == [
-        ("Báo Hà Tĩnh", "requested"), ("Đài Phát thanh - Truyền hình Hà Tĩnh", "requested"),
-        ("Trung tâm Kiểm soát bệnh tật tỉnh", "cooperating")]
-    assert [a.name for a in _task(plan, "lợi ích").assignments] == [
-        "Sở Giáo dục và Đào tạo", "Báo Hà Tĩnh", "Đài Phát thanh - Truyền hình Hà Tĩnh"]
+@pytest.mark.parametrize(("heading", "duty", "expected"), [
+    # the heading's own body named again is still the one asked
+    ("Đề nghị Hội Khuyến học quận",
+     "Thường trực Hội Khuyến học quận và 3 Cụm thi đua phường tổ chức họp giao ban",
+     [("Hội Khuyến học quận", "requested"), ("3 Cụm thi đua phường", "responsible")]),
+    # a duty whose subject is some of the bodies asked is theirs alone ...
+    (f"Đề nghị Sở Giáo dục và Đào tạo, Báo Hà Tĩnh, {TV}",
+     f"Báo Hà Tĩnh, {TV} phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh đưa tin",
+     [("Báo Hà Tĩnh", "requested"), (TV, "requested"),
+      ("Trung tâm Kiểm soát bệnh tật tỉnh", "cooperating")]),
+    # ... and one with no subject is asked of them all
+    (f"Đề nghị Sở Giáo dục và Đào tạo, Báo Hà Tĩnh, {TV}",
+     "Tuyên truyền về lợi ích của tiêm chủng",
+     [("Sở Giáo dục và Đào tạo", "requested"), ("Báo Hà Tĩnh", "requested"),
+      (TV, "requested")]),
+])
+def test_who_a_duty_under_a_request_heading_asks(heading: str, duty: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    plan = extract_text(f"KẾ HOẠCH\nThực hiện Đề án năm 2025\nI. TỔ CHỨC THỰC HIỆN\n"
+                        f"1. {heading}:\n- {duty}.\n")
+    assert [(a.name, a.role) for a in _task(plan, duty[-12:]).assignments] == expected
 
 
 def test_a_station_heading_gives_its_duties_its_body(plan) -> None:

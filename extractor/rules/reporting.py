@@ -9,6 +9,7 @@ under ("1. Hội Khuyến học xã").
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -286,10 +287,16 @@ def _agency_heading(layout: Layout, section: Section | None, start: int) -> str 
                 candidate.span[0] == start:
             continue
         title = regex.sub(r"^Đề nghị\s+", "", candidate.title).strip(" :")
-        if regex.match(rf"{BODY}|Các\s", title) or any(
-                mention.start == 0 for mention in find_mentions(title)):
+        if regex.match(rf"{BODY}|Các\s", title) or _opens_with_body(title):
             return title  # "5. Tổ trưởng các tổ dân phố:" too
     return None
+
+
+@lru_cache(maxsize=1024)
+def _opens_with_body(title: str) -> bool:
+    """Whether the agency pass finds a body at the start of a heading (read once per title,
+    though every duty under it asks)."""
+    return any(mention.start == 0 for mention in find_mentions(title))
 
 
 def _when(clause: str, span: tuple[int, int], deadline: TimeExpression | None,

@@ -202,7 +202,7 @@ def _clause_start(text: str, figures: list[Figure], index: int) -> int:
 
 
 def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarget:
-    comparator = _comparator(text[start:figure.start], figure)
+    comparator = _comparator(text[start:figure.start], figure.at_least)
     lead = text[start:figure.start]
     verb = _ends_with_any(_strip_comparator(lead), lexicon()["linking_verbs"] + ["phấn đấu"])
     verb = verb or ("" if MEASURE_FIRST.match(lead) else None)
@@ -242,12 +242,12 @@ def _strip_comparator(lead: str) -> str:
     return lead.rstrip()[: len(lead.rstrip()) - len(word)] if word else lead
 
 
-def _comparator(lead: str, figure: Figure) -> str:
+def _comparator(lead: str, at_least: bool = False) -> str:
     comparators = lexicon()["comparators"]
     word = _ends_with_any(lead, list(comparators))
     if word:
         return comparators[word]
-    return ">=" if figure.at_least else "="
+    return ">=" if at_least else "="
 
 
 def _statements(text: str, figures: list[FoundTarget]) -> list[FoundTarget]:
@@ -500,8 +500,7 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
             indicator = cell(indicator_column).strip()
             baseline = regex.search(CELL_NUMBER, cell(baseline_column))
             start, end = row[0][0], row[-1][1]
-            comparator = _comparator(cell(value_column)[:figure.start()], Figure(
-                0, 0, 0, None, unit or "", False)) if figure.start() else "="
+            comparator = _comparator(cell(value_column)[:figure.start()])
             targets.append(Target(
                 id=f"tg{count + len(targets) + 1}", value=_number(figure.group(0)),
                 unit=unit, comparator=comparator, subject=None, indicator=indicator or None,

@@ -67,6 +67,12 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     funding = extract_funding(norm, layout, document)
     agencies, mentions = extract_agencies(norm, layout, document)
     tasks = extract_tasks(norm, layout, agencies, mentions, time_expressions)
+    # "thường xuyên" is a duty's time only where the task pass reads it as one (before its verb).
+    stated = {time.span for time in time_expressions}
+    time_expressions = sorted(
+        [*time_expressions, *(task.timeframe for task in tasks if task.timeframe and
+                              task.timeframe.span and task.timeframe.span not in stated)],
+        key=lambda time: time.span or (0, 0))
     return Plan(
         source=source,
         document=document,

@@ -481,12 +481,15 @@ class _Grower:
         if index + 1 in self.matches["NOT_COLL"]:
             return None  # "các trường hợp nghi ngờ ...": cases, not schools
         end = self.matches["COLL"].get(index + 1)
+        opened_by_member = False
         if end is None and (member := self.matches["MEMBER"].get(index + 1)) is not None and \
                 self.words[member:member + 1] == [","] and (
                     self.matches["COLL"].get(member + 1) or
                     (self.norms[member + 1:member + 2] == ["các"] and
                      self.matches["COLL"].get(member + 2))):
-            end = member  # "các tổ chức, các lực lượng xã hội": a member opens a list of kinds
+            # "các tổ chức, các lực lượng xã hội", "các cấp, các ngành": a member opens a list
+            # of kinds
+            end, opened_by_member = member, True
         if end is None and self.matches["VILLAGE"].get(index + 1) and \
                 self._worked_with(index):
             return (index, self.matches["VILLAGE"][index + 1], "other", True, None)
@@ -499,11 +502,12 @@ class _Grower:
         items = 1
         while end + 1 < len(self.words) and self.words[end] in {",", "và"}:
             following = self.matches["COLL"].get(end + 1) or self.matches["MEMBER"].get(end + 1)
-            if following is None and items >= 2 and self.words[end] == "," and \
+            if following is None and (items >= 2 or opened_by_member) and \
+                    self.words[end] == "," and \
                     self.norms[end + 1] == "các" and end + 2 < len(self.words):
                 # "các cơ quan, đơn vị, tổ chức, các trường học": a list of kinds already
-                # going takes "các" again ("các tổ chức chính trị - xã hội, các tổ chức Hội"
-                # is two)
+                # going, or opened by a member, takes "các" again ("các tổ chức chính trị - xã
+                # hội, các tổ chức Hội" is two)
                 following = self.matches["COLL"].get(end + 2)
             # "các ban, ngành, đoàn thể, Ban Nhân dân các thôn": a named body ends the list.
             if following is None or (self._capital(end + 1) and

@@ -23,7 +23,7 @@ import regex
 from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.agencies import AgencyMention, find_mentions, full_name
-from extractor.rules.timex import TIME_COLUMN
+from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN
 from extractor.rules.vocabulary import match_key
 from extractor.structure import Layout, marker_of
 
@@ -60,9 +60,10 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|(?:là|làm)\s+đầu mối|"
                      r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
                      r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
-COOPERATE = regex.compile(r"(?:phối hợp|liên kết)(?:\s*,\s*liên kết)?\s+giữa|"
-                          r"phối hợp(?:\s+(?:chặt chẽ\s+|tốt\s+)?(?:với|cùng))?|cùng với",
-                          regex.IGNORECASE)
+# Not "cơ chế phối hợp giữa các cấp, các ngành": a mechanism the work builds, not a role.
+COOPERATE = regex.compile(r"(?<!(?:cơ|quy)\s+chế\s+)(?:(?:phối hợp|liên kết)(?:\s*,\s*liên kết)?"
+                          r"\s+giữa|phối hợp(?:\s+(?:chặt chẽ\s+|tốt\s+)?(?:với|cùng))?)|"
+                          r"cùng với", regex.IGNORECASE)
 # The body right after these words is advised, helped or reported to: it does not do the work.
 ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+về)?|gửi|đề xuất",
                           regex.IGNORECASE)
@@ -78,7 +79,7 @@ LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
-    r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
+    r"^\s*(?:[-+•]\s*)?(?:[^;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
     r"(?:Hằng|Hàng)\s+năm\s+)?"
     r"(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc|Chủ tịch|Thường trực)\s+)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
@@ -122,8 +123,11 @@ DELEGATE = regex.compile(r"^\s*(?:yêu cầu|giao(?:\s+cho)?|đề nghị)\s+", 
 # Words before the bodies a cell's work is for: "cán bộ HKH", "tập huấn cho ...".
 SERVED = regex.compile(r"(?i)\b(?:cán bộ|cho)\s+")
 STAFF = regex.compile(r"(?i)cán bộ|BCH")
-# A duty done as a matter of course, at the start of the task or of one of its clauses.
+# A duty done as a matter of course, at the start of the task or of one of its clauses, or
+# right after the bodies doing it ("..., Đoàn Thanh niên xã thường xuyên tuyên truyền ...");
+# not "học tập thường xuyên", "vùng trũng thường xuyên ngập úng".
 REGULARLY = regex.compile(r"(?:^|;\s*)(?:[-+•]\s*)?((?i:thường xuyên))\b")
+REGULARLY_AFTER_BODY = regex.compile(r"\s+(thường xuyên)\s+(?=\p{Ll})")
 CLOSING_BRACKET = regex.compile(r"\((?=[^()]*\d)[^()]{3,40}\)[\s.;]*$")
 # Table headers: which column holds what.
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
@@ -501,7 +505,8 @@ class _Prose:
             words = value[start:end]
             mentions = self.mentions.within(offset + start, words)
             if len(words.split()) < 3 or _only_bodies(words, mentions) or \
-                    NOT_A_TASK.match(words) or (closing and CARRY_OUT.search(words)):
+                    NOT_A_TASK.match(words) or PHASE_ONLY.match(words) or \
+                    (closing and CARRY_OUT.search(words)):
                 continue
             roles = read_roles(words, mentions)
             assignments = self.assignments(words, offset + start, roles, context)
@@ -948,17 +953,34 @@ def _timeframe(task: Task, time_cell: tuple[int, int] | None,
     inside = [t for t in time_expressions if t.span and any(
         start <= t.span[0] and t.span[1] <= end for start, end in spans)]
     if not inside:
-        regularly = REGULARLY.search(task.description)
-        if regularly:  # "Thường xuyên đưa tin, bài ...": no date, but not left open
-            start = task.span[0] + regularly.start(1)
+        regularly = _regularly(task)
+        if regularly is not None:  # "Thường xuyên đưa tin, bài ...": no date, but not left open
+            start = task.span[0] + regularly[0]  # type: ignore[index]
             task.timeframe = TimeExpression(
-                text=regularly.group(1), kind="unspecified", reason="thường xuyên",
-                span=(start, start + len(regularly.group(1))) if task.origin != "table" else None)
+                text=task.description[regularly[0]:regularly[1]], kind="unspecified",
+                reason="thường xuyên",
+                span=(start, start + regularly[1] - regularly[0])
+                if task.origin != "table" else None)
         return
     recurring = [t for t in inside if t.kind == "recurrence"]
     task.timeframe = _stated_times(task, inside)[0]
     if recurring:
         task.recurrence = recurring[0].rrule
+
+
+def _regularly(task: Task) -> tuple[int, int] | None:
+    """Where the task's words say it is done "thường xuyên", as offsets into them."""
+    found = REGULARLY.search(task.description)
+    if found:
+        return found.span(1)
+    if task.origin == "table" or task.span is None:
+        return None  # a row's bodies stand in their own cells
+    for assignment in task.assignments:
+        if assignment.span and task.span[0] <= assignment.span[1] <= task.span[1]:
+            after = REGULARLY_AFTER_BODY.match(task.description, assignment.span[1] - task.span[0])
+            if after:
+                return after.span(1)
+    return None
 
 
 def _stated_times(task: Task, inside: list[TimeExpression]) -> list[TimeExpression]:

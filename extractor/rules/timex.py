@@ -414,6 +414,12 @@ CELL_ONLY_RULES: list[Rule] = [
 ]
 
 
+# A line that only names a phase of the plan and its years, not when work is due: "Giai đoạn
+# 1: Từ năm 2021 - 2025".
+PHASE_ONLY = regex.compile(
+    r"^\s*(?:[-+•]\s*)?Giai đoạn\s+(?:\d+|[IVX]+)\s*:?\s*(?:\(?(?:[Tt]ừ\s+)?(?:năm\s+)?"
+    r"\d{4}\s*(?:-|–|đến)\s*(?:năm\s+)?\d{4}\)?)?\s*[.;]?\s*$")
+
 # Every rule needs a digit or one of these words: lines with neither are skipped at once.
 MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|định kỳ|đột xuất", regex.IGNORECASE)
 
@@ -606,6 +612,8 @@ def extract_time_expressions(
         if line.start not in body or (section is not None and section.id in excluded):
             continue
         value = norm.text[line.start:line.end]
+        if PHASE_ONLY.match(value):
+            continue
         for match in _prose_expressions(value, context_year):
             span = (line.start + match.start, line.start + match.end)
             if not any(span[0] < end and start < span[1] for start, end in taken):

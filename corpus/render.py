@@ -43,7 +43,8 @@ from extractor.read.text import parse_text
 CORPUS = Path(__file__).resolve().parent
 FONT = "Times New Roman"
 SCANNED_PLAN = "w02_moi_truong_huyen"
-WORD_LISTS = {"w13_pccc_xa", "w14_khcn_tinh", "w17_pho_bien_phap_luat_huyen"}
+WORD_LISTS = {"w13_pccc_xa", "w14_khcn_tinh", "w17_pho_bien_phap_luat_huyen",
+              "w21_phong_thu_dan_su_xa_2026"}
 # Word list levels: (format, text): "I.", "1.", "a)", then bullets "-" and "+".
 LIST_LEVELS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"),
                ("bullet", "-"), ("bullet", "+")]

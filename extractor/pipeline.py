@@ -63,9 +63,9 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     taken = [mention.span for citation in citations for mention in citation.mentions]
     taken += [target.span for target in targets if target.span]
     time_expressions = extract_time_expressions(norm, layout, taken, plan_year(document))
-    reporting = extract_reporting(norm, layout, plan_year(document), time_expressions)
-    funding = extract_funding(norm, layout, document)
     agencies, mentions = extract_agencies(norm, layout, document)
+    reporting = extract_reporting(norm, layout, plan_year(document), time_expressions, mentions)
+    funding = extract_funding(norm, layout, document)
     tasks = extract_tasks(norm, layout, agencies, mentions, time_expressions)
     # "thường xuyên" is a duty's time only where the task pass reads it as one (before its verb).
     stated = {time.span for time in time_expressions}

@@ -105,6 +105,30 @@ def test_docx_list_numbers_word_shows_are_read_as_typed(tmp_path):
         "1. Nơi nhận:"]
 
 
+def test_docx_header_typed_in_columns_with_tabs_is_read_as_its_columns(tmp_path):
+    from extractor.pipeline import extract
+
+    document = docx.Document()
+    for line in ["ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "XÃ AN HÒA\t\tĐộc lập - Tự do - Hạnh phúc",
+                 "Số: 12/KH-UBND\t\tAn Hòa, ngày 5 tháng 3 năm 2025",
+                 "KẾ HOẠCH", "Phòng, chống thiên tai năm 2025",
+                 "I.\tTỔ CHỨC THỰC HIỆN",  # a list marker's tab is no column
+                 "1. Công an xã: chủ trì bảo đảm an ninh trật tự."]:
+        document.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    source, _ = read_source(path)
+    assert isinstance(source.blocks[0], TableBlock)
+    assert source.blocks[0].rows[2] == ["Số: 12/KH-UBND", "An Hòa, ngày 5 tháng 3 năm 2025"]
+    assert [block.text for block in source.blocks[1:3]] == ["KẾ HOẠCH",
+                                                            "Phòng, chống thiên tai năm 2025"]
+    plan = extract(path)
+    assert (plan.document.number, plan.document.issue_date, plan.document.place) == (
+        "12/KH-UBND", "2025-03-05", "An Hòa")
+    assert plan.document.issuer.name == "Ủy ban nhân dân xã An Hòa"
+
+
 def test_docx_list_numbers_in_table_cells_are_read(tmp_path):
     document = docx.Document()
     rows = _word_list(document, [("decimal", "%1.")])

@@ -193,6 +193,27 @@ MENTIONS = {
         # "the bodies concerned" inside a list, without "các"
         ("HKH thành phố, đơn vị liên quan, Trung tâm VH - TTTT",
          ["HKH thành phố", "đơn vị liên quan", "Trung tâm VH - TTTT"]),
+        # a member word opens a list of kinds before another kind
+        ("Tuyên truyền để các cấp, các ngành nhận thức rõ", ["các cấp, các ngành"]),
+        ("Năm 2014, 2015: Các cấp, các ngành, địa phương, đơn vị triển khai",
+         ["Các cấp, các ngành, địa phương, đơn vị"]),
+        # a kind's qualifier, then more kinds
+        ("Các phòng chuyên môn, đơn vị thuộc UBND phường báo cáo",
+         ["Các phòng chuyên môn, đơn vị thuộc UBND phường"]),
+        # villages that help, in a cell of bodies
+        ("Ban CHQS xã chủ trì; Công an xã, các thôn phối hợp",
+         ["Ban CHQS xã", "Công an xã", "các thôn"]),
+        ("Phòng Kinh tế chủ trì; các thôn phối hợp", ["Phòng Kinh tế", "các thôn"]),
+    ],
+    "bodies of the two-tier system (since 2025)": [
+        ("phối hợp với Báo và Phát thanh, Truyền hình tỉnh đẩy mạnh",
+         ["Báo và Phát thanh, Truyền hình tỉnh"]),
+        ("Ban điều hành các khu phố phối hợp", ["Ban điều hành các khu phố"]),
+        ("Ban điều hành khu phố 3 vận động", ["Ban điều hành khu phố 3"]),
+        ("Đề nghị Trung tâm Y tế khu vực Hải Châu hỗ trợ", ["Trung tâm Y tế khu vực Hải Châu"]),
+        # one in each of the localities named after it
+        ("Trung tâm Phục vụ hành chính công các xã, phường tiếp nhận",
+         ["Trung tâm Phục vụ hành chính công các xã, phường"]),
     ],
 }
 
@@ -226,6 +247,8 @@ NOT_BODIES = [
     "thành lập hội đồng thẩm định",  # a kind of council, none named
     "nâng cao chất lượng đội ngũ giáo viên",
     "báo cáo các trường hợp nghi ngờ ngộ độc",  # cases, not schools
+    "hướng dẫn các thôn thực hiện",  # villages guided, named as no list of bodies
+    "bảo đảm an ninh tại khu vực sơ tán",
 ]
 
 
@@ -370,6 +393,18 @@ ROLES = [
     ("Phó Chủ tịch Ủy ban nhân dân kiêm Giám đốc Trung tâm Học tập cộng đồng phường tổ chức "
      "điều hành lịch hoạt động", {"Ủy ban nhân dân": "responsible",
                                   "Trung tâm Học tập cộng đồng phường": "responsible"}),
+    # A schedule line's time label stands before its subject.
+    ("Năm 2014, 2015: Các cấp, các ngành, địa phương, đơn vị triển khai thực hiện",
+     {"Các cấp, các ngành, địa phương, đơn vị": "responsible"}),
+    # A mechanism of cooperation is what the work builds, not a role.
+    ("Xây dựng cơ chế phối hợp giữa các cấp, các ngành, các tổ chức, doanh nghiệp", {}),
+    # The heads who act for their bodies; a short name given in brackets names no one new.
+    ("Người đứng đầu các sở, ban, ngành và Chủ tịch UBND các xã, phường trực tiếp chỉ đạo",
+     {"các sở, ban, ngành": "responsible", "UBND các xã, phường": "responsible"}),
+    ("Trung tâm Phục vụ hành chính công tỉnh (sau đây viết tắt là Trung tâm PVHCC tỉnh) và "
+     "Trung tâm Phục vụ hành chính công các xã, phường tiếp nhận hồ sơ",
+     {"Trung tâm Phục vụ hành chính công tỉnh": "responsible",
+      "Trung tâm Phục vụ hành chính công các xã, phường": "responsible"}),
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
     ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",
@@ -880,3 +915,62 @@ def test_grassroots_units_are_of_the_communes(name: str, level: str) -> None:
     from extractor.rules.agencies import _collective_level
 
     assert _collective_level(name, "huyen") == level
+
+
+SHAPES_PLAN = """KẾ HOẠCH
+Xây dựng xã hội học tập năm 2025
+
+II. NHIỆM VỤ
+1. Tổ chức các hoạt động tại Trung tâm
+- Tổ chức sinh hoạt chuyên đề. Tùy theo điều kiện, các Trung tâm học tập cộng đồng tổ chức:
+- Tổ chức các lớp dạy nghề ngắn hạn.
+2. Quy trình
+- Bước 3: Trong vòng 10 ngày kể từ khi nhận hồ sơ. Chủ tịch UBND quận giao Phòng Tư pháp kiểm tra.
+III. TỔ CHỨC THỰC HIỆN
+1. Đề nghị các tổ chức chính trị - xã hội
+1.1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia tuyên truyền, vận động nhân dân học tập.
+Chỉ đạo mặt trận tổ quốc các cấp phối hợp với ngành giáo dục thực hiện xây dựng xã hội học tập.
+2. Phòng Văn hóa - Xã hội chủ trì, phối hợp với Công an xã thường xuyên tuyên truyền.
+IV. TIẾN ĐỘ THỰC HIỆN
+1. Lộ trình triển khai: chia thành 2 giai đoạn
+- Giai đoạn 1: Từ năm 2021 - 2025.
+- Giai đoạn 2: Từ năm 2026 - 2030.
+2. Đến hết tháng 10/2025: Thành lập xong ban chỉ đạo các cấp.
+"""
+
+
+@pytest.fixture(scope="module")
+def shapes_plan():
+    return extract_text(SHAPES_PLAN)
+
+
+def test_a_duty_before_an_intro_in_one_item_and_the_bullets_the_intro_speaks_for(
+        shapes_plan) -> None:
+    assert _task(shapes_plan, "Tổ chức sinh hoạt").assignments == []
+    assert [(a.name, a.role) for a in _task(shapes_plan, "Tổ chức các lớp").assignments] == [
+        ("các Trung tâm học tập cộng đồng", "responsible")]
+
+
+def test_a_time_limit_cut_off_by_a_stray_full_stop_opens_the_next_sentence(shapes_plan) -> None:
+    task = _task(shapes_plan, "Bước 3")
+    assert "Chủ tịch UBND quận giao" in task.description
+    assert not any(t.description.startswith("Chủ tịch") for t in shapes_plan.tasks)
+
+
+def test_an_item_of_two_paragraphs_gives_its_body_to_both(shapes_plan) -> None:
+    for start in ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia", "Chỉ đạo mặt trận"):
+        assert ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested") in {
+            (a.name, a.role) for a in _task(shapes_plan, start).assignments}
+
+
+def test_regularly_after_the_bodies_is_the_duty_s_time(shapes_plan) -> None:
+    task = _task(shapes_plan, "Phòng Văn hóa - Xã hội chủ trì")
+    assert task.timeframe is not None and task.timeframe.reason == "thường xuyên"
+    assert "thường xuyên" in [t.text for t in shapes_plan.time_expressions]
+
+
+def test_schedule_lines_are_tasks_and_phase_lines_are_not(shapes_plan) -> None:
+    task = _task(shapes_plan, "Đến hết tháng 10/2025")
+    assert task.timeframe is not None and task.timeframe.end == "2025-10-31"
+    assert not any(t.description.startswith("Giai đoạn") for t in shapes_plan.tasks)
+    assert not any("2021" in t.text for t in shapes_plan.time_expressions)

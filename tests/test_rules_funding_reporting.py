@@ -27,6 +27,9 @@ FUNDING = {
     "nguồn trích từ tiền xử phạt vi phạm hành chính trong lĩnh vực giao thông":
         ["ngan_sach_nha_nuoc"],
     "tranh thủ sự hỗ trợ của các doanh nghiệp, nhà hảo tâm": ["tai_tro", "tai_tro"],
+    # A bracket that says what a source is names no other source.
+    "Nguồn xã hội hóa (đóng góp của các tổ chức, cá nhân, nhà hảo tâm): 20.000.000 đồng":
+        ["xa_hoi_hoa"],
 }
 NOT_FUNDING = [
     "Tổ chức tuyên truyền về xây dựng xã hội học tập", "báo cáo kết quả thực hiện",
@@ -57,6 +60,17 @@ def test_local_budget_takes_the_issuers_level(tier, code):
     assert find_funding("bố trí ngân sách địa phương", tier)[0][2] == code
 
 
+@pytest.mark.parametrize(("issued", "code"), [("2025-08-22", "ngan_sach_tinh"),
+                                              ("2024-03-01", "ngan_sach_huyen")])
+def test_an_unnamed_city_is_of_the_provinces_tier_since_the_two_tier_reform(issued, code):
+    year, month, day = issued.split("-")
+    plan = extract_text(
+        f"ỦY BAN NHÂN DÂN\nPHƯỜNG AN KHÊ\nSố: 5/KH-UBND\nAn Khê, ngày {day} tháng {month} năm "
+        f"{year}\nKẾ HOẠCH\nDân số\nI. KINH PHÍ\n- Ngân sách thành phố: 70.000.000 đồng.\n")
+    assert [f.source for f in plan.funding] == [code]
+    assert find_funding("Ngân sách thành phố bố trí", central_city=True)[0][2] == "ngan_sach_tinh"
+
+
 REPORTING = {
     "Định kỳ, trước ngày 20/11 hằng năm, báo cáo về UBND thị xã kết quả thực hiện Kế hoạch.":
         ("UBND thị xã", None, None),
@@ -78,6 +92,10 @@ REPORTING = {
         ("CDC", None, "Các bệnh viện tuyến tỉnh"),
     "UBND các xã báo cáo UBND các huyện, thành phố trước ngày 10/6.":
         ("UBND các huyện, thành phố", None, "UBND các xã"),
+    # What is reported may hold an aside in brackets before the recipient.
+    "Các đơn vị báo cáo kết quả thực hiện Kế hoạch (báo cáo 6 tháng và báo cáo năm) về UBND "
+    "phường (qua Trạm Y tế phường) trước ngày 20/6 hằng năm.":
+        ("UBND phường", "Trạm Y tế phường", "Các đơn vị"),
     # No recipient: a duty all the same when it says when, or opens the item.
     "- Báo cáo công tác xây dựng xã hội học tập năm 2017 và phương hướng năm 2018.":
         (None, None, None),
@@ -165,6 +183,21 @@ TM. ỦY BAN NHÂN DÂN
 CHỦ TỊCH
 Nguyễn Văn An
 """
+
+
+def test_reporters_and_recipients_end_where_the_bodies_do() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng thủ dân sự năm 2026\nVII. CHẾ ĐỘ THÔNG TIN, BÁO CÁO\n"
+        "- Khi có thiên tai, sự cố xảy ra, Trưởng các thôn báo cáo nhanh tình hình thiệt hại về "
+        "Ban Chỉ huy Quân sự xã ngay trong ngày.\n"
+        "- Phòng Kinh tế tổng hợp, tham mưu UBND xã báo cáo Sở Nông nghiệp và Môi trường tình "
+        "hình, kết quả công tác phòng, chống thiên tai trước ngày 25 hằng tháng.\n"
+        "- Ban Chỉ huy Quân sự xã tổng kết, đánh giá công tác năm 2026, báo cáo nhanh UBND xã và "
+        "Ban Chỉ huy Phòng thủ dân sự tỉnh trước ngày 15/12/2026.\n")
+    assert [(duty.reporter, duty.recipient) for duty in plan.reporting] == [
+        ("Trưởng các thôn", "Ban Chỉ huy Quân sự xã"),
+        ("UBND xã", "Sở Nông nghiệp và Môi trường"),
+        ("Ban Chỉ huy Quân sự xã", "UBND xã và Ban Chỉ huy Phòng thủ dân sự tỉnh")]
 
 
 def test_plan_funding_and_reporting():

@@ -45,6 +45,18 @@ def test_full_header_and_signature():
     assert document.recipients == ["Bộ Thông tin và Truyền thông", "TT Tỉnh ủy, TT HĐND tỉnh"]
 
 
+@pytest.mark.parametrize(("title", "period"), [
+    ("Thực hiện công tác dân số trên địa bàn phường năm 2025 - 2026", ("2025", "2026")),
+    ("Thực hiện công tác dân số năm 2025", ("2025", "2025")),
+    ("Phát triển du lịch giai đoạn 2021-2025", ("2021", "2025")),
+])
+def test_the_plans_own_period_in_its_title(title: str, period: tuple[str, str]) -> None:
+    document = extract_text(HEADER.replace(
+        "Triển khai Chương trình “Chuyển đổi số giai đoạn 2024-2025” trên địa bàn tỉnh Quảng Nam",
+        title)).document
+    assert (document.programme.period.start, document.programme.period.end) == period
+
+
 def test_every_value_has_evidence_in_the_text():
     plan = extract_text(HEADER, with_text=True)
     evidence = plan.document.evidence

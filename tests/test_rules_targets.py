@@ -64,6 +64,18 @@ CORPUS: dict[str, list[tuple]] = {
     # A measure named before its figure in a clause after another target.
     "- Thực hiện test nhanh ít nhất 150 mẫu thực phẩm; tỷ lệ mẫu đạt yêu cầu trên 90%.": [
         (150, None, "mẫu", ">=", "quantitative", None), (90, None, "%", ">", "quantitative", None)],
+    # The ratios of population plans, with their baselines in brackets.
+    "- Tỷ số giới tính khi sinh dưới 110 bé trai/100 bé gái (năm 2024: 111,3 bé trai/100 bé "
+    "gái).": [(110, None, "bé trai/100 bé gái", "<", "quantitative", None)],
+    "- Tổng tỷ suất sinh đạt khoảng 1,7 con/phụ nữ (năm 2024: 1,58 con/phụ nữ).": [
+        (1.7, None, "con/phụ nữ", "~", "quantitative", None)],
+    "- Chỉ số SIPAS đạt trên 85% (năm 2025 đạt 83,62%).": [
+        (85, None, "%", ">", "quantitative", None)],
+    # places gained in a ranking
+    "- Chỉ số cải cách hành chính (PAR INDEX) năm 2026 của tỉnh tăng ít nhất 03 bậc so với năm "
+    "2025.": [(3, None, "bậc", ">=", "quantitative", None)],
+    "- Hằng năm giảm tỷ lệ sinh con thứ ba trở lên so với năm trước.": [
+        (None, None, None, None, "trend", None)],
 }
 
 # Lines of a target section whose numbers are not targets.
@@ -76,6 +88,8 @@ NEGATIVE = [
     "đạt chuẩn mức độ 3",                        # a level
     # a baseline in brackets after "kết quả năm ..."
     "Trên cơ sở kết quả năm 2025 (tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5%), năm 2026",
+    "(năm 2024: 111,3 bé trai/100 bé gái)",  # a baseline in brackets
+    "đạt bậc 3",  # a level
 ]
 
 
@@ -104,6 +118,16 @@ def test_base_years_and_rates_are_not_the_subject():
     assert (target.subject, target.indicator) == (None, "Doanh thu")
     (rate,) = find_targets("Giá trị tăng bình quân 1,5%/năm.", statements=False)
     assert rate.subject is None
+
+
+def test_a_baseline_bracket_gives_neither_indicator_nor_milestone():
+    (target,) = find_targets("Tỷ số giới tính khi sinh dưới 110 bé trai/100 bé gái (năm 2024: "
+                             "111,3 bé trai/100 bé gái).")
+    assert target.indicator == "Tỷ số giới tính khi sinh"
+    plan = extract_text("KẾ HOẠCH\nDân số năm 2025\nI. MỤC TIÊU\n2. Chỉ tiêu cụ thể\n"
+                        "a) Năm 2025\n- Tỷ số giới tính khi sinh dưới 110 bé trai/100 bé gái "
+                        "(năm 2024: 111,3 bé trai/100 bé gái).\n")
+    assert [(t.value, t.milestone_year) for t in plan.targets] == [(110, 2025)]
 
 
 def test_shared_predicate_is_given_to_every_target():

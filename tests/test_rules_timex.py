@@ -118,6 +118,11 @@ CORPUS: dict[tuple, list[str]] = {
     ("recurrence", "FREQ=YEARLY;BYMONTH=6,11", None): ["tháng 6 và tháng 11 hằng năm",
                                                        "Tháng 6, 11 hàng năm"],
     ("recurrence", "FREQ=YEARLY;BYMONTH=11", None): ["tháng 11 hằng năm"],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=10,11", None): ["Tháng 10 - 11 hằng năm",
+                                                        "tháng 10-11 hàng năm"],
+    # The same month of consecutive years: a round a year.
+    ("recurrence", "FREQ=YEARLY;BYMONTH=12", "2025-12-01"): [
+        "Tháng 12/2025, tháng 12/2026", "tháng 12/2025 và tháng 12/2026"],
     ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=20", None): ["trước ngày 20 hằng tháng",
                                                          "ngày 20 hàng tháng"],
     ("unspecified",): [
@@ -131,6 +136,8 @@ CORPUS: dict[tuple, list[str]] = {
 NEGATIVE = [
     "74/KH-UBND", "44/2014/TT-BGDĐT", "100% cán bộ", "từ 15 đến 60", "II.3", "11.1",
     "99,80%", "1.250 bài", "(b/c)", "Điều 3", "Nhiệm vụ 1", "số 15/KH-UBND",
+    # a kind of check-up, not a schedule
+    "khám sức khỏe định kỳ", "tổ chức khám sức khoẻ định kỳ cho người cao tuổi",
 ]
 
 

@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from extractor.errors import CorruptFileError, EncryptedFileError
 from extractor.read.base import COVERED, Block, Paragraph, SourceDocument, TableBlock
+from extractor.read.text import LIST_MARKER_TAB
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 TEXT, TAB, BREAK, DELETED, PARAGRAPH = (qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:del", "w:p"))
@@ -24,16 +25,41 @@ def read_docx(path: Path, data: bytes) -> SourceDocument:
     document = _open(path, data)
     numbering = _Numbering(document)
     blocks: list[Block] = []
+    columns: list[list[str]] = []  # lines laid out in columns with tabs, read as table rows
+
+    def close_columns() -> None:
+        if columns:
+            blocks.append(TableBlock(columns.copy()))
+            columns.clear()
+
     for item in document.iter_inner_content():
         if isinstance(item, WordParagraph):
             text = paragraph_text(item._p)
             marker = numbering.marker(item._p) if text.strip() else None
             if marker and not text.lstrip().startswith(marker):
                 text = f"{marker} {text.lstrip()}"
-            blocks.extend(Paragraph(line) for line in text.split("\n"))
+            for line in text.split("\n"):
+                cells = _tab_columns(line)
+                if cells:
+                    columns.append(cells)
+                else:
+                    close_columns()
+                    blocks.append(Paragraph(line))
         elif isinstance(item, WordTable):
+            close_columns()
             blocks.append(TableBlock(_table_rows(item, numbering)))
+    close_columns()
     return SourceDocument(blocks=blocks, format="docx")
+
+
+def _tab_columns(line: str) -> list[str] | None:
+    """A line typed in columns with tabs, as a two-column header often is ("ỦY BAN NHÂN
+    DÂN<tab><tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): its cells; not a list item's marker
+    and its tab ("1.<tab>Phấn đấu ...")."""
+    if "\t" not in line or LIST_MARKER_TAB.match(line):
+        return None
+    cells = [cell.strip() for cell in regex.split(r"\t+", line.strip())]
+    return cells if sum(1 for cell in cells if cell) >= 2 else None
 
 
 class _Numbering:

@@ -30,6 +30,7 @@ from extractor.rules.vocabulary import (
     match_key,
     tier_of_body,
     tier_of_unit,
+    two_tiers,
     unit_of,
 )
 from extractor.structure import Layout
@@ -361,9 +362,11 @@ class _Grower:
 
     def _words_to_unit(self, index: int, names: bool = False) -> int | None:
         """Where a run of up to three lowercase, non-verb words reaching a unit word ends (with
-        ``names``, up to five words that may be capitalised: "bồi dưỡng Chính trị thành phố")."""
+        ``names``, up to five words that may be capitalised: "bồi dưỡng Chính trị thành phố");
+        the unit may be one of many ("hành chính công các xã, phường")."""
         for end in range(index, min(index + (5 if names else 4), len(self.words))):
-            if self._unit_at(end):
+            if self._unit_at(end) or (self.norms[end] == "các" and end + 1 < len(self.words) and
+                                      self._unit_at(end + 1)):
                 return end if end > index else None
             word = self.words[end]
             if not (word.islower() or (names and word.istitle() and not self._at_body(end))) \
@@ -490,9 +493,12 @@ class _Grower:
             # "các tổ chức, các lực lượng xã hội", "các cấp, các ngành": a member opens a list
             # of kinds
             end, opened_by_member = member, True
-        if end is None and self.matches["VILLAGE"].get(index + 1) and \
-                self._worked_with(index):
-            return (index, self.matches["VILLAGE"][index + 1], "other", True, None)
+        village_end = self.matches["VILLAGE"].get(index + 1)
+        if end is None and village_end and (
+                self._worked_with(index) or
+                self.norms[village_end:village_end + 2] in (["phối", "hợp"], ["chủ", "trì"])):
+            # "phối hợp với các thôn", "Phòng Kinh tế chủ trì; Công an xã, các thôn phối hợp"
+            return (index, village_end, "other", True, None)
         if end is None:
             return None
         # "các Phòng Giáo dục và Đào tạo": offices of one field, one in each district.
@@ -500,7 +506,12 @@ class _Grower:
                 (field_end := self.matches["FIELD"].get(end)) is not None:
             end = field_end
         items = 1
-        while end + 1 < len(self.words) and self.words[end] in {",", "và"}:
+        while True:
+            if self.norms[end:end + 2] == ["chuyên", "môn"] and \
+                    self.words[end + 2:end + 3] == [","]:
+                end += 2  # "các phòng chuyên môn, đơn vị thuộc UBND phường": a kind's qualifier
+            if not (end + 1 < len(self.words) and self.words[end] in {",", "và"}):
+                break
             following = self.matches["COLL"].get(end + 1) or self.matches["MEMBER"].get(end + 1)
             if following is None and (items >= 2 or opened_by_member) and \
                     self.words[end] == "," and \
@@ -576,7 +587,7 @@ def find_mentions(text: str) -> list[AgencyMention]:
 # --- the register -----------------------------------------------------------------------
 
 # The unit words a body's name ends in, longer first ("thị xã" before "xã").
-UNIT = r"(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã)"
+UNIT = r"(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã|khu vực)"
 UNIT_AT_END = regex.compile(
     rf"^(?P<base>.+?)\s+(?P<unit>(?i:{UNIT}))"
     r"(?:\s+(?P<place>[\p{Lu}\d][\p{L}\d ]*))?$"
@@ -618,7 +629,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
     own_department = bool(document.issuer and full_name(document.issuer.name).startswith("Sở "))
     # Since communes took over the districts' work (1 July 2025) they have offices ("Phòng
     # Kinh tế", "Phòng Văn hóa - Xã hội") of their own.
-    own_offices = own_tier == "xa" and (document.issue_date or "") >= COMMUNE_OFFICES_FROM
+    own_offices = own_tier == "xa" and two_tiers(document.issue_date)
     if document.issuer:
         match = UNIT_AT_END.match(full_name(document.issuer.name))
         own_unit = match.group("unit") if match else None
@@ -662,9 +673,6 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
     return _merge_bare(_merge_short_names(_merge_short_steering(list(entries.values()))))
-
-
-COMMUNE_OFFICES_FROM = "2025-07-01"
 
 
 def _below(level: str | None, own_tier: str | None) -> bool:

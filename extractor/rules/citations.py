@@ -30,7 +30,8 @@ TYPE_WORDS = "|".join(regex.escape(word) for word, _ in doc_type_words())
 NUMBER = (  # (?-i:...): a symbol starts with a capital even when the type word is matched
     # case-insensitively ("đạt 3/tháng" is a rate, not a citation)
     r"\d{1,6}[a-z]?\s?/\s?(?:\d{4}\s?/\s?)?(?-i:\p{Lu})[\p{L}\d&\.\-]*[\p{L}\d]"
-    r"|\d{1,4}\s?-\s?(?-i:\p{Lu}{2,5})\s?/\s?(?-i:\p{Lu})[\p{L}\d]*"
+    # a party document's: "21-NQ/TW", "09-CTr/TU"
+    r"|\d{1,4}\s?-\s?(?-i:\p{Lu}[\p{Lu}\p{Ll}]{1,4})\s?/\s?(?-i:\p{Lu})[\p{L}\d]*"
 )
 NUMBERED = regex.compile(
     rf"(?:(?<!\p{{L}})(?P<type>{TYPE_WORDS})\s+(?:số\s*[:.]?\s*)?)?(?<![\d/])(?P<number>{NUMBER})",

@@ -17,7 +17,7 @@ from extractor.rules.agencies import find_mentions
 from extractor.rules.metadata import plan_year
 from extractor.rules.tasks import read_roles
 from extractor.rules.timex import find_time_expressions
-from extractor.rules.vocabulary import load_lexicon
+from extractor.rules.vocabulary import is_central_city, load_lexicon, two_tiers
 from extractor.structure import Layout, line_text
 
 LEVELS = r"trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn"
@@ -101,15 +101,23 @@ def _pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
 
+def level_code(level: str, central_city: bool = False) -> str:
+    """The budget of a level's word; in a plan of a centrally-run city (or of one of its wards),
+    an unnamed "thành phố" is that city, of the provinces' tier."""
+    key = level.casefold()
+    return "ngan_sach_tinh" if key == "thành phố" and central_city else LEVEL_CODES[key]
+
+
 def find_funding(text: str, issuer_tier: str | None = None,
-                 local_code: str | None = None) -> list[tuple[int, int, str]]:
+                 local_code: str | None = None,
+                 central_city: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, source code) of every source named in ``text``; "ngân sách địa phương" is
     ``local_code``'s budget when the duty is a lower council's, else the issuer's."""
     folded = fold_tones(text).casefold()
     codes = {fold_tones(word).casefold(): code for word, code in lexicon()["sources"].items()}
     found = []
     for match in LEVEL_LIST.finditer(text):
-        codes_here = dict.fromkeys(LEVEL_CODES[level.casefold()] for level in
+        codes_here = dict.fromkeys(level_code(level, central_city) for level in
                                    regex.findall(LEVELS, match.group(1), regex.IGNORECASE))
         found += [(match.start(), match.end(), code) for code in codes_here]
     for match in _pattern().finditer(folded):
@@ -126,7 +134,16 @@ def find_funding(text: str, issuer_tier: str | None = None,
     found = [item for item in found if folded[item[0]:item[1]] not in lines or not any(
         other[2].startswith("ngan_sach_") and folded[other[0]:other[1]] not in lines
         and ";" not in folded[min(other[1], item[1]):max(other[0], item[0])] for other in found)]
+    found = [item for item in found if not _explains(text, item, found)]
     return sorted(found, key=lambda item: item[:2])  # a list's levels in their order
+
+
+def _explains(text: str, item: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
+    """Whether ``item`` stands in the bracket that explains another source: "Nguồn xã hội hóa
+    (đóng góp của các tổ chức, cá nhân, nhà hảo tâm)"."""
+    opened = text.rfind("(", 0, item[0])
+    return opened >= 0 and ")" not in text[opened:item[0]] and any(
+        other is not item and not text[other[1]:opened].strip() for other in found)
 
 
 def _paragraphs(norm: NormalizedText, layout: Layout) -> Iterator[tuple]:
@@ -143,6 +160,10 @@ def extract_funding(
     norm: NormalizedText, layout: Layout, document: Document
 ) -> list[FundingSource]:
     tier = document.issuer.level if document.issuer else None
+    # An unnamed "thành phố" is a centrally-run one where the plan is its own or one of its
+    # wards', and everywhere since the two-tier reform (no city stands under a province).
+    central_city = two_tiers(document.issue_date) or any(is_central_city(name) for name in (
+        document.place, document.locality.name if document.locality else None) if name)
     year = plan_year(document)
     sources: dict[str, FundingSource] = {}
     for line, section, value, in_section in _paragraphs(norm, layout):
@@ -154,13 +175,13 @@ def extract_funding(
                        if FUNDING_SENTENCE.search(value[start:end])]
         council = next((COUNCIL_HEADING.search(s.title) for s in layout.chain(section)
                         if COUNCIL_HEADING.match(s.title)), None)
-        local_code = LEVEL_CODES[council.group(1).casefold()] if council else None
+        local_code = level_code(council.group(1), central_city) if council else None
         found = [(offset + start, offset + end, code) for offset, clause in clauses
-                 for start, end, code in find_funding(clause, tier, local_code)]
+                 for start, end, code in find_funding(clause, tier, local_code, central_city)]
         # "UBND các xã, thị trấn quan tâm bố trí kinh phí": that council's budget pays, in a
         # money section or in a duty that gives it the cost (not advice it may take: "tham
         # mưu UBND tỉnh bố trí kinh phí").
-        found += [(match.start(), match.end(), LEVEL_CODES[match.group(1).casefold()])
+        found += [(match.start(), match.end(), level_code(match.group(1), central_city))
                   for match in COUNCIL_PAYS.finditer(value)
                   if in_section or not ADVISED.search(value, 0, match.start())]
         found.sort(key=lambda item: item[:2])

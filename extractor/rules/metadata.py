@@ -74,7 +74,7 @@ QUOTED_PROGRAMME = regex.compile(
     regex.IGNORECASE,
 )
 PERIOD = regex.compile(
-    r"(?:giai đoạn\s+)?(?P<start>(?:19|20)\d{2})\s*[-–—]\s*(?P<end>(?:19|20)\d{2})"
+    r"(?:(?:giai đoạn|năm)\s+)?(?P<start>(?:19|20)\d{2})\s*[-–—]\s*(?P<end>(?:19|20)\d{2})"
     r"|(?:năm|đến năm)\s+(?P<year>(?:19|20)\d{2})",
     regex.IGNORECASE,
 )

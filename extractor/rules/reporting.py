@@ -16,8 +16,8 @@ import regex
 
 from extractor.model import ReportingDuty, Section, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
-from extractor.rules.agencies import find_mentions
-from extractor.rules.tasks import CONTENT_COLUMN
+from extractor.rules.agencies import AgencyMention, find_mentions
+from extractor.rules.tasks import CONTENT_COLUMN, LIST_GAP, read_roles
 from extractor.rules.timex import (
     AS_REQUIRED,
     TIME_COLUMN,
@@ -49,8 +49,10 @@ ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+
 REPORT_TO = regex.compile(
     r"(?i:báo cáo|gửi\s+(?:báo cáo|kết quả))"
     r"(?:\s+(?i:báo cáo|kết quả|tình hình|định kỳ|bằng văn bản))*"
-    rf"(?:[^.;()]{{0,120}}?)\s+(?:về|lên|cho)\s+(?P<recipient>{BODY}[^.;()]*?){NAME_END}"
-    rf"|(?i:báo cáo)\s+(?P<direct>{BODY}[^.;()]*?){NAME_END}"
+    # what is reported may hold an aside: "kết quả (báo cáo 6 tháng và báo cáo năm) về ..."
+    rf"(?:[^.;()]|\([^()]{{0,60}}\)){{0,120}}?\s+(?:về|lên|cho)\s+"
+    rf"(?P<recipient>{BODY}[^.;()]*?){NAME_END}"
+    rf"|(?i:báo cáo)(?:\s+(?i:nhanh|ngay|kịp thời))?\s+(?P<direct>{BODY}[^.;()]*?){NAME_END}"
     rf"|(?i:báo cáo)[^.;()]{{0,120}}?\s+gửi\s+(?:về\s+)?(?P<sent>{BODY}[^.;()]*?){NAME_END}"
 )
 VIA = regex.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
@@ -197,9 +199,11 @@ def _by_deadline(clause: str, found: list[Found]) -> list[tuple[int, int, Found 
 
 
 def extract_reporting(norm: NormalizedText, layout: Layout, context_year: int | None,
-                      time_expressions: list[TimeExpression] = ()) -> list[ReportingDuty]:
+                      time_expressions: list[TimeExpression] = (),
+                      mentions: list[AgencyMention] = ()) -> list[ReportingDuty]:
     """Reporting duties of the plan's body and its task tables. A duty's time is the one the
-    time pass read in its words (its own deadline, where one sentence sets several)."""
+    time pass read in its words (its own deadline, where one sentence sets several); its
+    reporter and recipient end where the agency pass's ``mentions`` say the bodies end."""
     body = {line.start for part in layout.parts for line in part.body}
     duties: list[ReportingDuty] = []
     routed: dict[str, tuple[str, str | None]] = {}
@@ -220,8 +224,12 @@ def extract_reporting(norm: NormalizedText, layout: Layout, context_year: int | 
                         if expression.span and line.start <= expression.span[0] < line.end
                         and norm.text[line.start:expression.span[0]].rstrip().endswith("(")
                         and not norm.text[expression.span[1]:line.end].strip(" .;)/")), None)
+        named = [AgencyMention(m.start - line.start, m.end - line.start, m.surface, m.kind,
+                               m.collective) for m in mentions
+                 if line.start <= m.start and m.end <= line.end]
         for duty in find_reporting(value, context_year):
             clause = value[duty.start:duty.end]
+            duty = _bounded(duty, value, named)
             span = (line.start + duty.start, line.start + duty.end)
             deadline = duty.deadline.model_copy(update={"span": (
                 line.start + duty.deadline.span[0], line.start + duty.deadline.span[1])}) \
@@ -241,6 +249,44 @@ def extract_reporting(norm: NormalizedText, layout: Layout, context_year: int | 
             duties[index] = duty.model_copy(update={"recipient": route[0], "via": route[1]})
     duties.extend(_table_duties(norm, layout, context_year))
     return sorted(duties, key=lambda duty: duty.span[0] if duty.span else 0)
+
+
+def _bounded(duty: FoundDuty, value: str, named: list[AgencyMention]) -> FoundDuty:
+    """The duty's reporter and recipient cut to the bodies named there ("báo cáo Sở Nông
+    nghiệp và Môi trường tình hình ..." is to the Sở); a reporter after an opening phrase
+    ("Khi có thiên tai, sự cố xảy ra, Trưởng các thôn báo cáo ...")."""
+    def cut(name: str | None, start: int) -> str | None:
+        if name is None:
+            return None
+        at = value.find(name, start)
+        listed = _list_from(value, at, named) if at >= 0 else []
+        return value[at:listed[-1].end] if listed else name
+
+    clause = value[duty.start:duty.end]
+    subject = cut(duty.subject, duty.start)
+    if subject is None:
+        inside = [AgencyMention(m.start - duty.start, m.end - duty.start, m.surface, m.kind,
+                                m.collective) for m in named
+                  if duty.start <= m.start and m.end <= duty.end]
+        doers = read_roles(clause, inside).doers
+        report = REPORT.search(clause)
+        if doers and report and doers[-1].end <= report.start():
+            subject = clause[doers[0].start:doers[-1].end]
+    return duty._replace(subject=subject, recipient=cut(duty.recipient, duty.start))
+
+
+def _list_from(value: str, start: int, named: list[AgencyMention]) -> list[AgencyMention]:
+    """The bodies listed from ``start`` on ("UBND xã và Ban Chỉ huy ... tỉnh")."""
+    listed: list[AgencyMention] = []
+    for mention in sorted(named, key=lambda m: m.start):
+        if mention.start < start:
+            continue
+        if (not listed and mention.start == start) or \
+                (listed and LIST_GAP.match(value[listed[-1].end:mention.start])):
+            listed.append(mention)
+        elif listed or mention.start > start:
+            break
+    return listed
 
 
 def _table_duties(norm: NormalizedText, layout: Layout,
@@ -287,6 +333,8 @@ def _agency_heading(layout: Layout, section: Section | None, start: int) -> str 
                 candidate.span[0] == start:
             continue
         title = regex.sub(r"^Đề nghị\s+", "", candidate.title).strip(" :")
+        if title.isupper():
+            continue  # "IV. CHẾ ĐỘ THÔNG TIN, BÁO CÁO": a heading in capitals, not a body
         if regex.match(rf"{BODY}|Các\s", title) or _opens_with_body(title):
             return title  # "5. Tổ trưởng các tổ dân phố:" too
     return None

@@ -37,6 +37,11 @@ MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:n�
 BASE_YEAR = regex.compile(
     rf"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:học\s+)?{YEAR}(?:\s*-\s*{YEAR})?", regex.IGNORECASE
 )
+# Where a target states its baseline in brackets: "dưới 110 bé trai/100 bé gái (năm 2024: 111,3
+# bé trai/100 bé gái)", "trên 85% (năm 2025 đạt 83,62%)". Its figure is no target, its year no
+# milestone (an item's title, cut at the colon, ends with the bracket's opening).
+BASELINE_BRACKET = regex.compile(
+    rf"\(\s*(?i:năm)\s+{YEAR}\s*(?:(?::|\s(?i:đạt|là)\b)[^)]*\)?|$)")
 TARGET_SECTION = regex.compile(r"MỤC TIÊU|CHỈ TIÊU")
 TARGET_HEADING = regex.compile(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", regex.IGNORECASE)
 GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)
@@ -44,7 +49,8 @@ STRIVE = regex.compile(r"phấn đấu", regex.IGNORECASE)
 TRAILING = regex.compile(r"[\s,;:.]*(?:\b(?:và|trong đó|riêng|hoặc)\b[\s,;:.]*)*$",
                          regex.IGNORECASE)
 MEASURE_FIRST = regex.compile(
-    r"^(\s*(?:[-+•]\s*)?)(?:tỷ lệ|tỉ lệ|số lượng|tổng số|giá trị|thu nhập|tuổi thọ)\b",
+    r"^(\s*(?:[-+•]\s*)?)(?:tỷ lệ|tỉ lệ|tỷ số|tỉ số|tổng tỷ suất|tỷ suất|chỉ số|số lượng|tổng số|"
+    r"giá trị|thu nhập|tuổi thọ)\b",
     regex.IGNORECASE,
 )
 PAST_BRACKET = regex.compile(r"kết quả(?:\s+(?:năm|đến)\s+\d{4})?\s*$", regex.IGNORECASE)
@@ -209,6 +215,7 @@ def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarg
     tail = TRAILING.sub("", text[figure.end:end]).strip(" ,;:")
     # a base or a rate after the figure is not who is counted: "so với năm 2024", "/năm"
     tail = regex.sub(r"^/\s*\p{L}+\s*|\s*so với\b.*$", "", tail, flags=regex.IGNORECASE)
+    tail = BASELINE_BRACKET.sub("", tail).strip(" ,;:")
     if figure.unit != "%":
         tail = ""  # a count's unit is its noun; what follows is the predicate
     subject, indicator = _split_predicate(tail)
@@ -296,7 +303,8 @@ def _is_past(text: str, offset: int) -> bool:
     # "Trên cơ sở kết quả năm 2025 (tỷ lệ ... đạt 68,5%), năm 2026 phấn đấu ...": a baseline
     opened = text.rfind("(", 0, offset)
     return opened > text.rfind(")", 0, offset) and bool(
-        PAST_BRACKET.search(text, max(0, opened - 30), opened))
+        PAST_BRACKET.search(text, max(0, opened - 30), opened) or
+        BASELINE_BRACKET.match(text, opened))
 
 
 def _clause_end(text: str, offset: int, limit: int) -> int:
@@ -446,7 +454,7 @@ def _heading_year(chain: list[Section]) -> int | None:
 def _year_in(text: str) -> int | None:
     """The milestone a target's words give: "đến năm 2025", "trước ngày 30/10/2024"; a base
     year it is compared with ("so với năm 2024") is not one."""
-    text = BASE_YEAR.sub(" ", text)
+    text = BASELINE_BRACKET.sub(" ", BASE_YEAR.sub(" ", text))
     cited = find_citations(text) if regex.search(r"\d\s?/", text) else []
     for citation in cited:  # a cited document's date is not a milestone
         text = text[:citation.start] + " " * (citation.end - citation.start) + text[citation.end:]

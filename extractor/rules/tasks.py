@@ -36,6 +36,8 @@ NOT_TASK_ZONE = regex.compile(
 # Headings under which the bodies named are the ones given duties.
 ORGANISATION_ZONE = regex.compile(r"tổ chức thực hiện|trách nhiệm|phân công", regex.IGNORECASE)
 INSTITUTION_KINDS = {"service_unit", "school", "media", "other"}
+# Bodies the issuer asks rather than commands.
+OUTSIDE_COMMAND = {"front", "mass_organisation", "party"}
 UNIT_WORD = regex.compile(
     r"(?<!\p{L})(?i:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)(?!\p{L})")
 # The plan's closing words, an appendix's caption, a title in capitals.
@@ -69,10 +71,14 @@ ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+v�
                           regex.IGNORECASE)
 REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 # Between bodies of one list: "và", "các", and the head of a body named by its head
-# ("... và Thủ trưởng các đơn vị có liên quan"), one person's second post ("Phó Chủ tịch UBND
-# kiêm Giám đốc Trung tâm ...").
-LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo|"
-                         r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch))\s*)*[\s,;()]*$")
+# ("... và Thủ trưởng các đơn vị có liên quan", "... và Chủ tịch UBND các xã, phường"), one
+# person's second post ("Phó Chủ tịch UBND kiêm Giám đốc Trung tâm ...").
+LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo|Người đứng đầu|"
+                         r"Chủ tịch|"
+                         r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch)|"
+                         # the short name a body is given: "(sau đây viết tắt là ...)"
+                         r"\(\s*sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là[^()]*\))\s*)*[\s,;()]*$")
+SHORT_NAME_GIVEN = regex.compile(r"\(\s*sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ..."), the head who acts for the body
 # ("Trưởng Ban chỉ đạo phường xây dựng ...", and its slip "Trường").
@@ -81,13 +87,19 @@ IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
     r"(?:Hằng|Hàng)\s+năm\s+)?"
-    r"(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc|Chủ tịch|Thường trực)\s+)?$")
+    r"(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc|Chủ tịch|Thường trực|Người đứng đầu)"
+    r"\s+)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
 # the phrase may be long and name bodies of its own.
 OPENING = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?"
     r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
-    r"Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ)\b")
+    r"Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
+# A time limit standing alone as a sentence: the opening of the next one, cut off by a stray
+# full stop.
+CUT_OPENING = regex.compile(
+    r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?Trong\s+(?:thời\s+hạn|vòng)\s+\d+\s+"
+    r"(?:ngày|tuần|tháng)[^,;]*\bkể\s+từ\b[^,;]*$")
 # A sentence whose subject is a locality itself, with no body named: "Xã công khai ...",
 # "Bên cạnh đó, xã biên soạn ...", "Mỗi thôn thành lập ..." ("xã hội" is society); a Sở's
 # plan speaking of itself ("Sở tổ chức kiểm tra ...").
@@ -167,7 +179,10 @@ class _Roles:
 
 def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     """Roles in ``text`` (``mentions`` are its bodies, offsets into ``text``)."""
-    mentions = sorted(mentions, key=lambda mention: mention.start)
+    # a short name given in brackets names no one new
+    mentions = sorted((mention for mention in mentions
+                       if not SHORT_NAME_GIVEN.search(text, 0, mention.start)),
+                      key=lambda mention: mention.start)
     cooperating: list[AgencyMention] = []
     for marker in COOPERATE.finditer(text):
         cooperating.extend(_list_after(text, marker.end(), mentions))
@@ -466,6 +481,13 @@ class _Prose:
                     before, colon, after = value.partition(":")
                     if colon and len(after.split()) >= 3 and heading is not None:
                         tasks += self.sentence_tasks(after, offset + len(before) + 1, section)
+                    elif heading is None and section.id not in with_children and \
+                            (doers := self._duty_over_paragraph(value, offset)):
+                        # "11.1. Ủy ban MTTQ tỉnh tham gia tuyên truyền ... ." over a paragraph:
+                        # an item of two paragraphs; its body does the paragraph's work too, as
+                        # if the item were headed by it.
+                        self.headings[section.id] = (doers, False, False)
+                        tasks += self.sentence_tasks(value, offset, section)
                     continue
                 if heading is not None:
                     if ":" not in value:
@@ -483,7 +505,13 @@ class _Prose:
                 continue
             if value.rstrip().endswith(":"):
                 # "- Phối hợp với ... tham mưu UBND phường:" then sibling bullets: the intro
-                # speaks for the bullets after it.
+                # speaks for the bullets after it. A duty may come first in the same item
+                # ("- Tổ chức sinh hoạt ... . Tùy theo ..., các TTHTCĐ tổ chức ... như:").
+                sentences = _sentences(value)
+                if len(sentences) > 1:
+                    intro_start = sentences[-1][0]
+                    tasks += self.sentence_tasks(value[:intro_start], offset, section)
+                    offset, value = offset + intro_start, value[intro_start:]
                 owner = section.parent if (section.kind == "bullet" and section.parent and
                                            section.id not in with_children) else section.id
                 self.intros.setdefault(owner, []).append((offset, value, owner != section.id))
@@ -501,7 +529,7 @@ class _Prose:
         context = self.context(section, offset, after_bullet)
         tasks: list[Task] = []
         bracket_time = CLOSING_BRACKET.search(value)
-        for start, end in _sentences(value):
+        for start, end in _join_cut_openings(value, _sentences(value)):
             words = value[start:end]
             mentions = self.mentions.within(offset + start, words)
             if len(words.split()) < 3 or _only_bodies(words, mentions) or \
@@ -515,7 +543,9 @@ class _Prose:
                     for doer in roles.doers for own in context.heading_agencies):
                 # "UBND xã yêu cầu các ban, ngành ... . Trong quá trình thực hiện, ...": the
                 # paragraph has left its heading's bodies; its later sentences are not theirs.
-                context = _Context([], False, False, context.texts)
+                # Under a request ("11. Đề nghị các tổ chức chính trị - xã hội"), the body it
+                # names is asked too.
+                context = _Context([], context.heading_requested, False, context.texts)
             place = PLACE_SUBJECT.match(words)
             later = {mention.start + offset + start
                      for mention in roles.clause_subjects + roles.clause_requests}
@@ -547,6 +577,16 @@ class _Prose:
                 self.closing_times[id(task)] = (offset + bracket_time.start(),
                                                 offset + bracket_time.end())
         return tasks
+
+    def _duty_over_paragraph(self, value: str, offset: int) -> list[AgencyMention]:
+        """The bodies acting in an item's own line, when it is a whole sentence (offsets into
+        the whole text)."""
+        if not value.rstrip().endswith(".") or len(value.split()) < 8:
+            return []
+        start, end = _sentences(value)[0]
+        words = value[start:end]
+        doers = read_roles(words, self.mentions.within(offset + start, words)).doers
+        return [_shift(mention, offset + start) for mention in doers]
 
     def context(self, section: Section, before: int, after_bullet: bool = False) -> _Context:
         heading_agencies: list[AgencyMention] = []
@@ -660,6 +700,18 @@ def _sentences(value: str) -> list[tuple[int, int]]:
     return result
 
 
+def _join_cut_openings(value: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An opening phrase cut off by a stray full stop belongs to the sentence after it:
+    "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ. Chủ tịch UBND quận giao ..."."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and CUT_OPENING.match(value[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _only_bodies(words: str, mentions: list[AgencyMention]) -> bool:
     """Do ``words`` name bodies and nothing else (but "Đề nghị", "và", punctuation)?"""
     if not mentions:
@@ -720,9 +772,11 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
     own_keys = {match_key(full_name(m.name)) for m in context.heading_agencies}
     for start, end, mention in doers:
         # "2. Đề nghị Hội Khuyến học quận:" then "Thường trực Hội Khuyến học quận và ... tổ
-        # chức ...": the heading's own body is still the one asked.
-        asked = context.heading_requested and role == "responsible" and \
-            match_key(full_name(mention.name)) in own_keys
+        # chức ...": the heading's own body is still the one asked; so is a front or mass body
+        # it names ("11. Đề nghị các tổ chức chính trị - xã hội" then "11.1. Ủy ban MTTQ tỉnh
+        # tham gia ...").
+        asked = context.heading_requested and role == "responsible" and (
+            match_key(full_name(mention.name)) in own_keys or mention.kind in OUTSIDE_COMMAND)
         assignments.append(Assignment(name=mention.name,
                                       role="requested" if asked else role,  # type: ignore[arg-type]
                                       span=(start, end) if end else None))

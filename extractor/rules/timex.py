@@ -223,8 +223,21 @@ def _yearly_months(match: regex.Match[str], _: int | None) -> TimeExpression | N
     months = sorted({int(m) for m in regex.findall(r"\d+", match.group("months"))})
     if not all(1 <= m <= 12 for m in months):
         return None
+    if "-" in match.group("months"):
+        months = list(range(months[0], months[-1] + 1))  # "Tháng 10 - 11 hằng năm"
     return TimeExpression(text=match.group(0), kind="recurrence",
                           rrule="FREQ=YEARLY;BYMONTH=" + ",".join(map(str, months)))
+
+
+def _same_month_rounds(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    """One month in each of several years: a round a year, from the first to the last."""
+    month, first, last = int(match.group("month1")), int(match.group("year1")), \
+        int(match.group("year2"))
+    if int(match.group("month2")) != month or not first < last:
+        return None
+    return TimeExpression(text=match.group(0), kind="recurrence",
+                          rrule=f"FREQ=YEARLY;BYMONTH={month}", start=_first_day(first, month),
+                          end=_last_day(last, month))
 
 
 def _monthly_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
@@ -340,8 +353,13 @@ RULES: list[Rule] = [
           rf"(?P<day>{DAY})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", _quarter_end_day,
           "định kỳ hằng quý trước ngày 15 của tháng cuối quý"),
     _rule("yearly_months",
-          rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và)\s*(?:tháng\s+)?{MONTH})*)\s*,?\s*{EVERY_YEAR}",
-          _yearly_months, "tháng 6 và tháng 11 hằng năm"),
+          rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*(?:tháng\s+)?{MONTH})*)\s*,?\s*"
+          rf"{EVERY_YEAR}", _yearly_months, "tháng 6 và tháng 11 hằng năm",
+          "Tháng 10 - 11 hằng năm"),
+    _rule("same_month_rounds",
+          rf"tháng\s+(?P<month1>{MONTH}){SEP}(?P<year1>{YEAR})\s*(?:,|và|,\s*và)\s*"
+          rf"tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})", _same_month_rounds,
+          "Tháng 12/2025, tháng 12/2026", "tháng 12/2025 và tháng 12/2026"),
     _rule("monthly_day",
           rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng",
           _monthly_day, "trước ngày 20 hằng tháng"),
@@ -397,7 +415,9 @@ RULES: list[Rule] = [
           "Theo từng năm, từng giai đoạn"),
     _rule("this_year", rf"trong\s+năm(?!\s+(?:{YEAR}|học|nay|trước|qua))", _this_year,
           "trong năm"),
-    _rule("irregular", r"(?:định kỳ(?:\s*,\s*đột xuất)?|đột xuất(?:\s+khi có yêu cầu)?)",
+    # not "khám sức khỏe định kỳ", a kind of check-up
+    _rule("irregular", r"(?:(?<!sức\s+\p{L}+\s+)định kỳ(?:\s*,\s*đột xuất)?|"
+          r"đột xuất(?:\s+khi có yêu cầu)?)",
           _unspecified, "định kỳ, đột xuất"),
 ]
 CELL_ONLY_RULES: list[Rule] = [
@@ -592,7 +612,10 @@ def _yearly(point: TimeExpression) -> TimeExpression:
 
 
 # Sections whose numbers and years are aims, not schedules.
-NOT_SCHEDULE = regex.compile(r"^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ)", regex.IGNORECASE)
+# Aims, targets and money; and the background a plan opens with ("II. TÌNH HÌNH THIÊN TAI NĂM
+# 2025 VÀ DỰ BÁO NĂM 2026", "1. Thực trạng ...").
+NOT_SCHEDULE = regex.compile(r"^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ|TÌNH HÌNH|"
+                             r"THỰC TRẠNG|DỰ BÁO)", regex.IGNORECASE)
 NOT_SCHEDULE_ANYWHERE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ")
 HEADING_KINDS = {"roman", "arabic", "letter", "heading"}
 TIME_COLUMN = regex.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", regex.IGNORECASE)

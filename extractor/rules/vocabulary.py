@@ -112,6 +112,17 @@ def tier_of_body(name: str) -> str | None:
     return unit.tier
 
 
+# Since 1 July 2025 (Luật Tổ chức chính quyền địa phương 2025) local government has two tiers:
+# provinces and centrally-run cities over communes and wards; no districts, no cities under a
+# province.
+TWO_TIERS_FROM = "2025-07-01"
+
+
+def two_tiers(issue_date: str | None) -> bool:
+    """Whether a document issued on ``issue_date`` (ISO) speaks of the two-tier system."""
+    return (issue_date or "") >= TWO_TIERS_FROM
+
+
 def is_central_city(name: str) -> bool:
     key = match_key(name)
     return any(key.startswith(match_key(city)) for city in vocabulary()["admin"]["central_cities"])

@@ -250,6 +250,16 @@ def test_pdf_lines_wrapped_by_the_layout_are_joined_but_a_heading_keeps_its_capt
     assert [p.text for p in _join_wrapped(lines, 560)] == [
         "KẾ HOẠCH HOẠT ĐỘNG TIÊM CHỦNG MỞ RỘNG NĂM 2025",
         "(Kèm theo Kế hoạch số 412/KH-SYT ngày 18/02/2025 của Sở Y tế tỉnh Hà Tĩnh)"]
+    # nor does a title in lower case run on into the line that says what it is attached to
+    lines = [Segment("Triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh Gia Lai năm", 85,
+                     560, 100, 112),
+             Segment("2026", 85, 110, 113, 125),
+             Segment("(Ban hành kèm theo Quyết định số 312/QĐ-UBND ngày 10/02/2026 của UBND tỉnh",
+                     85, 559, 126, 138),
+             Segment("Gia Lai)", 85, 130, 139, 151)]
+    assert [p.text for p in _join_wrapped(lines, 560)] == [
+        "Triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh Gia Lai năm 2026",
+        "(Ban hành kèm theo Quyết định số 312/QĐ-UBND ngày 10/02/2026 của UBND tỉnh Gia Lai)"]
 
 
 def test_docx_typed_in_a_legacy_font_is_converted(tmp_path):

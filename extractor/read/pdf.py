@@ -277,8 +277,10 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
             and gap <= min(0.9 * height, line_gap * 1.3 + 1)
             and not LIST_MARKER.match(line.text.strip())
             and not text.endswith("./.")
-            # a heading in capitals does not run on into the caption under it
+            # a heading in capitals does not run on into the caption under it, nor a title
+            # into the line that says what it is attached to
             and not (text.isupper() and not _capitals_go_on(line.text))
+            and not ATTACHED_TO.match(line.text.strip())
         )
         if wrapped:
             text = _join(text, line.text.strip())
@@ -288,6 +290,10 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
         current = line
     out.append(PdfParagraph(text, top, runs_on=current.x1 >= right - RUNS_ON_MARGIN))
     return out
+
+
+# "(Ban hành kèm theo Quyết định số 312/QĐ-UBND ...)", "(Kèm theo Kế hoạch số ...)"
+ATTACHED_TO = regex.compile(r"\((?:Ban hành\s+)?[Kk]èm theo\b")
 
 
 def _capitals_go_on(text: str) -> bool:

@@ -70,7 +70,8 @@ AREA = regex.compile(
     r"(?P<name>(?:\s+(?:\p{Lu}[\p{L}\-]*|\d+))*)"
 )
 QUOTED_PROGRAMME = regex.compile(
-    r"(?P<kind>Đề án|Chương trình|Kế hoạch|Nghị quyết|Dự án)\s*[“\"]\s*(?P<name>[^”\"]+)[”\"]",
+    r"(?P<kind>Đề án|Chương trình|Kế hoạch|Nghị quyết|Dự án|Phong trào|Cuộc vận động)\s*[“\"]\s*"
+    r"(?P<name>[^”\"]+)[”\"]",
     regex.IGNORECASE,
 )
 PERIOD = regex.compile(

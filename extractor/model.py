@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: locality level "dac_khu" (special zones, since 2025)
 
 Span = tuple[int, int]
 
@@ -24,6 +24,7 @@ DocType = Literal[
 Tier = Literal["trung_uong", "tinh", "huyen", "xa"]
 LocalityLevel = Literal[
     "quoc_gia", "tinh", "thanh_pho", "huyen", "quan", "thi_xa", "xa", "phuong", "thi_tran",
+    "dac_khu",
 ]
 Relation = Literal["basis", "implements", "cited"]
 Severity = Literal["error", "warning", "info"]

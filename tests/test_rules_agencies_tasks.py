@@ -214,6 +214,14 @@ MENTIONS = {
         # one in each of the localities named after it
         ("Trung tâm Phục vụ hành chính công các xã, phường tiếp nhận",
          ["Trung tâm Phục vụ hành chính công các xã, phường"]),
+        # a special zone is a unit like a commune; one of a named kind in each place
+        ("Công an đặc khu phối hợp với Hiệp hội Du lịch đặc khu Phú Quốc",
+         ["Công an đặc khu", "Hiệp hội Du lịch đặc khu Phú Quốc"]),
+        ("phối hợp với các Đồn Biên phòng trên địa bàn đặc khu tuần tra",
+         ["các Đồn Biên phòng trên địa bàn đặc khu"]),
+        # a committee named for its work ends at the clause's verb
+        ("Ban Quản lý khu du lịch phối hợp với Công an đặc khu",
+         ["Ban Quản lý khu du lịch", "Công an đặc khu"]),
     ],
 }
 
@@ -405,6 +413,14 @@ ROLES = [
      "Trung tâm Phục vụ hành chính công các xã, phường tiếp nhận hồ sơ",
      {"Trung tâm Phục vụ hành chính công tỉnh": "responsible",
       "Trung tâm Phục vụ hành chính công các xã, phường": "responsible"}),
+    # The short name in brackets right after a body is that body again.
+    ("Sở Khoa học và Công nghệ chủ trì, phối hợp với Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh "
+     "(Tỉnh đoàn) tổ chức", {"Sở Khoa học và Công nghệ": "lead",
+                            "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh": "cooperating"}),
+    # A long opening phrase of two commas before the subject.
+    ("Quá trình triển khai, nếu phát sinh khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương "
+     "kịp thời phản ánh về Sở Khoa học và Công nghệ",
+     {"các cơ quan, đơn vị, địa phương": "responsible"}),
     # No comma closes the opening phrase: the bodies right before "chủ trì" lead.
     ("Căn cứ vào kế hoạch đã được Chủ tịch Ủy ban nhân dân quận phê duyệt Phòng Giáo dục và Đào "
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",
@@ -649,6 +665,41 @@ def test_one_cell_of_bodies_says_their_roles(cell: str, roles: list[tuple[str, s
 
     found = _cell_assignments(cell, 0, "responsible", find_mentions(cell))
     assert [(a.name, a.role) for a in found] == roles
+
+
+def test_a_special_zone_is_a_locality_of_the_communes_tier() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC\nSố: 57/KH-UBND\nPhú Quốc, ngày 08 tháng 4 năm 2026\n"
+        "KẾ HOẠCH\nPhát triển du lịch năm 2026\nI. KINH PHÍ\n- Ngân sách đặc khu: 4.200 triệu "
+        "đồng.\nII. TỔ CHỨC THỰC HIỆN\n1. Công an đặc khu: chủ trì bảo đảm an ninh.\n")
+    document = plan.document
+    assert (document.issuer.name, document.issuer.level) == (
+        "Ủy ban nhân dân đặc khu Phú Quốc", "xa")
+    assert (document.locality.name, document.locality.level) == ("Phú Quốc", "dac_khu")
+    assert [f.source for f in plan.funding] == ["ngan_sach_xa"]
+    assert {agency.name: agency.level for agency in plan.agencies}[
+        "Công an đặc khu Phú Quốc"] == "xa"
+
+
+def test_a_short_name_given_in_words_is_read_whole_where_it_is_used() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nDu lịch năm 2026\nI. TỔ CHỨC THỰC HIỆN\n1. Ban Quản lý các khu du lịch đặc khu "
+        "(sau đây gọi tắt là Ban Quản lý khu du lịch) chủ trì quản lý.\n"
+        "2. Công an đặc khu phối hợp với Ban Quản lý khu du lịch tuần tra.\n"
+        "BẢNG\nNội dung\tĐơn vị chủ trì\nTuần tra bãi biển\tBan Quản lý khu du lịch\n")
+    names = {a.name for task in plan.tasks for a in task.assignments}
+    assert "Ban Quản lý khu du lịch" in names and "Ban Quản lý" not in names
+
+
+def test_a_row_numbered_as_the_parent_of_the_rows_under_it_is_a_group() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nKỹ năng số\nPHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+        "1\tCông tác chỉ đạo, điều hành\t\t\n"
+        "1.1\tBan hành kế hoạch\tSở Khoa học và Công nghệ\tQuý I/2026\n"
+        "1.2\tKiện toàn tổ công tác\tSở Nội vụ\tQuý I/2026\n"
+        "2\tTuyên truyền trên báo\tBáo và Phát thanh, Truyền hình tỉnh\tCả năm\n")
+    assert [task.description for task in plan.tasks] == [
+        "Ban hành kế hoạch", "Kiện toàn tổ công tác", "Tuyên truyền trên báo"]
 
 
 @pytest.mark.parametrize(("issued", "level"), [("2026-03-16", "xa"), ("2024-03-16", "huyen")])
@@ -974,3 +1025,11 @@ def test_schedule_lines_are_tasks_and_phase_lines_are_not(shapes_plan) -> None:
     assert task.timeframe is not None and task.timeframe.end == "2025-10-31"
     assert not any(t.description.startswith("Giai đoạn") for t in shapes_plan.tasks)
     assert not any("2021" in t.text for t in shapes_plan.time_expressions)
+
+
+def test_a_closing_call_to_carry_out_the_plan_in_other_words_is_no_task() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nKỹ năng số\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: kiện toàn tổ công tác.\n"
+        "Trên đây là Kế hoạch kỹ năng số của tỉnh. Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, "
+        "ban, ngành nghiêm túc tổ chức thực hiện.\n")
+    assert [task.description for task in plan.tasks] == ["kiện toàn tổ công tác"]

@@ -25,6 +25,10 @@ CITATION_CORPUS = [
      "quyet_dinh", "13900/QĐ-UBND", "2021-12-21", "UBND thị xã Đức Phổ"),
     ("Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương về đổi mới",
      "nghi_quyet", "29-NQ/TW", "2013-11-04", "Ban Chấp hành Trung ương"),
+    # a party programme's number, with a symbol in mixed case
+    ("Thực hiện Chương trình hành động số 09-CTr/TU ngày 25/11/2025 của Ban Thường vụ Tỉnh ủy "
+     "Lào Cai về đẩy mạnh cải cách hành chính", "chuong_trinh", "09-CTr/TU", "2025-11-25",
+     "Ban Thường vụ Tỉnh ủy Lào Cai"),
     ("Chỉ thị số 06/CT-TTg ngày 12/3/2024 của Thủ tướng Chính phủ",
      "chi_thi", "06/CT-TTg", "2024-03-12", "Thủ tướng Chính phủ"),
     ("theo Nghị định số 45/2019/NĐ-CP của Chính phủ", "nghi_dinh", "45/2019/NĐ-CP", None,

@@ -57,6 +57,19 @@ def test_the_plans_own_period_in_its_title(title: str, period: tuple[str, str]) 
     assert (document.programme.period.start, document.programme.period.end) == period
 
 
+@pytest.mark.parametrize(("title", "name"), [
+    ("Triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh năm 2026", "Bình dân học vụ số"),
+    ("Thực hiện Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam” năm 2026",
+     "Người Việt Nam ưu tiên dùng hàng Việt Nam"),
+    ("Thực hiện công tác dân số năm 2025", None),
+])
+def test_a_movement_named_in_the_title_is_the_programme(title: str, name: str | None) -> None:
+    document = extract_text(HEADER.replace(
+        "Triển khai Chương trình “Chuyển đổi số giai đoạn 2024-2025” trên địa bàn tỉnh Quảng Nam",
+        title)).document
+    assert document.programme.name == name
+
+
 def test_every_value_has_evidence_in_the_text():
     plan = extract_text(HEADER, with_text=True)
     evidence = plan.document.evidence

@@ -76,6 +76,10 @@ CORPUS: dict[str, list[tuple]] = {
     "2025.": [(3, None, "bậc", ">=", "quantitative", None)],
     "- Hằng năm giảm tỷ lệ sinh con thứ ba trở lên so với năm trước.": [
         (None, None, None, None, "trend", None)],
+    # counts in millions
+    "- Đón khoảng 7,5 triệu lượt khách du lịch, trong đó khách quốc tế đạt trên 1,8 triệu lượt.": [
+        (7.5, None, "triệu lượt", "~", "quantitative", None),
+        (1.8, None, "triệu lượt", ">", "quantitative", 0)],
 }
 
 # Lines of a target section whose numbers are not targets.

@@ -125,6 +125,14 @@ CORPUS: dict[tuple, list[str]] = {
         "Tháng 12/2025, tháng 12/2026", "tháng 12/2025 và tháng 12/2026"],
     ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=20", None): ["trước ngày 20 hằng tháng",
                                                          "ngày 20 hàng tháng"],
+    # a monthly deadline in some months of the plan's year
+    ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=25", "2025-05-01"): [
+        "trước ngày 25 hằng tháng từ tháng 5 đến tháng 8"],
+    ("recurrence", "FREQ=MONTHLY;BYDAY=-1SU", None): ["Chủ nhật cuối cùng hằng tháng"],
+    ("recurrence", "FREQ=MONTHLY;BYDAY=2SU", None): ["Chủ nhật tuần thứ hai hằng tháng"],
+    ("recurrence", "FREQ=WEEKLY;BYDAY=FR", None): ["thứ sáu hằng tuần"],
+    ("window", "2026-04-01", "2026-12-31"): ["Từ Quý II đến Quý IV/2026",
+                                            "từ quý 2 đến hết quý 4/2026"],
     ("unspecified",): [
         "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Theo hướng dẫn của Hội Khuyến học Việt Nam",
         "Theo quy định tại Kế hoạch của tỉnh", "Theo quy định", "Thường xuyên",

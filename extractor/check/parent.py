@@ -23,7 +23,7 @@ from extractor.graph import (
 )
 from extractor.model import Agency, Citation, Finding, Plan, Span, Target, Task, TimeExpression
 from extractor.rules.targets import indicator_key
-from extractor.rules.vocabulary import match_key, units
+from extractor.rules.vocabulary import UNIT_WORDS, match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
@@ -385,9 +385,7 @@ _WHEN_WORDS = regex.compile(
     r"(?:(?i:ngày|tháng|quý|năm)\s+(?:\d+(?:/\d+){0,2}|[IVX]+)|\d{1,2}/\d{1,2}(?:/\d{4})?"
     r"|(?:19|20)\d\d|(?i:hằng|hàng)\s+(?i:năm|quý|tháng)|(?i:định\s+kỳ|thường\s+xuyên)"
     r"|(?i:đối\s+với))(?![\p{L}\d])")
-_LEVEL_WORDS = regex.compile(
-    r"(?<!\p{L})(?:cấp|các|thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã(?!\s+hội))"
-    r"(?!\p{L})")
+_LEVEL_WORDS = regex.compile(rf"(?<!\p{{L}})(?:cấp|các|{UNIT_WORDS})(?!\p{{L}})")
 
 
 def _terms(text: str) -> list[str]:

@@ -25,6 +25,8 @@ from spacy.tokens import Doc, Span
 from extractor.model import Agency, Document, Evidence
 from extractor.normalize import NormalizedText
 from extractor.rules.vocabulary import (
+    UNIT_WORDS,
+    VILLAGE_UNIT_WORDS,
     expand_abbreviations,
     load_lexicon,
     match_key,
@@ -32,6 +34,8 @@ from extractor.rules.vocabulary import (
     tier_of_unit,
     two_tiers,
     unit_of,
+    units,
+    village_units,
 )
 from extractor.structure import Layout
 
@@ -107,10 +111,11 @@ class AgencyComponent:
         for label, phrases in (
             ("BODY", data["bodies"]), ("HEAD", data["heads"]), ("FIELD", words["fields"]),
             ("COLL", words["collective_nouns"]), ("TAIL", words["collective_tails"]),
-            ("UNIT", words["unit_words"]), ("ONE_PER_UNIT", words["one_per_unit"]),
+            ("UNIT", [unit.word for unit in units()] + village_units() + words["area_units"]),
+            ("ONE_PER_UNIT", words["one_per_unit"]),
             ("SECTOR", words["sectors"] + words["fields"]),
             ("MEMBER", words["collective_members"]), ("SUB_UNIT", words["sub_units"]),
-            ("VILLAGE_HEAD", words["village_heads"]), ("VILLAGE", words["village_units"]),
+            ("VILLAGE_HEAD", words["village_heads"]), ("VILLAGE", village_units()),
             ("BRANCH", words["village_branches"]), ("DESCRIPTIVE", words["descriptive_heads"]),
             ("KIND_THEN_NAME", words["kind_then_name_heads"]), ("DESK", words["desk_fields"]),
             ("CORPS", words["corps_heads"]), ("NOT_COLL", words["not_collectives"]),
@@ -397,6 +402,11 @@ class _Grower:
             if named is None and end > index and self.norms[end] in self.component.stop and \
                     self._capital(end - 1) and not self._capital(index):
                 named = end  # "Ban Quản lý chợ Tân Dĩnh chủ trì": the work's place ends it
+            if end > index and self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"]) and \
+                    self.norms[end + 2:end + 3] != ["phổ"]:
+                # "Ban Quản lý khu du lịch phối hợp với ...": the clause's verb ends the name
+                # (not "Hội đồng phối hợp phổ biến, giáo dục pháp luật", named for it)
+                return end
             if end > index and self._at_body(end):
                 # "Ban Quản lý chợ và UBND các xã": another body ends the name
                 while end > index and self.words[end - 1] in CONNECTORS:
@@ -499,6 +509,13 @@ class _Grower:
                 self.norms[village_end:village_end + 2] in (["phối", "hợp"], ["chủ", "trì"])):
             # "phối hợp với các thôn", "Phòng Kinh tế chủ trì; Công an xã, các thôn phối hợp"
             return (index, village_end, "other", True, None)
+        if end is None and self._capital(index + 1) and \
+                (body := self._body(index + 1)) is not None:
+            # "các Đồn Biên phòng trên địa bàn đặc khu": one of a named kind in each place
+            end = body[1]
+            if self.norms[end:end + 3] == ["trên", "địa", "bàn"]:
+                end = self._locality(end + 3)[0]
+            return (index, end, body[2], True, None)
         if end is None:
             return None
         # "các Phòng Giáo dục và Đào tạo": offices of one field, one in each district.
@@ -587,7 +604,7 @@ def find_mentions(text: str) -> list[AgencyMention]:
 # --- the register -----------------------------------------------------------------------
 
 # The unit words a body's name ends in, longer first ("thị xã" before "xã").
-UNIT = r"(?:thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã|khu vực)"
+UNIT = rf"(?:{UNIT_WORDS}|{'|'.join(lexicon()['words']['area_units'])})"
 UNIT_AT_END = regex.compile(
     rf"^(?P<base>.+?)\s+(?P<unit>(?i:{UNIT}))"
     r"(?:\s+(?P<place>[\p{Lu}\d][\p{L}\d ]*))?$"
@@ -709,9 +726,8 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
                     folded) or regex.search(r",\s*(?:các\s+)?địa phương(?!\p{L})", folded):
         return None  # several tiers; "các cơ quan, đơn vị, địa phương": its own and those below
     tiers = set()
-    units = regex.findall(r"(?<!\p{L})(tỉnh|huyện|quận|thị xã|thành phố|xã|phường|"
-                          r"thị trấn|thôn|ấp|khóm|tổ dân phố|khu phố)(?!\p{L})(?!\s+hội)",
-                          name, regex.IGNORECASE)
+    units = regex.findall(rf"(?<!\p{{L}})({UNIT_WORDS}|{VILLAGE_UNIT_WORDS})(?!\p{{L}})", name,
+                          regex.IGNORECASE)
     for unit in units:
         if match_key(unit) == "thành phố" and len(units) > 1:
             continue  # a city listed with provinces or districts is of their tier
@@ -848,7 +864,8 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
 
 
 def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """Mentions of a shorter name the plan gives a body in words carry the body's full name."""
+    """Mentions of a shorter name the plan gives a body in words carry the body's full name;
+    one cut short of it ("Ban Quản lý" of "Ban Quản lý khu du lịch") is read whole."""
     full_of: dict[str, str] = {}
     for mention in mentions:
         found = DEFINED_NAME.match(text, mention.end)
@@ -856,9 +873,17 @@ def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[Agency
             full_of.setdefault(match_key(found.group("short")), full_name(mention.name))
     if not full_of:
         return mentions
+    grown = []
+    for mention in mentions:
+        for short in full_of:
+            words = text[mention.start:mention.start + len(short)]
+            if len(short) > len(mention.surface) and match_key(words) == short and \
+                    not regex.match(r"\p{L}", text[mention.start + len(short):]):
+                mention = replace(mention, end=mention.start + len(short), surface=words)
+        grown.append(mention)
     return [replace(mention, full=full_of[match_key(mention.surface)])
             if match_key(mention.surface) in full_of and mention.full is None else mention
-            for mention in mentions]
+            for mention in grown]
 
 
 def defined_short_forms(text: str, mentions: list[AgencyMention],

@@ -17,10 +17,17 @@ from extractor.rules.agencies import find_mentions
 from extractor.rules.metadata import plan_year
 from extractor.rules.tasks import read_roles
 from extractor.rules.timex import find_time_expressions
-from extractor.rules.vocabulary import is_central_city, load_lexicon, two_tiers
+from extractor.rules.vocabulary import (
+    UNIT_WORDS,
+    is_central_city,
+    load_lexicon,
+    match_key,
+    two_tiers,
+    unit_of,
+)
 from extractor.structure import Layout, line_text
 
-LEVELS = r"trung ương|tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn"
+LEVELS = rf"trung ương|{UNIT_WORDS}"
 # A heading about money: "V. KINH PHÍ THỰC HIỆN", "5. Huy động nguồn lực", "Nguồn kinh phí"; not
 # a body's name ("Sở Tài chính", "Công chức Tài chính - Kế toán xã").
 FUNDING_SECTION = regex.compile(
@@ -58,10 +65,6 @@ PAID_BY = regex.compile(r"được\s+$")
 # A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
 COUNCIL_HEADING = regex.compile(rf"(?:Đề nghị\s+)?{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})",
                                 regex.IGNORECASE)
-LEVEL_CODES = {"trung ương": "ngan_sach_trung_uong", "tỉnh": "ngan_sach_tinh",
-               "huyện": "ngan_sach_huyen", "quận": "ngan_sach_huyen",
-               "thị xã": "ngan_sach_huyen", "thành phố": "ngan_sach_huyen",
-               "xã": "ngan_sach_xa", "phường": "ngan_sach_xa", "thị trấn": "ngan_sach_xa"}
 LAW_NAME = regex.compile(r"luật\s+$", regex.IGNORECASE)
 # "... theo Thông tư số 96/2008/TT-BTC ... về hướng dẫn việc hỗ trợ kinh phí từ ngân sách nhà
 # nước ...", "Thông tư liên tịch số ... quy định việc lập dự toán ... kinh phí ngân sách nhà
@@ -104,8 +107,11 @@ def _pattern() -> regex.Pattern[str]:
 def level_code(level: str, central_city: bool = False) -> str:
     """The budget of a level's word; in a plan of a centrally-run city (or of one of its wards),
     an unnamed "thành phố" is that city, of the provinces' tier."""
-    key = level.casefold()
-    return "ngan_sach_tinh" if key == "thành phố" and central_city else LEVEL_CODES[key]
+    if match_key(level) == "trung ương":
+        return "ngan_sach_trung_uong"
+    unit = unit_of(level)
+    tier = "tinh" if unit.level == "thanh_pho" and central_city else unit.tier  # type: ignore[union-attr]
+    return f"ngan_sach_{tier}"
 
 
 def find_funding(text: str, issuer_tier: str | None = None,

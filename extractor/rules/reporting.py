@@ -25,6 +25,7 @@ from extractor.rules.timex import (
     cell_expressions,
     find_time_expressions,
 )
+from extractor.rules.vocabulary import UNIT_WORDS
 from extractor.structure import Layout, line_text
 
 BODY = (
@@ -35,7 +36,7 @@ BODY = (
     r"\p{Lu}{2,}[\p{Lu}&\-]*(?![\p{L}/]))"
 )
 # Units that go on a collective's list after a comma: "UBND các huyện, thành phố".
-LISTED_UNIT = r"(?:thành phố|thị xã|thị trấn|quận|huyện|phường)\b"
+LISTED_UNIT = rf"(?:{UNIT_WORDS})\b"
 # Where the recipient's name ends: a bracket, a clause mark, or the words that follow it.
 NAME_END = (
     rf"(?=\s*\(|\s*,(?!\s*(?:{BODY}|{LISTED_UNIT}))|\s*[;.:]|"
@@ -43,7 +44,7 @@ NAME_END = (
     r"định kỳ|hàng|hằng|trong|chậm nhất|khi|xem xét|giải quyết|đề nghị|"
     r"và\s+(?:các|đề xuất))\b|(?<!\bBan)\s+chỉ đạo\b"
     # "về UBND xã các điểm có nguy cơ ...": a name whose unit is said ends before "các".
-    r"|(?<=\b(?:xã|huyện|tỉnh|phường|quận|thị trấn|thành phố|thị xã))\s+(?:các|những)\b|$)"
+    rf"|(?<=\b(?:{UNIT_WORDS}))\s+(?:các|những)\b|$)"
 )
 ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+báo cáo\b")
 REPORT_TO = regex.compile(

@@ -24,7 +24,13 @@ from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.agencies import AgencyMention, find_mentions, full_name
 from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN
-from extractor.rules.vocabulary import match_key
+from extractor.rules.vocabulary import (
+    COMMUNE_UNIT_WORDS,
+    LOCAL_UNIT_WORDS,
+    UNIT_WORDS,
+    VILLAGE_UNIT_WORDS,
+    match_key,
+)
 from extractor.structure import Layout, marker_of
 
 TASK_ZONE = regex.compile(
@@ -38,8 +44,7 @@ ORGANISATION_ZONE = regex.compile(r"tổ chức thực hiện|trách nhiệm|ph�
 INSTITUTION_KINDS = {"service_unit", "school", "media", "other"}
 # Bodies the issuer asks rather than commands.
 OUTSIDE_COMMAND = {"front", "mass_organisation", "party"}
-UNIT_WORD = regex.compile(
-    r"(?<!\p{L})(?i:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)(?!\p{L})")
+UNIT_WORD = regex.compile(rf"(?<!\p{{L}})(?i:{UNIT_WORDS})(?!\p{{L}})")
 # The plan's closing words, an appendix's caption, a title in capitals.
 NOT_A_TASK = regex.compile(
     r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)")
@@ -55,7 +60,8 @@ DOCUMENT_ITEM = regex.compile(
 # UBND tỉnh") is a task.
 CLOSING = regex.compile(r"^\s*Trên đây là\b")
 CARRY_OUT = regex.compile(
-    r"triển khai(?:\s*,)?\s+thực hiện(?:\s+Kế hoạch(?:\s+này)?)?\s*(?:[,.;/]|$)", regex.IGNORECASE)
+    r"(?:triển khai|tổ chức)(?:\s*,)?\s+thực hiện(?:\s+Kế hoạch(?:\s+này)?)?\s*(?:[,.;/]|$)",
+    regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 # "cơ quan thường trực", "bộ phận thường trực"; not "Thường trực HKH quận" (a body's standing
 # committee) nor "Văn phòng thường trực" (a name).
@@ -93,29 +99,32 @@ SUBJECT_GAP = regex.compile(
 # the phrase may be long and name bodies of its own.
 OPENING = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?"
-    r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
+    r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Quá\s+trình|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
     r"Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
 # A time limit standing alone as a sentence: the opening of the next one, cut off by a stray
 # full stop.
 CUT_OPENING = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?Trong\s+(?:thời\s+hạn|vòng)\s+\d+\s+"
     r"(?:ngày|tuần|tháng)[^,;]*\bkể\s+từ\b[^,;]*$")
+# A commune by its unit word alone, capitalised at a sentence's start or not: "Xã", "xã".
+_CAPITAL_OR_NOT_COMMUNE = "|".join(
+    f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in COMMUNE_UNIT_WORDS.split("|"))
 # A sentence whose subject is a locality itself, with no body named: "Xã công khai ...",
 # "Bên cạnh đó, xã biên soạn ...", "Mỗi thôn thành lập ..." ("xã hội" is society); a Sở's
 # plan speaking of itself ("Sở tổ chức kiểm tra ...").
 PLACE_SUBJECT = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,40},\s*)?"
-    r"(?P<place>(?:[Mm]ỗi|[Cc]ác|[Tt]ừng)\s+(?:thôn|xã|phường|tổ dân phố|khu phố|ấp|bản|khóm)"
-    r"|[Xx]ã|[Pp]hường|[Tt]hị trấn|Sở)(?!\s+hội\b)\s+(?=\p{Ll})")
+    rf"(?P<place>(?:[Mm]ỗi|[Cc]ác|[Tt]ừng)\s+(?:{COMMUNE_UNIT_WORDS}|{VILLAGE_UNIT_WORDS})"
+    rf"|{_CAPITAL_OR_NOT_COMMUNE}|Sở)(?!\s+hội\b)\s+(?=\p{{Ll}})")
 # The same in a later clause: "...; mỗi phường tổ chức ít nhất 02 đợt ...", "...; các huyện,
 # thành phố tổ chức triển khai ...", "...; xã không để tình trạng ...".
 CLAUSE_PLACE = regex.compile(
-    r";\s*(?P<place>(?i:mỗi|các|từng)\s+(?:thôn|xã|phường|tổ dân phố|khu phố|ấp|bản|khóm|"
-    r"huyện|quận|thị xã|thành phố|thị trấn)(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|"
-    r"thị trấn))*|[Xx]ã|[Pp]hường|[Tt]hị trấn)(?!\s+hội\b)\s+(?!được\b)(?=\p{Ll})")
+    rf";\s*(?P<place>(?i:mỗi|các|từng)\s+(?:{LOCAL_UNIT_WORDS})"
+    rf"(?:\s*,\s*(?:{LOCAL_UNIT_WORDS}))*|{_CAPITAL_OR_NOT_COMMUNE})(?!\s+hội\b)\s+(?!được\b)"
+    r"(?=\p{Ll})")
 # Localities listed among the bodies that help: "phối hợp với Sở X, các sở, ban, ngành liên
 # quan, các huyện và thành phố xây dựng ...".
-LOCAL_UNIT = r"(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|thôn|tổ dân phố)"
+LOCAL_UNIT = rf"(?:{LOCAL_UNIT_WORDS})"
 LISTED_PLACES = regex.compile(
     rf"(?:\s*,\s*|\s+và\s+|\s+)(?P<place>(?i:các)\s+{LOCAL_UNIT}"
     rf"(?:\s*(?:,|\s+và)\s*{LOCAL_UNIT})*)(?=\s+\p{{Ll}}|\s*[,;.]|\s*$)(?!\s+hội\b)")
@@ -179,9 +188,13 @@ class _Roles:
 
 def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     """Roles in ``text`` (``mentions`` are its bodies, offsets into ``text``)."""
-    # a short name given in brackets names no one new
+    # a short name given in brackets names no one new: "X (sau đây gọi tắt là Y)", "X (Y)"
+    ends = {mention.end for mention in mentions}
     mentions = sorted((mention for mention in mentions
-                       if not SHORT_NAME_GIVEN.search(text, 0, mention.start)),
+                       if not SHORT_NAME_GIVEN.search(text, 0, mention.start) and not (
+                           regex.match(r"\s*\)", text[mention.end:]) and
+                           (match := regex.search(r"\s*\(\s*$", text[:mention.start])) and
+                           match.start() in ends)),
                       key=lambda mention: mention.start)
     cooperating: list[AgencyMention] = []
     for marker in COOPERATE.finditer(text):
@@ -485,8 +498,10 @@ class _Prose:
                             (doers := self._duty_over_paragraph(value, offset)):
                         # "11.1. Ủy ban MTTQ tỉnh tham gia tuyên truyền ... ." over a paragraph:
                         # an item of two paragraphs; its body does the paragraph's work too, as
-                        # if the item were headed by it.
-                        self.headings[section.id] = (doers, False, False)
+                        # if the item were headed by it (unless the paragraph names its own).
+                        below = placed[index + 1][0] if index + 1 < len(placed) else None
+                        if below is not None and not self._names_its_doers(below):
+                            self.headings[section.id] = (doers, False, False)
                         tasks += self.sentence_tasks(value, offset, section)
                     continue
                 if heading is not None:
@@ -587,6 +602,11 @@ class _Prose:
         words = value[start:end]
         doers = read_roles(words, self.mentions.within(offset + start, words)).doers
         return [_shift(mention, offset + start) for mention in doers]
+
+    def _names_its_doers(self, line) -> bool:
+        words = self.norm.text[line.start:line.end]
+        return bool(REQUEST.match(words) or
+                    read_roles(words, self.mentions.within(line.start, words)).doers)
 
     def context(self, section: Section, before: int, after_bullet: bool = False) -> _Context:
         heading_agencies: list[AgencyMention] = []
@@ -832,9 +852,15 @@ def _table_tasks(norm: NormalizedText, layout: Layout,
         if columns is None:
             continue
         content, lead, cooperating, responsible, when, deliverable = columns
+        numbers = [norm.text[row[0][0]:row[0][1]].strip().rstrip(".") for row in table.rows[1:]
+                   if row]
+        # "1" over "1.1", "1.2": a row numbered as the parent of the rows under it
+        parents = {number.rsplit(".", 1)[0] for number in numbers
+                   if regex.fullmatch(r"\d+(?:\.\d+)+", number)}
         for row in table.rows[1:]:
             cells = [norm.text[s:e] for s, e in row]
-            if content >= len(cells) or not cells[content].strip() or _group_row(cells, content):
+            if content >= len(cells) or not cells[content].strip() or \
+                    _group_row(cells, content, parents):
                 continue
             assignments: list[Assignment] = []
             for column, role in ((lead, "lead"), (responsible, "responsible"),
@@ -920,9 +946,13 @@ def _columns(header: list[str], content_needed: bool = True):
     return content, lead, cooperating, responsible, when, deliverable
 
 
-def _group_row(cells: list[str], content: int) -> bool:
+def _group_row(cells: list[str], content: int, parents: set[str] = frozenset()) -> bool:
+    """A row that names a group of the rows under it: "I. Tuyên truyền", or "1" over "1.1",
+    with nothing in its other cells."""
     others = [cell for i, cell in enumerate(cells) if i != content and cell.strip()]
     first = cells[0].strip() if cells else ""
+    if first.rstrip(".") in parents:
+        return others == [cells[0]]
     return bool(GROUP_ROW.match(first)) and all(GROUP_ROW.match(c.strip()) for c in others)
 
 

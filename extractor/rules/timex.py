@@ -246,6 +246,49 @@ def _monthly_day(match: regex.Match[str], _: int | None) -> TimeExpression | Non
                           rrule=f"FREQ=MONTHLY;BYMONTHDAY={int(match.group('day'))}")
 
 
+def _monthly_day_in_months(match: regex.Match[str],
+                           context_year: int | None) -> TimeExpression | None:
+    """"trước ngày 25 hằng tháng từ tháng 5 đến tháng 8": in those months of the plan's year."""
+    value = _monthly_day(match, context_year)
+    year, inherited = _year_or_context(match, context_year)
+    first, last = int(match.group("month1")), int(match.group("month2"))
+    if year is None or not first <= last:
+        return value
+    return value.model_copy(update={"start": _first_day(year, first), "end": _last_day(year, last),
+                                    "year_inherited": inherited})
+
+
+WEEKDAYS = {"thứ hai": "MO", "thứ ba": "TU", "thứ tư": "WE", "thứ năm": "TH", "thứ sáu": "FR",
+            "thứ bảy": "SA", "chủ nhật": "SU"}
+WHICH_WEEK = {"cuối cùng": -1, "đầu tiên": 1, "nhất": 1, "hai": 2, "ba": 3, "tư": 4}
+
+
+def _weekday(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    """"Chủ nhật cuối cùng hằng tháng" -> FREQ=MONTHLY;BYDAY=-1SU; "thứ sáu hằng tuần"."""
+    day = WEEKDAYS[regex.sub(r"\s+", " ", match.group("weekday").casefold())]
+    which = match.group("which")
+    if match.group("unit").casefold() == "tuần" or not which:
+        freq = "WEEKLY" if match.group("unit").casefold() == "tuần" else "MONTHLY"
+        return TimeExpression(text=match.group(0), kind="recurrence",
+                              rrule=f"FREQ={freq};BYDAY={day}")
+    last_word = regex.sub(r"^(?:tuần\s+)?thứ\s+", "", regex.sub(r"\s+", " ", which.casefold()))
+    number = int(last_word) if last_word.isdigit() else WHICH_WEEK.get(last_word)
+    if number is None:
+        return None
+    return TimeExpression(text=match.group(0), kind="recurrence",
+                          rrule=f"FREQ=MONTHLY;BYDAY={number}{day}")
+
+
+def _quarter_range(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    """"Từ Quý II đến Quý IV/2026": from the first quarter's start to the last one's end."""
+    first_year = int(match.group("year1") or match.group("year2"))
+    last_year = int(match.group("year2"))
+    first, last = _quarter(match.group("quarter1")), _quarter(match.group("quarter2"))
+    if (first_year, first) > (last_year, last):
+        return None
+    return _window(match.group(0), (first_year, first * 3 - 2), (last_year, last * 3), False)
+
+
 def _before_quarter(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     year, quarter = int(match.group("year")), _quarter(match.group("quarter"))
     day = datetime.date(year, quarter * 3 - 2, 1) - datetime.timedelta(days=1)
@@ -348,6 +391,10 @@ RULES: list[Rule] = [
           rf"(?:từ\s+)?tháng\s+(?P<month1>{MONTH})(?:{SEP}(?P<year1>{YEAR}))?\s+(?:đến|tới)\s+"
           rf"(?:hết\s+)?tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})", _month_range,
           "tháng 10 năm 2025 đến tháng 3 năm 2026"),
+    _rule("quarter_range",
+          rf"(?:từ\s+)?quý\s+(?P<quarter1>{QUARTER})(?:{SEP}(?P<year1>{YEAR}))?\s+(?:đến|tới)\s+"
+          rf"(?:hết\s+)?quý\s+(?P<quarter2>{QUARTER}){SEP}(?P<year2>{YEAR})", _quarter_range,
+          "Từ Quý II đến Quý IV/2026"),
     _rule("quarter_end_day",
           rf"(?:(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+quý\s*,?\s*)?{BY_WORDS}\s+ngày\s+"
           rf"(?P<day>{DAY})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", _quarter_end_day,
@@ -360,9 +407,19 @@ RULES: list[Rule] = [
           rf"tháng\s+(?P<month1>{MONTH}){SEP}(?P<year1>{YEAR})\s*(?:,|và|,\s*và)\s*"
           rf"tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})", _same_month_rounds,
           "Tháng 12/2025, tháng 12/2026", "tháng 12/2025 và tháng 12/2026"),
+    _rule("monthly_day_in_months",
+          rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng\s*,?\s*"
+          rf"từ\s+tháng\s+(?P<month1>{MONTH})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<month2>{MONTH})"
+          rf"(?:{SEP}(?P<year>{YEAR}))?(?![\d/])", _monthly_day_in_months,
+          "trước ngày 25 hằng tháng từ tháng 5 đến tháng 8"),
     _rule("monthly_day",
           rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng",
           _monthly_day, "trước ngày 20 hằng tháng"),
+    _rule("weekday",
+          r"(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s+(?:(?P<which>cuối\s+cùng|"
+          r"đầu\s+tiên|(?:tuần\s+)?thứ\s+(?:nhất|hai|ba|tư|\d))\s+)?(?:của\s+)?"
+          r"(?:hàng|hằng|mỗi)\s+(?P<unit>tháng|tuần)", _weekday,
+          "Chủ nhật cuối cùng hằng tháng", "Chủ nhật tuần thứ hai hằng tháng", "thứ sáu hằng tuần"),
     _rule("before_quarter", rf"trước\s+quý\s+(?P<quarter>{QUARTER}){SEP}(?P<year>{YEAR})",
           _before_quarter, "trước Quý IV/2024"),
     _rule("yearly_quarter", rf"quý\s+(?P<quarter>{QUARTER})\s*,?\s*{EVERY_YEAR}",

@@ -62,9 +62,27 @@ def units() -> list[Unit]:
     return [Unit(*row) for row in vocabulary()["admin"]["units"]]
 
 
-# "xã" in "xã hội" (society) is not a commune.
-UNIT_WORDS = r"thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã(?!\s+hội)"
-UPPER_UNIT_WORDS = r"THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|TỈNH|HUYỆN|QUẬN|PHƯỜNG|XÃ(?!\s+HỘI)"
+def _alternation(words: list[str]) -> str:
+    # "xã" in "xã hội" (society) is not a commune.
+    return "|".join(regex.escape(word).replace(r"\ ", " ") +
+                    (r"(?!\s+(?i:hội))" if word.casefold() == "xã" else "")
+                    for word in sorted(words, key=len, reverse=True))
+
+
+# The unit words of localities as regex alternations ("thành phố|thị trấn|...|xã"), from the one
+# list in vocabulary.toml: every unit, in lower case and in capitals; the communes' tier; the
+# villages below them; and everything below a province.
+_UNITS = vocabulary()["admin"]["units"]
+UNIT_WORDS = _alternation([word for word, _, _ in _UNITS])
+UPPER_UNIT_WORDS = _alternation([word.upper() for word, _, _ in _UNITS])
+COMMUNE_UNIT_WORDS = _alternation([word for word, _, tier in _UNITS if tier == "xa"])
+VILLAGE_UNIT_WORDS = _alternation(vocabulary()["admin"]["village_units"])
+LOCAL_UNIT_WORDS = _alternation([word for word, _, tier in _UNITS if tier != "tinh"] +
+                                vocabulary()["admin"]["village_units"])
+
+
+def village_units() -> list[str]:
+    return vocabulary()["admin"]["village_units"]
 
 
 def unit_of(word: str) -> Unit | None:

@@ -257,6 +257,7 @@ NOT_BODIES = [
     "báo cáo các trường hợp nghi ngờ ngộ độc",  # cases, not schools
     "hướng dẫn các thôn thực hiện",  # villages guided, named as no list of bodies
     "bảo đảm an ninh tại khu vực sơ tán",
+    "ký cam kết thực hiện Bộ Quy tắc ứng xử văn minh du lịch",  # a code of conduct
 ]
 
 
@@ -1033,3 +1034,15 @@ def test_a_closing_call_to_carry_out_the_plan_in_other_words_is_no_task() -> Non
         "Trên đây là Kế hoạch kỹ năng số của tỉnh. Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, "
         "ban, ngành nghiêm túc tổ chức thực hiện.\n")
     assert [task.description for task in plan.tasks] == ["kiện toàn tổ công tác"]
+
+
+def test_bodies_of_a_ward_plan_since_the_two_tier_reform() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA CƯỜNG\nSố: 187/KH-UBND\nHòa Cường, ngày 22 tháng 8 năm 2025\n"
+        "KẾ HOẠCH\nDân số năm 2025\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ban CHQS phường: phối hợp tuyên truyền.\n"
+        "2. Trạm Y tế phường báo cáo UBND thành phố và Chi cục Dân số trước ngày 25/12/2025.\n")
+    levels = {agency.name: agency.level for agency in plan.agencies}
+    assert levels["Ban Chỉ huy Quân sự phường Hòa Cường"] == "xa"  # "Ban CHQS" written out
+    assert levels["Ủy ban nhân dân thành phố"] == "tinh"  # no city stands under a province
+    assert levels["Chi cục Dân số"] == "tinh"  # a Sở's sub-department

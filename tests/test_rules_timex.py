@@ -100,6 +100,7 @@ CORPUS: dict[tuple, list[str]] = {
                                             "từ ngày 15/12/2023 đến tháng 02/2024"],
     ("recurrence", "FREQ=MONTHLY", None): ["hàng tháng", "Hằng tháng", "định kỳ hàng tháng"],
     ("recurrence", "FREQ=WEEKLY", None): ["hàng tuần"],
+    ("recurrence", "FREQ=DAILY", None): ["Hằng ngày", "hàng ngày"],
     ("duration", "P10D", True): [
         "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ",
         "trong thời hạn 10 ngày làm việc",

@@ -119,6 +119,7 @@ class AgencyComponent:
             ("BRANCH", words["village_branches"]), ("DESCRIPTIVE", words["descriptive_heads"]),
             ("KIND_THEN_NAME", words["kind_then_name_heads"]), ("DESK", words["desk_fields"]),
             ("CORPS", words["corps_heads"]), ("NOT_COLL", words["not_collectives"]),
+            ("NOT_BODY", words["not_bodies"]),
             ("VILLAGE_TEAM", words["village_teams"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
@@ -215,6 +216,8 @@ class _Grower:
         return self.component.kinds.get(" ".join(self.norms[start:end]), "other")
 
     def _body(self, index: int):
+        if index in self.matches["NOT_BODY"]:
+            return None  # "Bộ Quy tắc ứng xử": a set of rules, not a ministry
         body_end = self.matches["BODY"].get(index)
         head_end = self.matches["HEAD"].get(index)
         if body_end is not None and (head_end is None or body_end >= head_end):
@@ -666,8 +669,10 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             unit = unit.lower() if unit else None
             level = _level(base, unit, place, own_tier)
             # Districts called "quận" are found only in the centrally run cities: in a plan of
-            # one, "Thành phố" with no name is the city above it.
-            if unit == "thành phố" and place is None and own_level == "quan":
+            # one, "Thành phố" with no name is the city above it; so it is in any plan since the
+            # two-tier reform, when no city stands under a province.
+            if unit == "thành phố" and place is None and (own_level == "quan" or
+                                                          two_tiers(document.issue_date)):
                 level = "tinh"
             # In a Sở's own plan, a Phòng named without a unit is one of the Sở's offices; in a
             # commune's since 2025, one of the commune's.

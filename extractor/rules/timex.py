@@ -498,7 +498,7 @@ PHASE_ONLY = regex.compile(
     r"\d{4}\s*(?:-|–|đến)\s*(?:năm\s+)?\d{4}\)?)?\s*[.;]?\s*$")
 
 # Every rule needs a digit or one of these words: lines with neither are skipped at once.
-MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|định kỳ|đột xuất", regex.IGNORECASE)
+MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|ngày|định kỳ|đột xuất", regex.IGNORECASE)
 
 
 LISTED = regex.compile(r"\s*(?:,|và|,\s*và)\s*")

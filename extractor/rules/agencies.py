@@ -839,13 +839,14 @@ def _desk_of(desk: _Entry, fields: _Entry) -> bool:
 
 # A short form the plan gives a body where it first names it: "Ban Chỉ huy Quân sự xã (BCHQS
 # xã)", "Trung tâm Văn hóa, Thể thao và Truyền thông (sau đây gọi tắt là TTVHTT&TT)".
+SHORT_NAME_WORDS = r"(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là"
 DEFINED = regex.compile(
-    r"\s*\((?:(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+)?(?P<short>\p{Lu}[\p{Lu}\d&\-]{1,14})"
+    rf"\s*\((?:{SHORT_NAME_WORDS}\s+)?(?P<short>\p{{Lu}}[\p{{Lu}}\d&\-]{{1,14}})"
     rf"(?:\s+(?P<unit>{UNIT}))?\s*\)")
 # ... or a shorter name in words: "Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện (sau
 # đây gọi tắt là Hội đồng phối hợp huyện)".
 DEFINED_NAME = regex.compile(
-    r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+(?P<short>\p{Lu}[^()]{2,60}?)\s*\)")
+    rf"\s*\({SHORT_NAME_WORDS}\s+(?P<short>\p{{Lu}}[^()]{{2,60}}?)\s*\)")
 SHORT_UNIT = regex.compile(rf"\s+(?P<unit>{UNIT})"
                            r"(?P<place>(?:\s+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
 

@@ -22,10 +22,11 @@ import regex
 
 from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
-from extractor.rules.agencies import AgencyMention, find_mentions, full_name
+from extractor.rules.agencies import SHORT_NAME_WORDS, AgencyMention, find_mentions, full_name
 from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN
 from extractor.rules.vocabulary import (
     COMMUNE_UNIT_WORDS,
+    COMMUNE_UNIT_WORDS_EITHER_CASE,
     LOCAL_UNIT_WORDS,
     UNIT_WORDS,
     VILLAGE_UNIT_WORDS,
@@ -83,8 +84,8 @@ LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|
                          r"Chủ tịch|"
                          r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch)|"
                          # the short name a body is given: "(sau đây viết tắt là ...)"
-                         r"\(\s*sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là[^()]*\))\s*)*[\s,;()]*$")
-SHORT_NAME_GIVEN = regex.compile(r"\(\s*sau\s+đây\s+(?:gọi|viết)\s+tắt\s+là\s*$")
+                         rf"\(\s*{SHORT_NAME_WORDS}[^()]*\))\s*)*[\s,;()]*$")
+SHORT_NAME_GIVEN = regex.compile(rf"\(\s*{SHORT_NAME_WORDS}\s*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ..."), the head who acts for the body
 # ("Trưởng Ban chỉ đạo phường xây dựng ...", and its slip "Trường").
@@ -106,21 +107,18 @@ OPENING = regex.compile(
 CUT_OPENING = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?Trong\s+(?:thời\s+hạn|vòng)\s+\d+\s+"
     r"(?:ngày|tuần|tháng)[^,;]*\bkể\s+từ\b[^,;]*$")
-# A commune by its unit word alone, capitalised at a sentence's start or not: "Xã", "xã".
-_CAPITAL_OR_NOT_COMMUNE = "|".join(
-    f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in COMMUNE_UNIT_WORDS.split("|"))
 # A sentence whose subject is a locality itself, with no body named: "Xã công khai ...",
 # "Bên cạnh đó, xã biên soạn ...", "Mỗi thôn thành lập ..." ("xã hội" is society); a Sở's
 # plan speaking of itself ("Sở tổ chức kiểm tra ...").
 PLACE_SUBJECT = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,40},\s*)?"
     rf"(?P<place>(?:[Mm]ỗi|[Cc]ác|[Tt]ừng)\s+(?:{COMMUNE_UNIT_WORDS}|{VILLAGE_UNIT_WORDS})"
-    rf"|{_CAPITAL_OR_NOT_COMMUNE}|Sở)(?!\s+hội\b)\s+(?=\p{{Ll}})")
+    rf"|{COMMUNE_UNIT_WORDS_EITHER_CASE}|Sở)(?!\s+hội\b)\s+(?=\p{{Ll}})")
 # The same in a later clause: "...; mỗi phường tổ chức ít nhất 02 đợt ...", "...; các huyện,
 # thành phố tổ chức triển khai ...", "...; xã không để tình trạng ...".
 CLAUSE_PLACE = regex.compile(
     rf";\s*(?P<place>(?i:mỗi|các|từng)\s+(?:{LOCAL_UNIT_WORDS})"
-    rf"(?:\s*,\s*(?:{LOCAL_UNIT_WORDS}))*|{_CAPITAL_OR_NOT_COMMUNE})(?!\s+hội\b)\s+(?!được\b)"
+    rf"(?:\s*,\s*(?:{LOCAL_UNIT_WORDS}))*|{COMMUNE_UNIT_WORDS_EITHER_CASE})(?!\s+hội\b)\s+(?!được\b)"
     r"(?=\p{Ll})")
 # Localities listed among the bodies that help: "phối hợp với Sở X, các sở, ban, ngành liên
 # quan, các huyện và thành phố xây dựng ...".

@@ -62,11 +62,17 @@ def units() -> list[Unit]:
     return [Unit(*row) for row in vocabulary()["admin"]["units"]]
 
 
-def _alternation(words: list[str]) -> str:
-    # "xã" in "xã hội" (society) is not a commune.
-    return "|".join(regex.escape(word).replace(r"\ ", " ") +
-                    (r"(?!\s+(?i:hội))" if word.casefold() == "xã" else "")
-                    for word in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], either_case_first: bool = False) -> str:
+    """``words`` as a regex alternation, longest first; with ``either_case_first`` the first
+    letter may be a capital ("Xã", "xã")."""
+    def pattern(word: str) -> str:
+        escaped = regex.escape(word).replace(r"\ ", " ")
+        if either_case_first:
+            escaped = f"[{word[0].upper()}{word[0]}]{escaped[1:]}"
+        # "xã" in "xã hội" (society) is not a commune.
+        return escaped + (r"(?!\s+(?i:hội))" if word.casefold() == "xã" else "")
+
+    return "|".join(pattern(word) for word in sorted(words, key=len, reverse=True))
 
 
 # The unit words of localities as regex alternations ("thành phố|thị trấn|...|xã"), from the one
@@ -76,6 +82,9 @@ _UNITS = vocabulary()["admin"]["units"]
 UNIT_WORDS = _alternation([word for word, _, _ in _UNITS])
 UPPER_UNIT_WORDS = _alternation([word.upper() for word, _, _ in _UNITS])
 COMMUNE_UNIT_WORDS = _alternation([word for word, _, tier in _UNITS if tier == "xa"])
+# The same at a sentence's start or not: "Xã công khai ...", "...; xã không để ...".
+COMMUNE_UNIT_WORDS_EITHER_CASE = _alternation([word for word, _, tier in _UNITS if tier == "xa"],
+                                              either_case_first=True)
 VILLAGE_UNIT_WORDS = _alternation(vocabulary()["admin"]["village_units"])
 LOCAL_UNIT_WORDS = _alternation([word for word, _, tier in _UNITS if tier != "tinh"] +
                                 vocabulary()["admin"]["village_units"])

@@ -17,7 +17,7 @@ import regex
 from extractor.model import ReportingDuty, Section, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.agencies import AgencyMention, find_mentions
-from extractor.rules.tasks import CONTENT_COLUMN, LIST_GAP, read_roles
+from extractor.rules.tasks import CONTENT_COLUMN, _list_after, _shift, read_roles
 from extractor.rules.timex import (
     AS_REQUIRED,
     TIME_COLUMN,
@@ -225,9 +225,8 @@ def extract_reporting(norm: NormalizedText, layout: Layout, context_year: int | 
                         if expression.span and line.start <= expression.span[0] < line.end
                         and norm.text[line.start:expression.span[0]].rstrip().endswith("(")
                         and not norm.text[expression.span[1]:line.end].strip(" .;)/")), None)
-        named = [AgencyMention(m.start - line.start, m.end - line.start, m.surface, m.kind,
-                               m.collective) for m in mentions
-                 if line.start <= m.start and m.end <= line.end]
+        named = sorted((_shift(m, -line.start) for m in mentions
+                        if line.start <= m.start and m.end <= line.end), key=lambda m: m.start)
         for duty in find_reporting(value, context_year):
             clause = value[duty.start:duty.end]
             duty = _bounded(duty, value, named)
@@ -260,34 +259,19 @@ def _bounded(duty: FoundDuty, value: str, named: list[AgencyMention]) -> FoundDu
         if name is None:
             return None
         at = value.find(name, start)
-        listed = _list_from(value, at, named) if at >= 0 else []
-        return value[at:listed[-1].end] if listed else name
+        listed = _list_after(value, at, named) if at >= 0 else []
+        return value[at:listed[-1].end] if listed and listed[0].start == at else name
 
     clause = value[duty.start:duty.end]
     subject = cut(duty.subject, duty.start)
     if subject is None:
-        inside = [AgencyMention(m.start - duty.start, m.end - duty.start, m.surface, m.kind,
-                                m.collective) for m in named
+        inside = [_shift(m, -duty.start) for m in named
                   if duty.start <= m.start and m.end <= duty.end]
         doers = read_roles(clause, inside).doers
         report = REPORT.search(clause)
         if doers and report and doers[-1].end <= report.start():
             subject = clause[doers[0].start:doers[-1].end]
     return duty._replace(subject=subject, recipient=cut(duty.recipient, duty.start))
-
-
-def _list_from(value: str, start: int, named: list[AgencyMention]) -> list[AgencyMention]:
-    """The bodies listed from ``start`` on ("UBND xã và Ban Chỉ huy ... tỉnh")."""
-    listed: list[AgencyMention] = []
-    for mention in sorted(named, key=lambda m: m.start):
-        if mention.start < start:
-            continue
-        if (not listed and mention.start == start) or \
-                (listed and LIST_GAP.match(value[listed[-1].end:mention.start])):
-            listed.append(mention)
-        elif listed or mention.start > start:
-            break
-    return listed
 
 
 def _table_duties(norm: NormalizedText, layout: Layout,

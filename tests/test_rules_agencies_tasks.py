@@ -223,6 +223,25 @@ MENTIONS = {
         ("Ban Quản lý khu du lịch phối hợp với Công an đặc khu",
          ["Ban Quản lý khu du lịch", "Công an đặc khu"]),
     ],
+    "national committees, media of a unit, members of a committee, localities worked with": [
+        ("Kế hoạch của Ban Chỉ đạo quốc gia về phòng thủ dân sự về công tác phòng, chống thiên tai",
+         ["Ban Chỉ đạo quốc gia về phòng thủ dân sự"]),
+        ("Công văn của Ban Chỉ đạo quốc gia xây dựng xã hội học tập giai đoạn 2012-2020",
+         ["Ban Chỉ đạo quốc gia xây dựng xã hội học tập"]),
+        ("báo cáo Ban Chỉ đạo quốc gia kết quả thực hiện", ["Ban Chỉ đạo quốc gia"]),
+        ("đưa tin trên trang thông tin điện tử của phường.",
+         ["trang thông tin điện tử của phường"]),
+        ("chuyên mục trên Cổng thông tin điện tử của Sở; giới thiệu",
+         ["Cổng thông tin điện tử của Sở"]),
+        # "bản tin" is a bulletin, not a hamlet ("bản")
+        ("trên trang thông tin điện tử xã, bản tin, các website", ["trang thông tin điện tử xã"]),
+        ("Thủ trưởng các ban, ngành thuộc tỉnh chịu trách nhiệm", ["các ban, ngành thuộc tỉnh"]),
+        # the members act as the committee
+        ("đề nghị các thành viên Ban Chỉ đạo tỉnh, các sở, ban, ngành nghiêm túc thực hiện",
+         ["Ban Chỉ đạo tỉnh", "các sở, ban, ngành"]),
+        ("phối hợp với Sở Y tế, các sở, ban, ngành liên quan, các huyện và thành phố xây dựng",
+         ["Sở Y tế", "các sở, ban, ngành liên quan", "các huyện và thành phố"]),
+    ],
 }
 
 NOT_BODIES = [
@@ -258,6 +277,7 @@ NOT_BODIES = [
     "hướng dẫn các thôn thực hiện",  # villages guided, named as no list of bodies
     "bảo đảm an ninh tại khu vực sơ tán",
     "ký cam kết thực hiện Bộ Quy tắc ứng xử văn minh du lịch",  # a code of conduct
+    "tuyên truyền trên hệ thống truyền thanh cơ sở",  # a network of channels, no body
 ]
 
 
@@ -1046,3 +1066,26 @@ def test_bodies_of_a_ward_plan_since_the_two_tier_reform() -> None:
     assert levels["Ban Chỉ huy Quân sự phường Hòa Cường"] == "xa"  # "Ban CHQS" written out
     assert levels["Ủy ban nhân dân thành phố"] == "tinh"  # no city stands under a province
     assert levels["Chi cục Dân số"] == "tinh"  # a Sở's sub-department
+
+
+def test_register_names_settled_by_the_plan_around_them() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 5/KH-UBND\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Khoa học và Công nghệ phối hợp với Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh "
+        "(Tỉnh đoàn) tổ chức Lễ phát động.\n"
+        "2. Sở Giáo dục và Đào tạo phối hợp với Tỉnh đoàn tổ chức Cuộc thi.\n"
+        "3. Hội Khuyến học tỉnh, Hội Khuyến học huyện Chư Sê và Hội Khuyến học tuyên truyền.\n"
+        "STT\tĐịa bàn\tĐơn vị phối hợp\n"
+        "1\tHuyện Phù Cát\tPhòng Kinh tế và Hạ tầng huyện\n"
+        "2\tHuyện Phù Mỹ\tPhòng Kinh tế và Hạ tầng huyện\n")
+    by_name = {agency.name: agency for agency in plan.agencies}
+    # a shorter name in brackets is the body's alias; the bracket is no second mention
+    youth = by_name["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai"]
+    assert "Tỉnh đoàn" in youth.aliases and len(youth.mentions) == 2
+    # a row given to a locality names that locality's body
+    assert {"Phòng Kinh tế và Hạ tầng huyện Phù Cát",
+            "Phòng Kinh tế và Hạ tầng huyện Phù Mỹ"} <= set(by_name)
+    assert not by_name["Phòng Kinh tế và Hạ tầng huyện Phù Cát"].collective
+    # a bare name beside bodies of that name at several tiers: the text does not tell which
+    assert by_name["Hội Khuyến học"].level is None

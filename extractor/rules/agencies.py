@@ -40,11 +40,17 @@ from extractor.rules.vocabulary import (
 from extractor.structure import Layout
 
 TOKEN = regex.compile(r"[\n\t]|\p{L}[\p{L}\p{M}]*(?:&\p{L}+)*|\d+|[^\s]")
-# Unit words that are not a unit: "xã hội" (society), "Tỉnh ủy" (a party committee).
+# Unit words that are not a unit: "xã hội" (society), "Tỉnh ủy" (a party committee), "bản
+# tin" (a bulletin, not a hamlet).
 NOT_A_UNIT_AFTER = {"xã": {"hội"}, "tỉnh": {"ủy", "uỷ"}, "huyện": {"ủy", "uỷ"},
-                    "thị": {"ủy", "uỷ"}, "thành": {"ủy", "uỷ"}}
+                    "thị": {"ủy", "uỷ"}, "thành": {"ủy", "uỷ"},
+                    "bản": {"tin", "đồ", "sắc", "cam", "chất", "thân", "lĩnh", "quyền", "sao",
+                            "án", "in", "mềm", "điện", "kế", "báo", "vẽ", "tình"}}
 CONNECTORS = {"và", "-", "–", "&"}
 PLACE_STOP = {"Việt"}  # "Việt Nam" is taken as part of the name, not as a place
+# Words after a national committee's name that are no part of its work: "giai đoạn", "năm",
+# "báo cáo Ban Chỉ đạo quốc gia kết quả ...", "tình hình ...".
+NOT_NATIONAL_WORK = {"giai", "năm", "kết", "tình", "việc", "nội", "kế", "số"}
 
 
 @dataclass(frozen=True)
@@ -265,6 +271,11 @@ class _Grower:
             grassroots = True
         elif self.matches["VILLAGE_TEAM"].get(index) == end:
             grassroots = True  # "Tổ công nghệ số cộng đồng": one in every village
+        if kind == "media" and self.norms[end:end + 1] == ["của"] and (
+                self._unit_at(end + 1) is not None or self.norms[end + 1:end + 2] == ["sở"]):
+            end += 1  # "trang thông tin điện tử của phường", "Cổng thông tin điện tử của Sở"
+            if self.norms[end] == "sở":
+                return (index, end + 1, kind, False, None)
         end, collective = self._locality(end)
         collective = collective or grassroots
         return (index, end, kind, collective, None)
@@ -396,6 +407,8 @@ class _Grower:
     def _purpose(self, index: int) -> int:
         """A steering committee is named after its work: "Ban Chỉ đạo xây dựng xã hội học tập
         phường" runs to its unit; without a unit in sight it is "Ban Chỉ đạo" and capitals."""
+        if self.norms[index:index + 2] == ["quốc", "gia"]:
+            return self._national_purpose(index + 2)
         end, named = index, None
         while end < len(self.words) and end - index < 14:
             word = self.words[end]
@@ -429,6 +442,25 @@ class _Grower:
                                               not self.words[end].isalpha()):
             named = end  # the same at the end of a cell or before a comma
         return named or self._name_tail(index, required=False) or index
+
+    def _national_purpose(self, index: int) -> int:
+        """"Ban Chỉ đạo quốc gia về phòng thủ dân sự": a national committee has no unit to
+        end its name; its work does, before a second "về", a period or a clause."""
+        end = index
+        while end < len(self.words) and end - index < 12:
+            word, norm = self.words[end], self.norms[end]
+            if norm in NOT_NATIONAL_WORK or (norm == "về" and end > index) or (
+                    end > index and norm in self.component.stop and
+                    self.norms[end - 1:end + 1] != ["học", "tập"]):
+                break  # a verb ends it, but not "tập" of "xã hội học tập"
+            if word == "," and end + 1 < len(self.words) and self.words[end + 1].islower() \
+                    and self.norms[end + 1] not in self.component.stop:
+                end += 1  # "về phòng, chống thiên tai"
+                continue
+            if not (word.isalpha() and (word.islower() or end == index)):
+                break
+            end += 1
+        return end
 
     def _unit_at(self, index: int) -> int | None:
         end = self.matches["UNIT"].get(index)
@@ -496,6 +528,9 @@ class _Grower:
             return self._bare_collective(index)
         if index + 1 in self.matches["NOT_COLL"]:
             return None  # "các trường hợp nghi ngờ ...": cases, not schools
+        if self.norms[index + 1:index + 3] == ["thành", "viên"] and index + 3 < len(self.words) \
+                and self._body(index + 3) is not None:
+            return None  # "các thành viên Ban Chỉ đạo tỉnh": the committee, named by its members
         end = self.matches["COLL"].get(index + 1)
         opened_by_member = False
         if end is None and (member := self.matches["MEMBER"].get(index + 1)) is not None and \
@@ -512,6 +547,15 @@ class _Grower:
                 self.norms[village_end:village_end + 2] in (["phối", "hợp"], ["chủ", "trì"])):
             # "phối hợp với các thôn", "Phòng Kinh tế chủ trì; Công an xã, các thôn phối hợp"
             return (index, village_end, "other", True, None)
+        if end is None and (unit_end := self._unit_at(index + 1)) is not None and \
+                self._worked_with(index):
+            # "phối hợp với Sở Nông nghiệp ..., các huyện và thành phố": the localities' bodies
+            while unit_end + 1 < len(self.words) and self.words[unit_end] in {",", "và"} and \
+                    (following := self._unit_at(unit_end + 1)) is not None:
+                unit_end = following
+            if unit_end < len(self.words) and self.words[unit_end][:1].isupper():
+                return None  # "phối hợp với các xã Tân Phú, Tân Lập": places named
+            return (index, unit_end, "state", True, None)
         if end is None and self._capital(index + 1) and \
                 (body := self._body(index + 1)) is not None:
             # "các Đồn Biên phòng trên địa bàn đặc khu": one of a named kind in each place
@@ -562,9 +606,10 @@ class _Grower:
         """Whether ``index`` opens a name in the list of bodies a work is done with: "phối hợp
         với các thôn", "phối hợp: Công an xã, các thôn"."""
         start = index
-        if self.words[index - 1:index] in ([","], ["và"]) and self.found and \
-                self.found[-1][1] == index - 1:
-            start = self.found[-1][0]  # after a body already on the list
+        for before in reversed(self.found):
+            if self.words[start - 1:start] not in ([","], ["và"]) or before[1] != start - 1:
+                break
+            start = before[0]  # after bodies already on the list
         return self.norms[max(start - 2, 0):start] in (["hợp", "với"], ["cùng", "với"],
                                                         ["hợp", ":"])
 
@@ -821,6 +866,10 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
 
     kept = _fold(entries, placed)
     for entry in kept:
+        if not entry.collective and entry.unit is None and entry.place is None and any(
+                other.unit is not None and match_key(other.base) == match_key(entry.base)
+                for other in kept):
+            entry.level = None  # "Hội Khuyến học" beside those of the city and the wards
         order = sorted(zip(entry.mentions, entry.surfaces, strict=True))
         entry.mentions = [span for span, _ in order]
         entry.surfaces = [surface for _, surface in order]
@@ -855,7 +904,8 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
     """``mentions`` with the short forms the plan defines for its bodies added, each carrying
     the body's full name; a name grown over one after a comma ("Phòng Nông nghiệp và Môi
     trường, VPĐP huyện") is cut before it."""
-    mentions = _with_defined_names(text, mentions)
+    mentions = _with_defined_names(text, _with_bracketed_names(text, _with_row_places(
+        text, mentions)))
     shorts = defined_short_forms(text, mentions, inside=True)
     if not shorts:
         return mentions
@@ -867,6 +917,58 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
             mention = replace(mention, end=cut, surface=text[mention.start:cut])
         kept.append(mention)
     return sorted(kept + shorts, key=lambda mention: mention.start)
+
+
+# A table cell that is a locality and nothing else: "Huyện Phù Cát", "Thị xã An Nhơn".
+PLACE_CELL = regex.compile(rf"(?<=^|\t)(?P<unit>(?i:{UNIT}))\s+(?P<place>\p{{Lu}}[\p{{L}}\d ]*?)"
+                           r"\s*(?=\t|$)", regex.MULTILINE)
+
+
+def _with_row_places(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """In a table row given to a locality ("Huyện Phù Cát | Phòng Kinh tế và Hạ tầng huyện"),
+    a body named by that unit word alone is the body of that locality."""
+    placed = []
+    for mention in mentions:
+        row_start = text.rfind("\n", 0, mention.start) + 1
+        row_end = text.find("\n", mention.end)
+        row = text[row_start:row_end if row_end >= 0 else len(text)]
+        split = UNIT_AT_END.match(mention.surface)
+        if "\t" in row and not mention.collective and mention.full is None and split and \
+                split.group("place") is None:
+            cells = [cell for cell in PLACE_CELL.finditer(row)
+                     if match_key(cell.group("unit")) == match_key(split.group("unit"))]
+            if len(cells) == 1:
+                mention = replace(mention, full=f"{full_name(mention.name)} "
+                                                f"{cells[0].group('place')}")
+        placed.append(mention)
+    return placed
+
+
+def _with_bracketed_names(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """A shorter name of the same kind in brackets after a body ("Đoàn Thanh niên Cộng sản Hồ
+    Chí Minh tỉnh (Tỉnh đoàn)") is the name the plan uses for it from there on: the bracket is
+    no second body, and each later use of the name is a mention of the body. A bracket that
+    defines a short form in words ("(sau đây gọi tắt là TTHTCĐ)") is no second body either."""
+    full_of: dict[str, str] = {}
+    kept: list[AgencyMention] = []
+    for mention in mentions:
+        named = kept[-1] if kept else None
+        opening = regex.fullmatch(rf"\s*\(\s*(?P<words>{SHORT_NAME_WORDS}\s+)?",
+                                  text[named.end:mention.start]) if named else None
+        if named is None or opening is None or not regex.match(r"\s*\)", text[mention.end:]):
+            kept.append(mention)
+            continue
+        if opening.group("words"):
+            kept.append(mention)
+            continue
+        if not named.collective and not mention.collective and named.kind == mention.kind and \
+                len(mention.surface) < len(named.surface):
+            full_of.setdefault(match_key(mention.surface), full_name(named.full or named.name))
+            continue
+        kept.append(mention)
+    return [replace(mention, full=full_of[match_key(mention.surface)])
+            if match_key(mention.surface) in full_of and mention.full is None else mention
+            for mention in kept]
 
 
 def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:

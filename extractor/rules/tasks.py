@@ -81,21 +81,22 @@ REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 # ("... và Thủ trưởng các đơn vị có liên quan", "... và Chủ tịch UBND các xã, phường"), one
 # person's second post ("Phó Chủ tịch UBND kiêm Giám đốc Trung tâm ...").
 LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo|Người đứng đầu|"
-                         r"Chủ tịch|"
+                         r"Chủ tịch|thành viên|"
                          r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch)|"
                          # the short name a body is given: "(sau đây viết tắt là ...)"
                          rf"\(\s*{SHORT_NAME_WORDS}[^()]*\))\s*)*[\s,;()]*$")
 SHORT_NAME_GIVEN = regex.compile(rf"\(\s*{SHORT_NAME_WORDS}\s*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ..."), the head who acts for the body
-# ("Trưởng Ban chỉ đạo phường xây dựng ...", and its slip "Trường").
+# ("Trưởng Ban chỉ đạo phường xây dựng ...", and its slip "Trường"), or its members ("Các
+# thành viên Ban Chỉ huy ...").
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
     r"(?:Hằng|Hàng)\s+năm\s+)?"
     r"(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc|Chủ tịch|Thường trực|Người đứng đầu)"
-    r"\s+)?$")
+    r"\s+|(?:[Cc]ác\s+)?[Tt]hành\s+viên\s+)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
 # the phrase may be long and name bodies of its own.
 OPENING = regex.compile(

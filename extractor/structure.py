@@ -42,14 +42,16 @@ AUTHORITY_LINE = regex.compile(
 )
 ENACTING_FORMULA = regex.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:$")
 RECIPIENTS_HEADING = regex.compile(r"^Nơi nhận\s*:?", regex.IGNORECASE)
-APPENDIX = regex.compile(r"^PHỤ LỤC\b")
+# "PHỤ LỤC", "PHỤ LỤC II", and in mixed case only as a heading: "Phụ lục: DANH MỤC ...".
+APPENDIX_MARKER = r"PHỤ LỤC(?:\s+[IVX\d]+)?\b|Phụ lục(?:\s+[IVX\d]+)?(?=\s*[\.:]|\s*$)"
+APPENDIX = regex.compile(rf"^(?:{APPENDIX_MARKER})")
 MAX_TITLE_LINES = 4
 MAX_SUBTITLE_LINES = 4
 
 # (kind, pattern); the first group is the marker. Order matters: longer forms first.
 MARKERS: list[tuple[str, regex.Pattern[str]]] = [
     ("article", regex.compile(r"^(Điều\s+\d+)\s*[\.:]\s*")),
-    ("appendix", regex.compile(r"^(PHỤ LỤC(?:\s+[IVX\d]+)?)\b\s*[\.:]?\s*")),
+    ("appendix", regex.compile(rf"^({APPENDIX_MARKER})\s*[\.:]?\s*")),
     ("part", regex.compile(r"^((?:Phần|PHẦN)\s+(?:[IVXL]{1,6}|\d{1,2}))\s*[\.:\-–]?\s*")),
     ("chapter", regex.compile(r"^([A-H])\s*[\.\)]\s+(?=\p{Lu})")),
     ("task", regex.compile(r"^(Nhiệm vụ\s+\d+)\s*[:\.]\s*")),

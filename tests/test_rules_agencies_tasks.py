@@ -241,6 +241,14 @@ MENTIONS = {
          ["Ban Chỉ đạo tỉnh", "các sở, ban, ngành"]),
         ("phối hợp với Sở Y tế, các sở, ban, ngành liên quan, các huyện và thành phố xây dựng",
          ["Sở Y tế", "các sở, ban, ngành liên quan", "các huyện và thành phố"]),
+        # no lowercase second syllable after an abbreviation
+        ("Trung tâm VHTT&TT duy trì chuyên mục", ["Trung tâm VHTT&TT"]),
+        ("Đội Cảnh sát PCCC và CNCH Công an quận kiểm tra",
+         ["Đội Cảnh sát PCCC và CNCH Công an quận"]),
+        # villages in a cell of bodies; a village's security team, one in every village
+        ("\tCông an phường, các tổ dân phố\t", ["Công an phường", "các tổ dân phố"]),
+        ("phối hợp: Ban Chỉ huy Quân sự phường, các Tổ bảo vệ an ninh, trật tự ở cơ sở.",
+         ["Ban Chỉ huy Quân sự phường", "các Tổ bảo vệ an ninh, trật tự ở cơ sở"]),
     ],
 }
 
@@ -278,6 +286,7 @@ NOT_BODIES = [
     "bảo đảm an ninh tại khu vực sơ tán",
     "ký cam kết thực hiện Bộ Quy tắc ứng xử văn minh du lịch",  # a code of conduct
     "tuyên truyền trên hệ thống truyền thanh cơ sở",  # a network of channels, no body
+    "tủ sách tại điểm Bưu điện - Văn hóa xã",  # a place, not the post office
 ]
 
 
@@ -1089,3 +1098,34 @@ def test_register_names_settled_by_the_plan_around_them() -> None:
     assert not by_name["Phòng Kinh tế và Hạ tầng huyện Phù Cát"].collective
     # a bare name beside bodies of that name at several tiers: the text does not tell which
     assert by_name["Hội Khuyến học"].level is None
+
+
+def test_a_bracket_that_defines_a_short_form_is_no_second_mention() -> None:
+    from extractor.rules.agencies import with_short_forms
+
+    text = ("Chỉ đạo các Trung tâm học tập cộng đồng (sau đây gọi tắt là TTHTCĐ) tổ chức; các "
+            "TTHTCĐ báo cáo.")
+    assert [m.surface for m in with_short_forms(text, find_mentions(text))] == [
+        "các Trung tâm học tập cộng đồng", "các TTHTCĐ"]
+
+
+def test_field_lines_under_a_duty_give_its_bodies_and_time() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG VINH HƯNG\nSố: 27/KH-UBND\nKẾ HOẠCH\nPhòng, chống ma túy năm "
+        "2026\nI. NHIỆM VỤ TRỌNG TÂM\n1. Rà soát người nghiện\nRà soát, lập hồ sơ quản lý người "
+        "nghiện. Cập nhật cơ sở dữ liệu về ma túy.\n"
+        "- Đơn vị thực hiện: Công an phường chủ trì; phối hợp: Trạm Y tế phường.\n"
+        "- Thời gian: Quý I/2026.\n- Sản phẩm: Danh sách người nghiện.\n"
+        "2. Tuyên truyền\nĐổi mới hình thức tuyên truyền.\n"
+        "- Đơn vị thực hiện: Phòng Văn hóa - Xã hội.\n- Thời gian: Thường xuyên.\n")
+    summary = [(task.description, [(a.name, a.role) for a in task.assignments],
+                task.timeframe.text if task.timeframe else None, task.deliverable)
+               for task in plan.tasks]
+    both = [("Công an phường", "lead"), ("Trạm Y tế phường", "cooperating")]
+    assert summary == [
+        ("Rà soát, lập hồ sơ quản lý người nghiện", both, "Quý I/2026",
+         "Danh sách người nghiện"),
+        ("Cập nhật cơ sở dữ liệu về ma túy", both, "Quý I/2026", "Danh sách người nghiện"),
+        ("Đổi mới hình thức tuyên truyền", [("Phòng Văn hóa - Xã hội", "responsible")],
+         "Thường xuyên", None),
+    ]

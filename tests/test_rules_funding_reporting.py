@@ -289,3 +289,12 @@ def test_amounts_totals_and_who_prepares_the_budget() -> None:
     assert [(a.name, a.role) for a in plan.budget.prepared_by] == [
         ("các cơ quan, đơn vị", "responsible"), ("UBND tỉnh", "responsible"),
         ("Sở Tài chính", "lead")]
+
+
+def test_a_sum_given_where_its_source_is_named_again() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN VŨ THƯ\nSố: 87/KH-UBND\nKẾ HOẠCH\nVăn hóa đọc năm 2024\n"
+        "I. KINH PHÍ THỰC HIỆN\n- Kinh phí thực hiện được bảo đảm từ ngân sách huyện theo phân "
+        "cấp; năm 2024, bố trí 300 triệu đồng từ ngân sách huyện cho các hoạt động.\n")
+    assert [(f.source, f.amount_vnd, f.amount_text) for f in plan.funding] == [
+        ("ngan_sach_huyen", 300_000_000, "300 triệu đồng")]

@@ -202,3 +202,12 @@ def test_indicator_key_ignores_wording_tone_style_and_locality(one, other):
 def test_indicator_key_tells_different_indicators_apart():
     assert indicator_key("gia đình", "đạt danh hiệu “Gia đình học tập”") != indicator_key(
         "dòng họ", "đạt danh hiệu “Dòng họ học tập”")
+
+
+def test_a_sentence_about_a_year_before_the_plan_is_its_baseline() -> None:
+    targets = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG VINH HƯNG\nSố: 27/KH-UBND\nKẾ HOẠCH\nPhòng, chống ma túy năm "
+        "2026\nI. CHỈ TIÊU NĂM 2026\nNăm 2025, toàn phường có 214 người sử dụng trái phép chất "
+        "ma túy, trong đó có 152 người nghiện. Năm 2026 phấn đấu:\n"
+        "- Giảm ít nhất 10% số người nghiện so với năm 2025.\n").targets
+    assert [(t.value, t.milestone_year) for t in targets] == [(10, 2026)]

@@ -14,6 +14,12 @@ from extractor.rules.timex import find_time_expressions, parse
 CONTEXT_YEAR = 2025
 
 CORPUS: dict[tuple, list[str]] = {
+    # two whole dates joined by a dash; two quarters apart are two rounds; a season every year
+    ("window", "2026-06-26", "2026-06-30"): ["26/6/2026 - 30/6/2026", "26/6/2026 – 30/6/2026"],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=4,5,6,10,11,12", "2026-04-01"): [
+        "Quý II và Quý IV/2026", "quý II và quý IV năm 2026",
+    ],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=6,7,8", None): ["hè hằng năm", "dịp hè hàng năm"],
     ("window", "2022-07-01", "2022-09-30"): [
         "Quý III/2022", "Quý 3/2022", "quý III năm 2022", "Quý 3 năm 2022", "QUÝ III/2022",
         "quý III / 2022", "trong Quý III/2022", "Quý III năm 2022",
@@ -255,3 +261,21 @@ def test_a_time_cell_of_the_whole_year_is_the_plans_year():
     ((_, value),) = cell_expressions("Cả năm", 2025)
     assert (value.kind, value.start, value.end) == ("window", "2025-01-01", "2025-12-31")
     assert cell_expressions("Cả năm học", 2025) == []
+
+
+def test_a_time_cell_of_a_named_year_is_that_year():
+    from extractor.rules.timex import cell_expressions
+
+    ((_, value),) = cell_expressions("Cả năm 2026", 2025)
+    assert (value.text, value.start, value.end) == ("Cả năm 2026", "2026-01-01", "2026-12-31")
+
+
+def test_a_duty_s_time_line_is_read_like_a_time_cell():
+    from extractor.pipeline import extract_text
+
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG VINH HƯNG\nSố: 27/KH-UBND\nKẾ HOẠCH\nPhòng, chống ma túy năm "
+        "2026\nI. NHIỆM VỤ TRỌNG TÂM\n1. Tuyên truyền\nĐổi mới hình thức tuyên truyền về tác hại "
+        "của ma túy.\n- Đơn vị thực hiện: Phòng Văn hóa - Xã hội.\n- Thời gian: Thường xuyên.\n")
+    assert [(time.text, time.kind) for time in plan.time_expressions] == [
+        ("Thường xuyên", "unspecified")]

@@ -224,6 +224,8 @@ class _Grower:
     def _body(self, index: int):
         if index in self.matches["NOT_BODY"]:
             return None  # "Bộ Quy tắc ứng xử": a set of rules, not a ministry
+        if self.norms[index - 1:index] == ["điểm"]:
+            return None  # "điểm Bưu điện - Văn hóa xã": a place, not the body
         body_end = self.matches["BODY"].get(index)
         head_end = self.matches["HEAD"].get(index)
         if body_end is not None and (head_end is None or body_end >= head_end):
@@ -346,6 +348,9 @@ class _Grower:
         """The capitalised words of a name, with the lowercase second syllable of a word."""
         end, previous_capital = index, False
         while end < len(self.words):
+            if end > index and _abbreviation(self.words[end - 1]) and self.words[end].islower() \
+                    and self.words[end] not in CONNECTORS and not self._unit_at(end):
+                break  # "Trung tâm VHTT&TT duy trì": no second syllable after an abbreviation
             word, norm = self.words[end], self.norms[end]
             if word == "\n" or self._unit_at(end) or (end > index and self._at_body(end)):
                 break
@@ -611,7 +616,8 @@ class _Grower:
                 break
             start = before[0]  # after bodies already on the list
         return self.norms[max(start - 2, 0):start] in (["hợp", "với"], ["cùng", "với"],
-                                                        ["hợp", ":"])
+                                                        ["hợp", ":"]) or \
+            (start < index and self.words[start - 1] == "\t")  # a cell listing bodies
 
     def _bare_collective(self, index: int):
         """"HKH thành phố, đơn vị liên quan": the bodies concerned, named without "các" inside
@@ -959,8 +965,7 @@ def _with_bracketed_names(text: str, mentions: list[AgencyMention]) -> list[Agen
             kept.append(mention)
             continue
         if opening.group("words"):
-            kept.append(mention)
-            continue
+            continue  # "(sau đây gọi tắt là TTHTCĐ)": the definition, no second body
         if not named.collective and not mention.collective and named.kind == mention.kind and \
                 len(mention.surface) < len(named.surface):
             full_of.setdefault(match_key(mention.surface), full_name(named.full or named.name))

@@ -193,6 +193,11 @@ def extract_funding(
         found.sort(key=lambda item: item[:2])
         for (start, end, code), amount in zip(found, _amounts(value, found), strict=True):
             if code in sources:
+                known = sources[code]
+                if known.amount_vnd is None and amount is not None and amount.end() <= start:
+                    # "... từ ngân sách huyện ...; năm 2024, bố trí 300 triệu đồng từ ngân sách
+                    # huyện": the sum is given where the source is named again
+                    known.amount_vnd, known.amount_text = money(amount), amount.group(0)
                 continue
             span = (line.start + start, line.start + end)
             sources[code] = FundingSource(
@@ -201,6 +206,9 @@ def extract_funding(
                 amount_text=amount.group(0) if amount else None,
                 period=_period(value, start, year), section=section.id if section else None)
     return list(sources.values())
+
+
+SUM_FROM = regex.compile(r"\s*(?:từ|bằng)\s+(?:nguồn\s+)?(?:kinh phí\s+)?", regex.IGNORECASE)
 
 
 def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[str] | None]:
@@ -217,6 +225,11 @@ def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[
                           len(value))
         amount = MONEY.search(value, end, min(following, clause_end)) \
             if following > end else None
+        if amount is None:
+            # "bố trí 300 triệu đồng từ ngân sách huyện": the sum just before its source
+            clause_start = max(value.rfind(mark, 0, start) for mark in (";", ". ", ":")) + 1
+            amount = next((found_sum for found_sum in MONEY.finditer(value, clause_start, start)
+                           if SUM_FROM.fullmatch(value, found_sum.end(), start)), None)
         shared = any(_shares(value, found[index], found[other])
                      for other in (index - 1, index + 1) if 0 <= other < len(found))
         amounts.append(None if shared else amount)

@@ -389,6 +389,8 @@ def extract_targets(norm: NormalizedText, layout: Layout, document: Document) ->
                 target.end += offset
         else:
             continue
+        found = [target for target in found
+                 if not _in_past_year(value, target.start, _period_start(document))]
         heading_year = _heading_year(chain)
         group = _group_subject(chain)
         first = len(targets)
@@ -472,6 +474,26 @@ def _group_subject(chain: list[Section]) -> str | None:
         if match:
             return match.group(1).strip()
     return None
+
+
+# A sentence that opens on a year: "Năm 2025, toàn phường có 214 người ...".
+YEAR_OPENING = regex.compile(r"\s*(?:[-+•]\s*)?(?:Năm|Trong năm|Tính đến (?:hết |cuối )?năm)\s+"
+                             r"(?P<year>\d{4})\s*,", regex.IGNORECASE)
+
+
+def _in_past_year(value: str, offset: int, period_start: int | None) -> bool:
+    """Whether the figure at ``offset`` is in a sentence about a year before the plan's period
+    (the baseline the plan starts from, not a target)."""
+    if period_start is None:
+        return False
+    stop = value.rfind(". ", 0, offset)
+    opening = YEAR_OPENING.match(value, stop + 2 if stop >= 0 else 0)
+    return opening is not None and int(opening.group("year")) < period_start
+
+
+def _period_start(document: Document) -> int | None:
+    period = document.programme.period if document.programme else None
+    return int(period.start) if period and period.start else None
 
 
 def _period_end(document: Document) -> int | None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
+from typing import NamedTuple
 
 import regex
 
 from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.agencies import SHORT_NAME_WORDS, AgencyMention, find_mentions, full_name
-from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN
+from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN, TIME_LINE
 from extractor.rules.vocabulary import (
     COMMUNE_UNIT_WORDS,
     COMMUNE_UNIT_WORDS_EITHER_CASE,
@@ -147,7 +148,7 @@ STAFF = regex.compile(r"(?i)cán bộ|BCH")
 # right after the bodies doing it ("..., Đoàn Thanh niên xã thường xuyên tuyên truyền ...");
 # not "học tập thường xuyên", "vùng trũng thường xuyên ngập úng".
 REGULARLY = regex.compile(r"(?:^|;\s*)(?:[-+•]\s*)?((?i:thường xuyên))\b")
-REGULARLY_AFTER_BODY = regex.compile(r"\s+(thường xuyên)\s+(?=\p{Ll})")
+REGULARLY_AFTER_BODY = regex.compile(r"(?:\s*\([^()]*\))?\s+(thường xuyên)\s+(?=\p{Ll})")
 CLOSING_BRACKET = regex.compile(r"\((?=[^()]*\d)[^()]{3,40}\)[\s.;]*$")
 # Table headers: which column holds what.
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
@@ -160,6 +161,12 @@ GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
 FIELD_KEYS = [CONTENT_COLUMN, LEAD_COLUMN, COOPERATING_COLUMN, RESPONSIBLE_COLUMN, TIME_COLUMN,
               DELIVERABLE_COLUMN]
 # The caption over a task's table: "Nhiệm vụ 1: Tuyên truyền ...", "**Nhiệm vụ 2.** ...".
+# A duty's fields on lines of their own under it, as in a table of one task's fields: "- Đơn
+# vị thực hiện: Công an phường chủ trì; phối hợp: ...", "- Thời gian: Quý I/2026.", "- Sản
+# phẩm: ...".
+BODIES_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?P<key>(?:Đơn vị|Cơ quan|Bộ phận)\s+"
+                            r"(?:thực hiện|chủ trì|phối hợp|phụ trách)|Chủ trì|Phối hợp)\s*:\s*")
+DELIVERABLE_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Sản phẩm|Kết quả đầu ra)\s*:\s*")
 TASK_CAPTION = regex.compile(
     r"\s*(?:\*\*)?Nhiệm vụ\s+(?:số\s+)?\d+\s*[:.]\s*(?:\*\*)?\s*(?P<name>\S.*?)\s*[.:]?\s*$")
 
@@ -441,6 +448,13 @@ def _task_zones(layout: Layout) -> set[str]:
     return zones
 
 
+class _FieldLine(NamedTuple):
+    at: int  # where the line starts
+    kind: str  # "bodies", "time" or "deliverable"
+    key: str  # the field's name, folded: "đơn vị thực hiện"
+    value: tuple[int, int]
+
+
 class _Prose:
     """Tasks in the plan's numbered items: what each says, and what its headings and intro
     lines ("... có trách nhiệm:") say about who does it."""
@@ -457,8 +471,56 @@ class _Prose:
         # An item's closing bracket, read as the time of each of its sentences before the last:
         # "- Báo cáo ... . Triển khai ... . Giới thiệu ... (Tháng 2/2018)."
         self.closing_times: dict[int, tuple[int, int]] = {}
+        # Field lines under an item's duties ("- Thời gian: Quý I/2026."), by the item.
+        self.field_lines: dict[str, list[_FieldLine]] = {}
 
     def tasks(self) -> list[Task]:
+        tasks = self._item_tasks()
+        for index, task in enumerate(tasks):
+            later = [other.span[0] for other in tasks[index + 1:]  # type: ignore[index]
+                     if other.section == task.section]
+            self._take_fields(task, later[0] if later else len(self.norm.text))
+        return tasks
+
+    def _field_line(self, value: str, offset: int, section: Section) -> bool:
+        """Records a field line of the duties above it; whether ``value`` is one."""
+        for kind, pattern in (("bodies", BODIES_LINE), ("time", TIME_LINE),
+                              ("deliverable", DELIVERABLE_LINE)):
+            found = pattern.match(value)
+            if found is None:
+                continue
+            rest = value[found.end():].rstrip(" .;")
+            if not rest:
+                return False
+            owner = section.parent if section.kind == "bullet" and section.parent else section.id
+            start = offset + found.end()
+            self.field_lines.setdefault(owner, []).append(_FieldLine(
+                offset, kind, (found.groupdict().get("key") or "").casefold(),
+                (start, start + len(rest))))
+            return True
+        return False
+
+    def _take_fields(self, task: Task, next_duty: int) -> None:
+        """A duty takes the field lines after it in its item: those before the item's next
+        duty, or, for a duty with more after it, those after the item's last duty."""
+        lines = self.field_lines.get(task.section or "", [])
+        after = task.span[1]  # type: ignore[index]
+        group = [line for line in lines if after <= line.at < next_duty] or \
+            [line for line in lines if line.at >= next_duty]
+        for line in group:
+            start, end = line.value
+            words = self.norm.text[start:end]
+            if line.kind == "bodies":
+                role = "lead" if "chủ trì" in line.key else \
+                    "cooperating" if "phối hợp" in line.key else "responsible"
+                task.assignments = _unique(_cell_assignments(
+                    words, start, role, self.mentions.within(start, words)) + task.assignments)
+            elif line.kind == "time" and id(task) not in self.closing_times:
+                self.closing_times[id(task)] = line.value
+            elif line.kind == "deliverable" and task.deliverable is None:
+                task.deliverable = words
+
+    def _item_tasks(self) -> list[Task]:
         text, layout = self.norm.text, self.layout
         zones = _task_zones(layout)
         body = {line.start for part in layout.parts for line in part.body}
@@ -474,6 +536,8 @@ class _Prose:
                 continue
             value = text[line.start:line.end]
             offset = line.start
+            if self._field_line(value, offset, section):
+                continue  # "- Thời gian: Quý I/2026.": a field of the duties above, no duty
             if listing and section.kind == "bullet" and DOCUMENT_ITEM.match(value):
                 continue  # "- Tờ trình của Ủy ban nhân dân phường": a paper, not work
             listing = False

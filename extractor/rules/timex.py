@@ -89,8 +89,22 @@ def _quarters(match: regex.Match[str], context_year: int | None) -> TimeExpressi
     if year is None:
         return None
     quarters = sorted(_quarter(q) for q in regex.findall(QUARTER, match.group("quarters")))
+    if not regex.search(r"[-–]|đến", match.group("quarters")) and \
+            any(b - a > 1 for a, b in pairwise(quarters)):
+        # "Quý II và Quý IV/2026": two rounds in that year, as "Tháng 6 và tháng 11/2025" is
+        return _rounds(match.group(0), year, [month for quarter in quarters
+                                              for month in range(quarter * 3 - 2, quarter * 3 + 1)],
+                       inherited)
     return _window(match.group(0), (year, quarters[0] * 3 - 2), (year, quarters[-1] * 3),
                    inherited)
+
+
+def _rounds(text: str, year: int, months: list[int], inherited: bool) -> TimeExpression:
+    """Rounds of work in the given months of one year."""
+    return TimeExpression(text=text, kind="recurrence",
+                          rrule="FREQ=YEARLY;BYMONTH=" + ",".join(map(str, months)),
+                          start=_first_day(year, months[0]), end=_last_day(year, months[-1]),
+                          year_inherited=inherited)
 
 
 def _months(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
@@ -102,10 +116,7 @@ def _months(match: regex.Match[str], context_year: int | None) -> TimeExpression
         return None
     if "-" not in match.group("months") and any(b - a > 1 for a, b in pairwise(months)):
         # "Tháng 6 và tháng 11/2025": two rounds in that year, not the months between them.
-        return TimeExpression(text=match.group(0), kind="recurrence",
-                              rrule="FREQ=YEARLY;BYMONTH=" + ",".join(map(str, months)),
-                              start=_first_day(year, months[0]), end=_last_day(year, months[-1]),
-                              year_inherited=inherited)
+        return _rounds(match.group(0), year, months, inherited)
     return _window(match.group(0), (year, months[0]), (year, months[-1]), inherited)
 
 
@@ -116,12 +127,15 @@ def _years(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     return _window(match.group(0), (years[0], 1), (years[-1], 12))
 
 
+PARTS_OF_YEAR = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12), "hè": (6, 8)}
+
+
 def _part_of_year(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
     year, inherited = _year_or_context(match, context_year)
     if year is None:
         return None
     part = fold_tones(match.group("part")).casefold()
-    first, last = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12), "hè": (6, 8)}[part]
+    first, last = PARTS_OF_YEAR[part]
     if match.group("half"):  # "6 tháng đầu năm", "6 tháng cuối năm"
         first, last = (1, 6) if part == "đầu" else (7, 12)
     return _window(match.group(0), (year, first), (year, last), inherited)
@@ -309,6 +323,20 @@ def _this_year(match: regex.Match[str], context_year: int | None) -> TimeExpress
     return _window(match.group(0), (context_year, 1), (context_year, 12), inherited=True)
 
 
+def _whole_year(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    if match.group("year") is None:
+        return _this_year(match, context_year)
+    year = int(match.group("year"))
+    return _window(match.group(0), (year, 1), (year, 12))
+
+
+def _yearly_part(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    first, last = PARTS_OF_YEAR[fold_tones(match.group("part")).casefold()]
+    months = ",".join(str(month) for month in range(first, last + 1))
+    return TimeExpression(text=match.group(0), kind="recurrence",
+                          rrule=f"FREQ=YEARLY;BYMONTH={months}")
+
+
 def _quarter_end_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     return TimeExpression(text=match.group(0), kind="recurrence", bound="by",
                           rrule=f"FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={int(match.group('day'))}")
@@ -380,9 +408,13 @@ RULES: list[Rule] = [
           rf"\s*,?\s*{EVERY_YEAR}",
           _yearly_days, "trước ngày 15/6 và ngày 15/12 hàng năm", "trước 15 tháng 12 hàng năm"),
     _rule("date_range",
-          rf"từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
+          rf"(?:từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
           rf"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day2>{DAY})\s*/\s*(?P<month2>{MONTH})"
-          rf"(?:\s*/\s*(?P<year2>{YEAR}))?", _date_range, "từ ngày 01/11 đến ngày 30/11/2025"),
+          rf"(?:\s*/\s*(?P<year2>{YEAR}))?"
+          # "26/6/2026 - 30/6/2026": two whole dates joined by a dash
+          rf"|(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})\s*/\s*(?P<year1>{YEAR})\s*[-–]\s*"
+          rf"(?P<day2>{DAY})\s*/\s*(?P<month2>{MONTH})\s*/\s*(?P<year2>{YEAR}))",
+          _date_range, "từ ngày 01/11 đến ngày 30/11/2025", "26/6/2026 - 30/6/2026"),
     _rule("date_to_month",
           rf"từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
           rf"\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})",
@@ -459,6 +491,8 @@ RULES: list[Rule] = [
           rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*(?:tháng\s+)?{MONTH})*)"
           rf"(?:{SEP}(?P<year>{YEAR}))?(?![\d/])", _months, "tháng 10/2018", "Tháng 3, 4/2018",
           "Tháng 6 và tháng 11/2025"),
+    _rule("yearly_part", rf"(?P<part>cuối|đầu|giữa|hè)\s+{EVERY_YEAR}", _yearly_part,
+          "hè hằng năm"),
     _rule("part_of_year",
           rf"(?P<half>6\s+tháng\s+)?(?P<part>cuối|đầu|giữa|hè)\s+(?:năm\s*(?P<year>{YEAR})?|"
           rf"(?P<year>{YEAR}))",
@@ -484,7 +518,8 @@ CELL_ONLY_RULES: list[Rule] = [
           "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên"),
     _rule("bare_years", rf"^(?P<years>{YEAR}(?:\s*[-–—]\s*{YEAR})?)$", _years,
           "2023", "2023 - 2025"),
-    _rule("whole_year", r"^(?:cả|suốt)\s+năm$", _this_year, "Cả năm"),
+    _rule("whole_year", rf"^(?:cả|suốt)\s+năm(?:\s+(?P<year>{YEAR}))?$", _whole_year, "Cả năm",
+          "Cả năm 2026"),
     # A time column's "02 đợt/năm"; in prose such counts belong to targets ("01 lần/năm").
     _rule("times_a_year", r"^(?P<count>\d+)\s+(?:đợt|lần|kỳ)\s*/\s*năm$", _times_a_year,
           "02 đợt/năm"),
@@ -676,6 +711,10 @@ NOT_SCHEDULE = regex.compile(r"^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TI�
 NOT_SCHEDULE_ANYWHERE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ")
 HEADING_KINDS = {"roman", "arabic", "letter", "heading"}
 TIME_COLUMN = regex.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", regex.IGNORECASE)
+# A duty's time given on a line of its own under it, like a time cell: "- Thời gian: Quý
+# I/2026.", "- Thời gian thực hiện: Thường xuyên."
+TIME_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?"
+                          r"\s*:\s*")
 
 
 def extract_time_expressions(
@@ -693,6 +732,14 @@ def extract_time_expressions(
             continue
         value = norm.text[line.start:line.end]
         if PHASE_ONLY.match(value):
+            continue
+        if (label := TIME_LINE.match(value)) is not None:
+            cell = value[label.end():].rstrip(" .")
+            for offset, time in cell_expressions(cell, context_year):
+                span = (line.start + label.end() + offset,
+                        line.start + label.end() + offset + len(time.text))
+                if not any(span[0] < end and start < span[1] for start, end in taken):
+                    found.append(_placed(time, span, norm, section))
             continue
         for match in _prose_expressions(value, context_year):
             span = (line.start + match.start, line.start + match.end)

@@ -194,10 +194,17 @@ def clause_spans(text: str, ends: regex.Pattern[str] = CLAUSE_END) -> list[tuple
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+# A line that opens with a label ("Phối hợp: ...") is a statement of its own: a cell's "Chủ trì:
+# Phòng Kinh tế" over "Phối hợp: các ấp" is read "Chủ trì: Phòng Kinh tế; Phối hợp: các ấp".
+LABELLED_LINE = regex.compile(r"^\p{Lu}[\p{L} ]{1,30}:\s")
+
+
 def join_lines(lines: list[str]) -> str:
     """Lines of one paragraph as one line (a word broken at a hyphen is mended)."""
     text = ""
     for line in lines:
+        if text and LABELLED_LINE.match(line) and not text.endswith((";", ":", ",", ".")):
+            text += ";"
         text = _join_words(text, line) if text else line
     return text
 

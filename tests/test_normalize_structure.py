@@ -213,3 +213,12 @@ def test_decision_wrapped_plan_has_two_parts():
     # the subtitle's second line goes on in lower case, so it is joined to the first
     assert len(plan.subtitle) == 1 and len(plan.preamble) == 1
     assert [s.path for s in layout.sections] == ["D1", "I"]
+
+
+def test_a_cells_labelled_lines_stay_apart():
+    from extractor.normalize import join_lines
+
+    assert join_lines(["Chủ trì: Phòng Kinh tế", "Phối hợp: các ấp"]) == \
+        "Chủ trì: Phòng Kinh tế; Phối hợp: các ấp"
+    assert join_lines(["Tổ chức tuyên truyền về", "Luật Đất đai"]) == \
+        "Tổ chức tuyên truyền về Luật Đất đai"

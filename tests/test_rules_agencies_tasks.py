@@ -250,6 +250,20 @@ MENTIONS = {
         ("phối hợp: Ban Chỉ huy Quân sự phường, các Tổ bảo vệ an ninh, trật tự ở cơ sở.",
          ["Ban Chỉ huy Quân sự phường", "các Tổ bảo vệ an ninh, trật tự ở cơ sở"]),
     ],
+    "a Sở's own units": [
+        ("Phòng Quản lý đất đai, Phòng Tài nguyên nước, Khoáng sản và Khí tượng thủy văn, Chi "
+         "cục Bảo vệ môi trường tham mưu",
+         ["Phòng Quản lý đất đai", "Phòng Tài nguyên nước, Khoáng sản và Khí tượng thủy văn",
+          "Chi cục Bảo vệ môi trường"]),
+        ("phối hợp với các Chi nhánh Văn phòng Đăng ký đất đai rà soát",
+         ["các Chi nhánh Văn phòng Đăng ký đất đai"]),
+        ("Trung tâm Công nghệ thông tin phối hợp với Văn phòng Sở duy trì chuyên mục",
+         ["Trung tâm Công nghệ thông tin", "Văn phòng Sở"]),
+        ("Chánh Văn phòng Sở, Chánh Thanh tra Sở, Thủ trưởng các phòng chịu trách nhiệm",
+         ["Văn phòng Sở", "Thanh tra Sở", "các phòng"]),
+        ("hướng dẫn các đơn vị sự nghiệp trực thuộc Sở xây dựng phương án",
+         ["các đơn vị sự nghiệp trực thuộc Sở"]),
+    ],
 }
 
 NOT_BODIES = [
@@ -287,6 +301,7 @@ NOT_BODIES = [
     "ký cam kết thực hiện Bộ Quy tắc ứng xử văn minh du lịch",  # a code of conduct
     "tuyên truyền trên hệ thống truyền thanh cơ sở",  # a network of channels, no body
     "tủ sách tại điểm Bưu điện - Văn hóa xã",  # a place, not the post office
+    "kiểm tra, thanh tra việc chấp hành pháp luật",  # the work, not the inspectorate
 ]
 
 
@@ -427,6 +442,9 @@ ROLES = [
      {"Sở Nông nghiệp và Phát triển nông thôn": "cooperating",
       "các sở, ban, ngành liên quan": "cooperating", "các huyện và thành phố": "cooperating"}),
     ("Phối hợp với các xã Tân Phú, Tân Lập tổ chức", {}),  # named places: not a collective
+    # The issuer assigning the work: "Giao X ..."
+    ("Giao Phòng Kinh tế chủ trì, phối hợp với Công an xã tổ chức kiểm tra",
+     {"Phòng Kinh tế": "lead", "Công an xã": "cooperating"}),
     # One person's two posts: both bodies act.
     ("Phó Chủ tịch Ủy ban nhân dân kiêm Giám đốc Trung tâm Học tập cộng đồng phường tổ chức "
      "điều hành lịch hoạt động", {"Ủy ban nhân dân": "responsible",
@@ -1129,3 +1147,24 @@ def test_field_lines_under_a_duty_give_its_bodies_and_time() -> None:
         ("Đổi mới hình thức tuyên truyền", [("Phòng Văn hóa - Xã hội", "responsible")],
          "Thường xuyên", None),
     ]
+
+
+def test_a_sos_own_plan_names_its_units_short_and_itself_bare() -> None:
+    plan = extract_text(
+        "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 46/KH-STNMT\nQuảng Trị, ngày 13 tháng 01 năm 2023\n"
+        "KẾ HOẠCH\nCải cách hành chính năm 2023 của Sở Tài nguyên và Môi trường\nI. NHIỆM VỤ\n"
+        "1. Văn phòng Đăng ký đất đai chủ trì, phối hợp với Phòng Quản lý đất đai và Trung tâm "
+        "Công nghệ thông tin số hóa hồ sơ của Sở.\n"
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\n"
+        "1\tRà soát quy trình\tVPĐKĐĐ\tPhòng QLĐĐ; Trung tâm CNTT\n")
+    by_name = {agency.name: agency for agency in plan.agencies}
+    # the capitals of a name the plan spells out are that body, defined or not
+    assert {"VPĐKĐĐ"} <= set(by_name["Văn phòng Đăng ký đất đai"].aliases)
+    assert "Phòng QLĐĐ" in by_name["Phòng Quản lý đất đai"].aliases
+    assert "Trung tâm CNTT" in by_name["Trung tâm Công nghệ thông tin"].aliases
+    # "của Sở" in the Sở's own plan is the Sở
+    own = next(agency for agency in plan.agencies if agency.name.startswith("Sở Tài nguyên"))
+    assert "Sở" in own.aliases
+    row = plan.tasks[-1]
+    assert [(a.name, a.role) for a in row.assignments] == [
+        ("VPĐKĐĐ", "lead"), ("Phòng QLĐĐ", "cooperating"), ("Trung tâm CNTT", "cooperating")]

@@ -10,6 +10,9 @@ from extractor.rules.dates import find_dates, iso_date, parse_blankable
 
 # (phrase, type, number, date, issuer) -- every shape of symbol seen in plans.
 CITATION_CORPUS = [
+    # the issuer ends before "và hướng dẫn ..." of another body
+    ("theo Quyết định số 876/QĐ-BNV ngày 10/11/2022 của Bộ trưởng Bộ Nội vụ và hướng dẫn của Sở "
+     "Nội vụ.", "quyet_dinh", "876/QĐ-BNV", "2022-11-10", "Bộ trưởng Bộ Nội vụ"),
     ("Căn cứ Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ phê duyệt Đề án",
      "quyet_dinh", "1373/QĐ-TTg", "2021-07-30", "Thủ tướng Chính phủ"),
     ("Thực hiện Kế hoạch số 123/KH-UBND ngày 07/9/2022 của Ủy ban nhân thị xã An Khê về việc",
@@ -47,6 +50,8 @@ CITATION_CORPUS = [
 ]
 
 LAW_CORPUS = [
+    ("các văn bản hướng dẫn Luật Tài nguyên nước thuộc thẩm quyền của tỉnh", "Tài nguyên nước",
+     None),
     ("Căn cứ Luật Tổ chức Chính quyền địa phương ngày 19 tháng 6 năm 2015;",
      "Tổ chức Chính quyền địa phương", "2015-06-19"),
     ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "

@@ -101,6 +101,9 @@ REPORTING = {
         (None, None, None),
     "Tuyên truyền đến từng hộ; phát hiện, báo cáo kịp thời các trường hợp vi phạm.":
         (None, None, None),
+    # Results gathered and sent on, without the word "báo cáo".
+    "Tổng hợp kết quả tham gia phong trào của đoàn viên, hội viên, gửi Sở Khoa học và Công nghệ "
+    "trước ngày 15 của tháng cuối quý.": ("Sở Khoa học và Công nghệ", None, None),
 }
 NOT_REPORTING = [
     "Tổ chức sơ kết, tổng kết và báo cáo kết quả thực hiện.",   # no one to report to, no time
@@ -298,3 +301,13 @@ def test_a_sum_given_where_its_source_is_named_again() -> None:
         "cấp; năm 2024, bố trí 300 triệu đồng từ ngân sách huyện cho các hoạt động.\n")
     assert [(f.source, f.amount_vnd, f.amount_text) for f in plan.funding] == [
         ("ngan_sach_huyen", 300_000_000, "300 triệu đồng")]
+
+
+def test_a_named_fund_is_a_source_beside_the_other_lawful_ones() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 3/KH-UBND\nKẾ HOẠCH\nPhòng thủ dân sự năm 2026\n"
+        "I. KINH PHÍ THỰC HIỆN\n- Nguồn kinh phí: ngân sách xã; Quỹ phòng, chống thiên tai theo "
+        "quy định; các nguồn kinh phí hợp pháp khác.\n")
+    assert [(f.source, f.text) for f in plan.funding] == [
+        ("ngan_sach_xa", "ngân sách xã"), ("nguon_khac", "Quỹ phòng, chống thiên tai"),
+        ("nguon_khac", "nguồn kinh phí hợp pháp khác")]

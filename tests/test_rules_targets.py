@@ -10,6 +10,10 @@ from extractor.rules.targets import find_targets, indicator_key
 
 # line -> [(value, value_max, unit, comparator, kind, parent)]
 CORPUS: dict[str, list[tuple]] = {
+    "- Ít nhất 80% người dân có kỹ năng số cơ bản (kết quả năm 2025 đạt 57,6%).": [
+        (80, None, "%", ">=", "quantitative", None)],
+    "- Cơ sở dữ liệu đất đai của 10/10 huyện, thị xã, thành phố được vận hành.": [
+        (10, None, "huyện, thị xã, thành phố", "=", "quantitative", None)],
     "- 90% gia đình được công nhận đạt danh hiệu \"Gia đình học tập\";": [
         (90, None, "%", "=", "quantitative", None)],
     "- Trên 99,80% người trong độ tuổi từ 15 đến 60, 99,90% người trong độ tuổi 15 đến 35 biết "

@@ -20,6 +20,7 @@ CORPUS: dict[tuple, list[str]] = {
         "Quý II và Quý IV/2026", "quý II và quý IV năm 2026",
     ],
     ("recurrence", "FREQ=YEARLY;BYMONTH=6,7,8", None): ["hè hằng năm", "dịp hè hàng năm"],
+    ("duration", "P1D", False): ["ngay trong ngày", "báo cáo nhanh ngay trong ngày."],
     ("window", "2022-07-01", "2022-09-30"): [
         "Quý III/2022", "Quý 3/2022", "quý III năm 2022", "Quý 3 năm 2022", "QUÝ III/2022",
         "quý III / 2022", "trong Quý III/2022", "Quý III năm 2022",

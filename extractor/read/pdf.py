@@ -271,10 +271,14 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
     for line in lines[1:]:
         height = current.bottom - current.top
         gap = line.top - current.bottom
-        wrapped = (
+        close = gap <= min(0.9 * height, line_gap * 1.3 + 1)
+        # a centred line that leaves a bracket open goes on in the next: "(Ban hành kèm theo
+        # Quyết định số 46/QĐ-STNMT ... của Giám đốc Sở" | "Tài nguyên và Môi trường)"
+        bracket_open = text.count("(") > text.count(")") and ")" in line.text and close
+        wrapped = bracket_open or (
             current.x1 + _first_word_width(line) > right
             and line.x0 <= left + CONTINUATION_INDENT
-            and gap <= min(0.9 * height, line_gap * 1.3 + 1)
+            and close
             and not LIST_MARKER.match(line.text.strip())
             and not text.endswith("./.")
             # a heading in capitals does not run on into the caption under it, nor a title

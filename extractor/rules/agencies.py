@@ -48,6 +48,9 @@ NOT_A_UNIT_AFTER = {"xã": {"hội"}, "tỉnh": {"ủy", "uỷ"}, "huyện": {"�
                             "án", "in", "mềm", "điện", "kế", "báo", "vẽ", "tình"}}
 CONNECTORS = {"và", "-", "–", "&"}
 PLACE_STOP = {"Việt"}  # "Việt Nam" is taken as part of the name, not as a place
+ONE_SYLLABLE_HEADS = {"sở", "bộ"}
+# The first words of posts: "Chánh Thanh tra Sở", "Giám đốc Sở", "Trưởng phòng".
+POSITION_WORDS = {"chánh", "giám", "trưởng", "phó", "chủ", "thủ"}
 # Words after a national committee's name that are no part of its work: "giai đoạn", "năm",
 # "báo cáo Ban Chỉ đạo quốc gia kết quả ...", "tình hình ...".
 NOT_NATIONAL_WORK = {"giai", "năm", "kết", "tình", "việc", "nội", "kế", "số"}
@@ -226,8 +229,14 @@ class _Grower:
             return None  # "Bộ Quy tắc ứng xử": a set of rules, not a ministry
         if self.norms[index - 1:index] == ["điểm"]:
             return None  # "điểm Bưu điện - Văn hóa xã": a place, not the body
+        if self.norms[index:index + 2] == ["thanh", "tra"] and not self._capital(index):
+            return None  # "kiểm tra, thanh tra việc chấp hành": the work, not the body
         body_end = self.matches["BODY"].get(index)
         head_end = self.matches["HEAD"].get(index)
+        if body_end is None and self.words[index:index + 2] == ["Chi", "nhánh"] and \
+                index + 2 < len(self.words) and self._at_body(index + 2) and \
+                (parent := self._body(index + 2)) is not None:
+            return (index, parent[1], parent[2], parent[3], None)  # "Chi nhánh Văn phòng ..."
         if body_end is not None and (head_end is None or body_end >= head_end):
             kind = self._kind(index, body_end)
             grow = self._purpose if kind == "steering" else self._name_tail
@@ -237,6 +246,9 @@ class _Grower:
         elif head_end is not None and self._capital(index):
             kind = self._kind(index, head_end)
             field_end = self.matches["FIELD"].get(head_end)
+            if field_end is not None and not self._capital(head_end) and \
+                    self.norms[head_end] in self.component.stop:
+                field_end = None  # "trực thuộc Sở xây dựng phương án": a verb, not "Xây dựng"
             if field_end is None and self.words[index].isupper() and len(self.words[index]) > 1:
                 return None  # "BÁO CÁO", "BAN HÀNH": a heading in capitals, not a name
             if kind == "school" and head_end < len(self.words) and self._at_body(head_end):
@@ -358,7 +370,8 @@ class _Grower:
                 end += 2  # "Trường THCS số 2"
                 break
             if (word[:1].isupper() and word not in PLACE_STOP) or _abbreviation(word):
-                previous_capital = True
+                # "Văn phòng Sở duy trì": the Sở is a word of its own, with no second syllable
+                previous_capital = norm not in ONE_SYLLABLE_HEADS
             elif word == "Việt" and end + 1 < len(self.words) and self.words[end + 1] == "Nam":
                 end += 1
                 previous_capital = True
@@ -370,8 +383,10 @@ class _Grower:
                                                    self.matches["FIELD"])) and \
                     end + 1 < len(self.words) and \
                     self.words[end + 1][:1].isupper() and not self._at_body(end + 1) and \
-                    not self._unit_at(end + 1):
-                previous_capital = False  # "Trung tâm Văn hóa, Thể thao và Truyền thông"
+                    not self._unit_at(end + 1) and self.norms[end + 1] not in POSITION_WORDS:
+                # "Trung tâm Văn hóa, Thể thao và Truyền thông" (not "Văn phòng Sở, Chánh
+                # Thanh tra Sở": a post opens the next name)
+                previous_capital = False
             elif word.islower() and end > index and (unit := self._words_to_unit(end)):
                 end = unit  # "Trung tâm Dịch vụ nông nghiệp huyện": lowercase words to a unit
                 break
@@ -745,7 +760,8 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
                 entry.base = base
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
-    return _merge_bare(_merge_short_names(_merge_short_steering(list(entries.values()))))
+    return _merge_bare(_merge_initials(_merge_short_names(_merge_short_steering(
+        list(entries.values())))))
 
 
 def _below(level: str | None, own_tier: str | None) -> bool:
@@ -859,6 +875,36 @@ def _merge_short_names(entries: list[_Entry]) -> list[_Entry]:
     return _fold(entries, full)
 
 
+def _initials(words: str) -> str:
+    """The capitals a name's words are shortened to: "Quản lý đất đai" -> "QLĐĐ"; a word in
+    capitals gives all its letters ("KS và KTTV" -> "KSKTTV")."""
+    letters = []
+    for word in regex.findall(r"\p{L}+", words):
+        if _abbreviation(word):
+            letters.append(word)
+        elif word != "và":
+            letters.append(word[0].upper())
+    return "".join(letters)
+
+
+def _merge_initials(entries: list[_Entry]) -> list[_Entry]:
+    """"Phòng QLĐĐ", "VPĐKĐĐ" is the plan's one body whose name they are the capitals of
+    ("Phòng Quản lý đất đai", "Văn phòng Đăng ký đất đai"), if there is one."""
+    def full(entry: _Entry) -> list[_Entry]:
+        words = entry.base.split()
+        first = next((i for i, word in enumerate(words) if _abbreviation(word)), None)
+        if entry.collective or first is None or entry.unit or \
+                not all(_abbreviation(word) or word in {"và", ","} or word.endswith(",")
+                        for word in words[first:]):
+            return []
+        head, short = " ".join(words[:first]), _initials(" ".join(words[first:]))
+        return [other for other in entries if other is not entry and not other.collective
+                and other.base.startswith(head) and not _abbreviation(other.base.split()[-1])
+                and _initials(other.base[len(head):]) == short]
+
+    return _fold(entries, full)
+
+
 def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
     """A body named without its place ("Hội Khuyến học", "UBND huyện") is the plan's one body
     of that name with a place, if there is only one."""
@@ -911,7 +957,7 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
     the body's full name; a name grown over one after a comma ("Phòng Nông nghiệp và Môi
     trường, VPĐP huyện") is cut before it."""
     mentions = _with_defined_names(text, _with_bracketed_names(text, _with_row_places(
-        text, mentions)))
+        text, _with_initials(text, mentions))))
     shorts = defined_short_forms(text, mentions, inside=True)
     if not shorts:
         return mentions
@@ -923,6 +969,28 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
             mention = replace(mention, end=cut, surface=text[mention.start:cut])
         kept.append(mention)
     return sorted(kept + shorts, key=lambda mention: mention.start)
+
+
+CAPITALS = regex.compile(r"(?<![\p{L}\d&\-/])\p{Lu}[\p{Lu}&]{2,14}(?![\p{L}\d&\-/])")
+
+
+def _with_initials(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """``mentions`` with the capitals of a body's name used alone where the plan never defines
+    them ("VPĐKĐĐ" for the "Văn phòng Đăng ký đất đai" it names): each a mention of that body."""
+    bodies: dict[str, dict[str, AgencyMention]] = {}
+    for mention in mentions:
+        full = full_name(mention.full or mention.name)
+        if not mention.collective and len(short := _initials(full)) >= 3:
+            bodies.setdefault(short, {}).setdefault(match_key(full), mention)
+    # two bodies with the same capitals: neither
+    named = {short: next(iter(same.values())) for short, same in bodies.items() if len(same) == 1}
+    found = []
+    for capitals in CAPITALS.finditer(text):
+        body = named.get(capitals.group(0))
+        if body is not None and not any(m.start <= capitals.start() < m.end for m in mentions):
+            found.append(AgencyMention(capitals.start(), capitals.end(), capitals.group(0),
+                                       body.kind, False, full=full_name(body.full or body.name)))
+    return sorted(mentions + found, key=lambda mention: mention.start) if found else mentions
 
 
 # A table cell that is a locality and nothing else: "Huyện Phù Cát", "Thị xã An Nhơn".
@@ -1048,8 +1116,10 @@ def extract_agencies(norm: NormalizedText, layout: Layout,
                 for mention in _shifted(find_mentions(norm.text[start:end]), start)]
     mentions = [mention for mention in with_short_forms(norm.text, mentions)
                 if any(start <= mention.start and mention.end <= end for start, end in stretches)]
+    entries = resolve(mentions, document)
+    _add_own_department(entries, norm.text, stretches, mentions, document)
     agencies = []
-    for number, entry in enumerate(resolve(mentions, document), start=1):
+    for number, entry in enumerate(entries, start=1):
         aliases = []
         for surface in entry.surfaces:
             if surface != entry.name and surface not in aliases:
@@ -1061,6 +1131,31 @@ def extract_agencies(norm: NormalizedText, layout: Layout,
                       for span in entry.mentions],
         ))
     return agencies, mentions
+
+
+# "Sở" on its own, not the head of a named one ("Sở Nội vụ"): in a Sở's own plan, the Sở itself.
+BARE_DEPARTMENT = regex.compile(r"(?<!\p{L})Sở(?!\p{L})(?!\s+\p{Lu})")
+
+
+def _add_own_department(entries: list[_Entry], text: str, stretches: list[tuple[int, int]],
+                        mentions: list[AgencyMention], document: Document) -> None:
+    """In a Sở's own plan, each bare "Sở" ("của Sở", "Giám đốc Sở") is a mention of it; not
+    one inside another name ("Văn phòng Sở", "các phòng, đơn vị thuộc Sở")."""
+    issuer = full_name(document.issuer.name) if document.issuer else ""
+    if not issuer.startswith("Sở "):
+        return
+    base = match_key(_split_locality(issuer)[0])
+    own = next((entry for entry in entries
+                if not entry.collective and match_key(entry.base) == base), None)
+    if own is None:
+        return
+    for start, end in stretches:
+        for found in BARE_DEPARTMENT.finditer(text, start, end):
+            if not any(m.start <= found.start() < m.end for m in mentions):
+                own.mentions.append(found.span())
+                own.surfaces.append(found.group(0))
+    order = sorted(zip(own.mentions, own.surfaces, strict=True))
+    own.mentions, own.surfaces = [span for span, _ in order], [surface for _, surface in order]
 
 
 def _shifted(mentions: list[AgencyMention], offset: int) -> list[AgencyMention]:

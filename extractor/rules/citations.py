@@ -50,7 +50,7 @@ LAW = regex.compile(
     r"(?!(?:các|những|và|hoặc|theo|để|tổ|triển|thực|xây|hướng|nhằm|trong|được|đã|cùng|bảo)\b)"
     r"\p{Ll}|\p{Lu})[^;:()\t\n]*?)"
     r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo|để|đã|được|năm|hiện hành|quy định|về|của|số|"
-    r"trong|thì|nhằm|với)\b|$)"
+    r"trong|thì|nhằm|với|thuộc)\b|$)"
 )
 # The formal form "Luật X ngày ..." bounds the name by its date, so commas may stand inside it
 # ("Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm 2019").
@@ -67,7 +67,8 @@ DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?[/.
 ISSUER = regex.compile(
     r"\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)"
     r"(?=\s+(?:về việc|về|V/v|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"
-    r"xây dựng (?:Kế hoạch|kế hoạch)|đã|đánh giá)\b|\s*[,;.:()“\"\t]|$)",
+    r"xây dựng (?:Kế hoạch|kế hoạch)|đã|đánh giá|và\s+(?:hướng dẫn|chỉ đạo|các|những))\b|"
+    r"\s*[,;.:()“\"\t]|$)",
     regex.IGNORECASE,
 )
 TITLE_END = regex.compile(

@@ -171,7 +171,7 @@ def extract_funding(
     central_city = two_tiers(document.issue_date) or any(is_central_city(name) for name in (
         document.place, document.locality.name if document.locality else None) if name)
     year = plan_year(document)
-    sources: dict[str, FundingSource] = {}
+    sources: dict[tuple[str, bool], FundingSource] = {}
     for line, section, value, in_section in _paragraphs(norm, layout):
         if in_section:
             clauses = [(0, value)]
@@ -192,15 +192,20 @@ def extract_funding(
                   if in_section or not ADVISED.search(value, 0, match.start())]
         found.sort(key=lambda item: item[:2])
         for (start, end, code), amount in zip(found, _amounts(value, found), strict=True):
-            if code in sources:
-                known = sources[code]
+            # A named fund ("Quỹ phòng, chống thiên tai", "vốn tín dụng") is a source of its own
+            # beside "các nguồn hợp pháp khác", though both are other lawful sources.
+            key = (code, bool(NAMED_FUND.match(value, start)))
+            if value[start:end].casefold() == "quỹ" and (name := FUND_NAME.match(value, end)):
+                end = name.end()  # "Quỹ phòng, chống thiên tai tỉnh": the fund's name
+            if key in sources:
+                known = sources[key]
                 if known.amount_vnd is None and amount is not None and amount.end() <= start:
                     # "... từ ngân sách huyện ...; năm 2024, bố trí 300 triệu đồng từ ngân sách
                     # huyện": the sum is given where the source is named again
                     known.amount_vnd, known.amount_text = money(amount), amount.group(0)
                 continue
             span = (line.start + start, line.start + end)
-            sources[code] = FundingSource(
+            sources[key] = FundingSource(
                 source=code, text=value[start:end], span=span, page=norm.page_at(span[0]),
                 amount_vnd=money(amount) if amount else None,
                 amount_text=amount.group(0) if amount else None,
@@ -208,6 +213,10 @@ def extract_funding(
     return list(sources.values())
 
 
+NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay)\b", regex.IGNORECASE)
+FUND_NAME = regex.compile(
+    r"(?:\s+phòng,\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
+    r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+)+")
 SUM_FROM = regex.compile(r"\s*(?:từ|bằng)\s+(?:nguồn\s+)?(?:kinh phí\s+)?", regex.IGNORECASE)
 
 

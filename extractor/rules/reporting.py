@@ -46,6 +46,9 @@ NAME_END = (
     # "về UBND xã các điểm có nguy cơ ...": a name whose unit is said ends before "các".
     rf"|(?<=\b(?:{UNIT_WORDS}))\s+(?:các|những)\b|$)"
 )
+# Results gathered and sent on, without the word "báo cáo": "Tổng hợp kết quả tham gia phong trào
+# của đoàn viên, hội viên, gửi Sở Khoa học và Công nghệ trước ngày 15 của tháng cuối quý".
+RESULTS_SENT = regex.compile(r"(?<=(?i:kết\s+quả)[^.;]{0,80},\s*)(?i:gửi)")
 ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+báo cáo\b")
 REPORT_TO = regex.compile(
     r"(?i:báo cáo|gửi\s+(?:báo cáo|kết quả))"
@@ -55,6 +58,7 @@ REPORT_TO = regex.compile(
     rf"(?P<recipient>{BODY}[^.;()]*?){NAME_END}"
     rf"|(?i:báo cáo)(?:\s+(?i:nhanh|ngay|kịp thời))?\s+(?P<direct>{BODY}[^.;()]*?){NAME_END}"
     rf"|(?i:báo cáo)[^.;()]{{0,120}}?\s+gửi\s+(?:về\s+)?(?P<sent>{BODY}[^.;()]*?){NAME_END}"
+    rf"|{RESULTS_SENT.pattern}\s+(?:về\s+)?(?P<results>{BODY}[^.;()]*?){NAME_END}"
 )
 VIA = regex.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 SUBJECT = regex.compile(
@@ -72,7 +76,8 @@ LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", reg
 NOT_A_REPORT = regex.compile(
     r"(?i)(?:(?:chế\s+độ|hệ\s+thống(?:\s+thông\s+tin)?|phần\s+mềm|mẫu|đề\s+cương|kênh|"
     r"không)\s+báo\s+cáo|báo\s+cáo\s+(?:viên|số\b|trực\s+tuyến|kèm\s+theo))")
-REPORT = regex.compile(r"(?i)(?<!\p{L})(?:báo\s+cáo|gửi\s+kết\s+quả)(?!\p{L})")
+REPORT = regex.compile(rf"(?i)(?<!\p{{L}})(?:báo\s+cáo|gửi\s+kết\s+quả)(?!\p{{L}})|"
+                      rf"{RESULTS_SENT.pattern}")
 # "100% vụ ngộ độc ... được phát hiện, báo cáo, điều tra ...": what is done to something, in a
 # target, not a duty.
 PASSIVE = regex.compile(r"(?i)\bđược(?:\s+\p{L}+){1,3}\s*,\s*$")

@@ -38,10 +38,11 @@ BASE_YEAR = regex.compile(
     rf"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:học\s+)?{YEAR}(?:\s*-\s*{YEAR})?", regex.IGNORECASE
 )
 # Where a target states its baseline in brackets: "dưới 110 bé trai/100 bé gái (năm 2024: 111,3
-# bé trai/100 bé gái)", "trên 85% (năm 2025 đạt 83,62%)". Its figure is no target, its year no
-# milestone (an item's title, cut at the colon, ends with the bracket's opening).
+# bé trai/100 bé gái)", "trên 85% (năm 2025 đạt 83,62%)", "(kết quả năm 2025 đạt 57,6%)". Its
+# figure is no target, its year no milestone (an item's title, cut at the colon, ends with the
+# bracket's opening).
 BASELINE_BRACKET = regex.compile(
-    rf"\(\s*(?i:năm)\s+{YEAR}\s*(?:(?::|\s(?i:đạt|là)\b)[^)]*\)?|$)")
+    rf"\(\s*(?:(?i:kết quả|thực hiện)\s+)?(?i:năm)\s+{YEAR}\s*(?:(?::|\s(?i:đạt|là)\b)[^)]*\)?|$)")
 TARGET_SECTION = regex.compile(r"MỤC TIÊU|CHỈ TIÊU")
 TARGET_HEADING = regex.compile(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", regex.IGNORECASE)
 GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)

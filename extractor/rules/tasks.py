@@ -87,14 +87,16 @@ LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|
                          # the short name a body is given: "(sau đây viết tắt là ...)"
                          rf"\(\s*{SHORT_NAME_WORDS}[^()]*\))\s*)*[\s,;()]*$")
 SHORT_NAME_GIVEN = regex.compile(rf"\(\s*{SHORT_NAME_WORDS}\s*$")
-# What may stand before a sentence's subject: a bullet, "Đề nghị", an opening phrase with its
+# What may stand before a sentence's subject: a bullet, "Đề nghị" or "Giao" (the issuer
+# assigning the work: "Giao Phòng Kinh tế chủ trì ..."), an opening phrase with its
 # comma ("Ngay từ Quý I/2025, Đài Truyền thanh xã ..."), the head who acts for the body
 # ("Trưởng Ban chỉ đạo phường xây dựng ...", and its slip "Trường"), or its members ("Các
 # thành viên Ban Chỉ huy ...").
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
-    r"^\s*(?:[-+•]\s*)?(?:[^;.:]{2,30}:\s*)?(?:Đề nghị\s*)?(?:[^,;.:]{2,40},\s*|"
+    r"^\s*(?:[-+•]\s*)?(?:[^;.:]{2,30}:\s*)?(?:(?:Đề nghị|Giao(?:\s+cho)?)\s*)?"
+    r"(?:[^,;.:]{2,40},\s*|"
     r"(?:Hằng|Hàng)\s+năm\s+)?"
     r"(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc|Chủ tịch|Thường trực|Người đứng đầu)"
     r"\s+|(?:[Cc]ác\s+)?[Tt]hành\s+viên\s+)?$")

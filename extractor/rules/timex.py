@@ -390,6 +390,11 @@ def _duration(match: regex.Match[str], _: int | None) -> TimeExpression | None:
                           working_days=working, anchor=anchor)
 
 
+def _same_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    return TimeExpression(text=match.group(0), kind="duration", duration="P1D",
+                          working_days=False)
+
+
 def _unspecified(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     text = match.group(0).strip(" .;,")
     return TimeExpression(text=text, kind="unspecified", reason=text)
@@ -468,6 +473,9 @@ RULES: list[Rule] = [
           r"(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"
           r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^,;.\t\n]{3,120}))?",
           _duration, "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"),
+    # "báo cáo nhanh ... ngay trong ngày": within the day of the event the sentence opens on
+    _rule("same_day", r"(?:ngay\s+)?trong\s+ngày(?=\s*[.;,)]|\s*$)", _same_day,
+          "ngay trong ngày"),
     _rule("years",
           rf"(?:(?:giai đoạn|từ(?:\s+năm)?)\s+)?(?P<years>{YEAR}\s*(?:[-–—]|đến(?:\s+năm)?)"
           rf"\s*{YEAR})", _years, "2023 - 2025", "Từ năm 2016 đến 2020", "giai đoạn 2021-2025"),
@@ -491,8 +499,8 @@ RULES: list[Rule] = [
           rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*(?:tháng\s+)?{MONTH})*)"
           rf"(?:{SEP}(?P<year>{YEAR}))?(?![\d/])", _months, "tháng 10/2018", "Tháng 3, 4/2018",
           "Tháng 6 và tháng 11/2025"),
-    _rule("yearly_part", rf"(?P<part>cuối|đầu|giữa|hè)\s+{EVERY_YEAR}", _yearly_part,
-          "hè hằng năm"),
+    # a season every year; not "đầu hằng năm" ("người đứng đầu hằng năm ...": a head)
+    _rule("yearly_part", rf"(?P<part>hè)\s+{EVERY_YEAR}", _yearly_part, "hè hằng năm"),
     _rule("part_of_year",
           rf"(?P<half>6\s+tháng\s+)?(?P<part>cuối|đầu|giữa|hè)\s+(?:năm\s*(?P<year>{YEAR})?|"
           rf"(?P<year>{YEAR}))",

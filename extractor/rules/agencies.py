@@ -40,12 +40,6 @@ from extractor.rules.vocabulary import (
 from extractor.structure import Layout
 
 TOKEN = regex.compile(r"[\n\t]|\p{L}[\p{L}\p{M}]*(?:&\p{L}+)*|\d+|[^\s]")
-# Unit words that are not a unit: "xã hội" (society), "Tỉnh ủy" (a party committee), "bản
-# tin" (a bulletin, not a hamlet).
-NOT_A_UNIT_AFTER = {"xã": {"hội"}, "tỉnh": {"ủy", "uỷ"}, "huyện": {"ủy", "uỷ"},
-                    "thị": {"ủy", "uỷ"}, "thành": {"ủy", "uỷ"},
-                    "bản": {"tin", "đồ", "sắc", "cam", "chất", "thân", "lĩnh", "quyền", "sao",
-                            "án", "in", "mềm", "điện", "kế", "báo", "vẽ", "tình"}}
 CONNECTORS = {"và", "-", "–", "&"}
 PLACE_STOP = {"Việt"}  # "Việt Nam" is taken as part of the name, not as a place
 ONE_SYLLABLE_HEADS = {"sở", "bộ"}
@@ -138,6 +132,8 @@ class AgencyComponent:
                     self.kinds[_norm_key(nlp.make_doc(phrase))] = kind
         self.stop = {match_key(word) for word in words["stop_words"]}
         self.sector_after = {match_key(word) for word in words["sector_after"]}
+        self.not_a_unit_after = {unit: set(after)
+                                 for unit, after in data["not_a_unit_after"].items()}
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
@@ -487,8 +483,8 @@ class _Grower:
         if end is None or (index > 0 and self.norms[index - 1] == "nông" and
                            self.norms[index] == "thôn"):
             return None  # "nông thôn" is the countryside, not a hamlet
-        if end < len(self.norms) and self.norms[end] in NOT_A_UNIT_AFTER.get(self.norms[end - 1],
-                                                                               set()):
+        if end < len(self.norms) and \
+                self.norms[end] in self.component.not_a_unit_after.get(self.norms[end - 1], ()):
             return None
         return end
 
@@ -704,6 +700,12 @@ class _Entry:
     collective: bool
     surfaces: list[str]
     mentions: list[tuple[int, int]]
+
+    def sort_mentions(self) -> None:
+        """Mentions (and the surface of each) in document order."""
+        order = sorted(zip(self.mentions, self.surfaces, strict=True))
+        self.mentions = [span for span, _ in order]
+        self.surfaces = [surface for _, surface in order]
 
 
 def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
@@ -922,9 +924,7 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
                 other.unit is not None and match_key(other.base) == match_key(entry.base)
                 for other in kept):
             entry.level = None  # "Hội Khuyến học" beside those of the city and the wards
-        order = sorted(zip(entry.mentions, entry.surfaces, strict=True))
-        entry.mentions = [span for span, _ in order]
-        entry.surfaces = [surface for _, surface in order]
+        entry.sort_mentions()
     return sorted(kept, key=lambda entry: entry.mentions[0][0])
 
 
@@ -1154,8 +1154,7 @@ def _add_own_department(entries: list[_Entry], text: str, stretches: list[tuple[
             if not any(m.start <= found.start() < m.end for m in mentions):
                 own.mentions.append(found.span())
                 own.surfaces.append(found.group(0))
-    order = sorted(zip(own.mentions, own.surfaces, strict=True))
-    own.mentions, own.surfaces = [span for span, _ in order], [surface for _, surface in order]
+    own.sort_mentions()
 
 
 def _shifted(mentions: list[AgencyMention], offset: int) -> list[AgencyMention]:

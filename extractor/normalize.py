@@ -151,7 +151,9 @@ def clean_inline(text: str) -> str:
 def normalize(source: SourceDocument) -> NormalizedText:
     blocks = _merge_tables(_flatten_layout(_clean_blocks(source.blocks)))
     blocks = _join_broken(blocks)
-    return _assemble(blocks, source.pages)
+    # A web page's or a Word file's line breaks in a cell are the writer's (a <br>, a new
+    # paragraph), a PDF's may be wraps.
+    return _assemble(blocks, source.pages, hard_breaks=source.format in {"html", "docx"})
 
 
 def _clean_blocks(blocks: list[Block]) -> list[Block]:
@@ -177,10 +179,10 @@ def _clean_cell(cell: str) -> str:
     return "\n".join(line for line in lines if line and not DECORATION_LINE.match(line))
 
 
-def _one_line(cell: str) -> str:
+def _one_line(cell: str, hard_breaks: bool = False) -> str:
     if cell == COVERED:
         return cell
-    return join_lines(cell.replace(COVERED, "").split("\n"))
+    return join_lines(cell.replace(COVERED, "").split("\n"), items=hard_breaks)
 
 
 def clause_spans(text: str, ends: regex.Pattern[str] = CLAUSE_END) -> list[tuple[int, int]]:
@@ -199,11 +201,14 @@ def clause_spans(text: str, ends: regex.Pattern[str] = CLAUSE_END) -> list[tuple
 LABELLED_LINE = regex.compile(r"^\p{Lu}[\p{L} ]{1,30}:\s")
 
 
-def join_lines(lines: list[str]) -> str:
-    """Lines of one paragraph as one line (a word broken at a hyphen is mended)."""
+def join_lines(lines: list[str], items: bool = False) -> str:
+    """Lines of one paragraph as one line (a word broken at a hyphen is mended). With
+    ``items``, the breaks are the writer's: a line that opens with a capital after one that
+    ends without a mark is an item of its own ("Phòng Kinh tế" over "Công an phường")."""
     text = ""
     for line in lines:
-        if text and LABELLED_LINE.match(line) and not text.endswith((";", ":", ",", ".")):
+        if text and not text.endswith((";", ":", ",", ".")) and (
+                LABELLED_LINE.match(line) or (items and line[:1].isupper())):
             text += ";"
         text = _join_words(text, line) if text else line
     return text
@@ -336,10 +341,27 @@ def _merge_continued_rows(table: TableBlock) -> TableBlock:
             _merge_into(rows[-1], row)
         elif len(rows) == 1 and _wraps_header(row):
             _merge_into(rows[0], row)  # a header wrapped over two lines: "Đơn vị chủ" / "trì"
+        elif len(rows) == 1 and (header := _two_row_header(rows[0], row)) is not None:
+            rows[0] = header
         else:
             rows.append(list(row))
             pages.append(page)
     return TableBlock(rows, table.page, pages)
+
+
+def _two_row_header(top: list[str], below: list[str]) -> list[str] | None:
+    """A header of two rows, a cell over several columns labelled again below ("Đơn vị thực
+    hiện" over "Chủ trì" | "Phối hợp"), as one row that names each column by its lowest
+    label; None when ``below`` is no such second row."""
+    spanned = {column for column in range(1, len(top))
+               if top[column] in ("", COVERED) and top[column - 1] not in ("", COVERED)}
+    spanned |= {column - 1 for column in spanned}
+    labels = {column for column, cell in enumerate(below) if cell not in ("", COVERED)}
+    if len(labels) < 2 or not labels <= spanned or len(below) > len(top) or \
+            any(len(below[column].split()) > 4 or any(c.isdigit() for c in below[column])
+                for column in labels):
+        return None
+    return [below[column] if column in labels else cell for column, cell in enumerate(top)]
 
 
 def _wraps_header(row: list[str]) -> bool:
@@ -381,7 +403,8 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _assemble(blocks: list[Block], pages: int | None) -> NormalizedText:
+def _assemble(blocks: list[Block], pages: int | None, hard_breaks: bool = False
+              ) -> NormalizedText:
     parts: list[str] = []
     lines: list[TextLine] = []
     tables: list[NormalizedTable] = []
@@ -402,7 +425,7 @@ def _assemble(blocks: list[Block], pages: int | None) -> NormalizedText:
         table = NormalizedTable(rows=[], row_pages=list(block.row_pages))
         table.start = offset
         for row, page in zip(block.rows, block.row_pages, strict=True):
-            row = [_one_line(cell) for cell in row]
+            row = [_one_line(cell, hard_breaks) for cell in row]
             start = emit("\t".join("" if cell == COVERED else cell for cell in row), page,
                          len(tables))
             cells, cursor = [], start

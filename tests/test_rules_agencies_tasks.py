@@ -87,7 +87,7 @@ MENTIONS = {
     "sectors, village heads and bodies in several kinds of unit": [
         ("2. Ngành giáo dục xã", ["Ngành giáo dục xã"]),
         ("phối hợp với ngành giáo dục và đào tạo, chính quyền các cấp",
-         ["ngành giáo dục và đào tạo"]),
+         ["ngành giáo dục và đào tạo", "chính quyền các cấp"]),
         ("Đề nghị Công đoàn ngành Giáo dục tỉnh phát động", ["Công đoàn ngành Giáo dục tỉnh"]),
         ("6. Trưởng các ấp", ["Trưởng các ấp"]),
         ("Trưởng thôn chịu trách nhiệm trước Chủ tịch UBND xã", ["Trưởng thôn", "UBND xã"]),
@@ -172,7 +172,20 @@ MENTIONS = {
          ["Các bệnh viện tuyến tỉnh", "các trường tiểu học"]),
         ("báo cáo Bộ Y tế (qua Viện Vệ sinh dịch tễ Trung ương)",
          ["Bộ Y tế", "Viện Vệ sinh dịch tễ Trung ương"]),
-        ("Công an xã, các thôn tổ chức", ["Công an xã"]),  # villages acting: places, no body
+        # villages that act, report or are given work are a body; where they say where, none
+        ("Công an xã, các thôn tổ chức", ["Công an xã", "các thôn"]),
+        ("- Các cơ quan, đơn vị và các thôn báo cáo kết quả", ["Các cơ quan, đơn vị", "các thôn"]),
+        ("- 100% các thôn xây dựng, cập nhật phương án", ["các thôn"]),
+        ("Mỗi thôn thành lập tổ tự quản", ["Mỗi thôn"]),
+        ("hướng dẫn các thôn xây dựng phương án", ["các thôn"]),  # guided to do work
+        ("chỉ đạo các thôn, khu phố đưa nội dung vào hương ước", ["các thôn, khu phố"]),
+        ("sự phối hợp giữa Ban Chỉ huy Quân sự xã, Công an xã với các thôn và Nhân dân",
+         ["Ban Chỉ huy Quân sự xã", "Công an xã", "các thôn"]),
+        ("phụ trách địa bàn các thôn trong tháng 3", []),
+        ("tại nhà văn hóa các ấp.", []),
+        ("Nhiều hộ ở các thôn Phong Tấn, Hanh Quang", []),
+        ("bình xét khen thưởng của các bộ phận, đơn vị và các thôn.", ["các bộ phận, đơn vị"]),
+        ("Trước 30/9/2025\tMỗi thôn ít nhất 01 mô hình", []),
         # A count of bodies in a list is several of them.
         ("Thường trực Hội Khuyến học quận và 3 Cụm thi đua Phường tổ chức",
          ["Hội Khuyến học quận", "3 Cụm thi đua Phường"]),
@@ -182,6 +195,14 @@ MENTIONS = {
         ("phối hợp với các tổ chức, các lực lượng xã hội trong việc",
          ["các tổ chức, các lực lượng xã hội"]),
         ("Chủ động phối hợp với các thôn triển khai", ["các thôn"]),
+        ("Huyện đoàn chỉ đạo các cơ sở Đoàn phối hợp", ["Huyện đoàn", "các cơ sở Đoàn"]),
+        # the media doing work of their own
+        ("a) Các phương tiện thông tin đại chúng thực hiện các chương trình giáo dục từ xa",
+         ["Các phương tiện thông tin đại chúng"]),
+        # the party committees and governments, with or without their tiers
+        ("phải được cấp ủy, chính quyền các cấp quan tâm", ["cấp ủy, chính quyền các cấp"]),
+        ("trách nhiệm của cấp ủy, chính quyền, người đứng đầu", ["cấp ủy, chính quyền"]),
+
         ("Đề nghị các cơ sở giáo dục đại học, cao đẳng trên địa bàn tỉnh",
          ["các cơ sở giáo dục đại học, cao đẳng trên địa bàn tỉnh"]),
         # A list of kinds already going takes "các" again; two collectives stay two.
@@ -289,6 +310,8 @@ NOT_BODIES = [
     "các tổ chức, cá nhân tham gia",  # "tổ chức" does not open a collective
     "tại các huyện, thành phố",
     "tuyên truyền tại các thôn, tổ dân phố",  # villages as places, not bodies worked with
+    "tuyên truyền trên các phương tiện thông tin đại chúng",  # the media as a channel
+    "học tập thông qua các phương tiện thông tin đại chúng",
     "Ban hành Kế hoạch Chuyển đổi số tỉnh",
     "Trung tâm tổ chức tập huấn",
     "nâng cao năng lực cho cơ quan liên quan",
@@ -296,7 +319,6 @@ NOT_BODIES = [
     "thành lập hội đồng thẩm định",  # a kind of council, none named
     "nâng cao chất lượng đội ngũ giáo viên",
     "báo cáo các trường hợp nghi ngờ ngộ độc",  # cases, not schools
-    "hướng dẫn các thôn thực hiện",  # villages guided, named as no list of bodies
     "bảo đảm an ninh tại khu vực sơ tán",
     "ký cam kết thực hiện Bộ Quy tắc ứng xử văn minh du lịch",  # a code of conduct
     "tuyên truyền trên hệ thống truyền thanh cơ sở",  # a network of channels, no body
@@ -474,6 +496,13 @@ ROLES = [
      "tạo, Hội Khuyến học quận chủ trì phối hợp với các đơn vị liên quan tổ chức đánh giá",
      {"Phòng Giáo dục và Đào tạo": "lead", "Hội Khuyến học quận": "lead",
       "các đơn vị liên quan": "cooperating"}),
+    # A body directed to help, with the short form it is given between it and the verb.
+    ("Chỉ đạo các Trung tâm học tập cộng đồng (sau đây gọi tắt là TTHTCĐ) phối hợp với Hội "
+     "Khuyến học các xã tổ chức", {"các Trung tâm học tập cộng đồng": "cooperating",
+                                  "Hội Khuyến học các xã": "cooperating"}),
+    ("Huyện đoàn chỉ đạo các cơ sở Đoàn phối hợp với các trường học tổ chức",
+     {"Huyện đoàn": "responsible", "các cơ sở Đoàn": "cooperating",
+      "các trường học": "cooperating"}),
 ]
 
 
@@ -1168,3 +1197,16 @@ def test_a_sos_own_plan_names_its_units_short_and_itself_bare() -> None:
     row = plan.tasks[-1]
     assert [(a.name, a.role) for a in row.assignments] == [
         ("VPĐKĐĐ", "lead"), ("Phòng QLĐĐ", "cooperating"), ("Trung tâm CNTT", "cooperating")]
+
+
+def test_villages_named_with_any_determiner_are_one_collective() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ VĨNH HOÀNG\nSố: 9/KH-UBND\nKẾ HOẠCH\nPhòng thủ dân sự năm 2026\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Phòng Kinh tế chủ trì, phối hợp với các thôn thống kê thiệt "
+        "hại.\n2. Mỗi thôn chuẩn bị lực lượng tại chỗ.\n3. Trạm Y tế xã phối hợp với Trưởng thôn "
+        "vận động; Trưởng các thôn báo cáo nhanh.\n")
+    entries = {agency.name: (len(agency.mentions), agency.collective, agency.level)
+               for agency in plan.agencies}
+    assert entries["các thôn"] == (2, True, "xa")
+    assert entries["Trưởng các thôn"] == (2, True, "xa")
+    assert "Mỗi thôn" not in entries and "Trưởng thôn" not in entries

@@ -175,7 +175,8 @@ class _Grower:
                     self.doc[index - 1].whitespace_ == "":
                 index += 1  # "KH-UBND": a document's symbol, not a body
                 continue
-            mention = self._collective(index) or self._village_head(index) or \
+            mention = self._villages(index) or self._collective(index) or \
+                self._village_head(index) or \
                 self._branch(index) or self._sector(index) or self._corps(index) or \
                 self._body(index) or self._desk(index)
             if mention is None:
@@ -557,12 +558,8 @@ class _Grower:
             # "các tổ chức, các lực lượng xã hội", "các cấp, các ngành": a member opens a list
             # of kinds
             end, opened_by_member = member, True
-        village_end = self.matches["VILLAGE"].get(index + 1)
-        if end is None and village_end and (
-                self._worked_with(index) or
-                self.norms[village_end:village_end + 2] in (["phối", "hợp"], ["chủ", "trì"])):
-            # "phối hợp với các thôn", "Phòng Kinh tế chủ trì; Công an xã, các thôn phối hợp"
-            return (index, village_end, "other", True, None)
+        if self.matches["VILLAGE"].get(index + 1):
+            return None  # villages where they only say where: "tại các thôn"
         if end is None and (unit_end := self._unit_at(index + 1)) is not None and \
                 self._worked_with(index):
             # "phối hợp với Sở Nông nghiệp ..., các huyện và thành phố": the localities' bodies
@@ -581,6 +578,9 @@ class _Grower:
             return (index, end, body[2], True, None)
         if end is None:
             return None
+        if self.norms[index + 1:index + 3] == ["phương", "tiện"] and \
+                self.norms[index - 1:index] in (["trên"], ["qua"]):
+            return None  # "tuyên truyền trên các phương tiện thông tin đại chúng": a channel
         # "các Phòng Giáo dục và Đào tạo": offices of one field, one in each district.
         if self.norms[index + 1] in {"sở", "phòng"} and end == index + 2 and \
                 (field_end := self.matches["FIELD"].get(end)) is not None:
@@ -613,35 +613,98 @@ class _Grower:
             end = self._locality(end)[0]
         elif self.norms[end:end + 3] == ["trên", "địa", "bàn"]:
             end = self._locality(end + 3)[0]
-        head = self.norms[index + 2 if self.norms[index + 1] == "cấp" else index + 1]
+        # "các cấp hội", "các cơ sở Đoàn": the kind is the word after the tier
+        skip = {"cấp": 1, "cơ": 2}.get(self.norms[index + 1], 0)
+        head = self.norms[min(index + 1 + skip, len(self.norms) - 1)]
         kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
-                "thành": "steering"}.get(head, "state")
+                "thành": "steering", "phương": "media"}.get(head, "state")
         return (index, end, kind, True, None)
 
-    def _worked_with(self, index: int) -> bool:
-        """Whether ``index`` opens a name in the list of bodies a work is done with: "phối hợp
-        với các thôn", "phối hợp: Công an xã, các thôn"."""
+    def _villages(self, index: int):
+        """"các thôn", "Mỗi ấp", "các thôn, khu phố": the villages together, a body where they
+        do, help with, report on or are given work, and a place where they only say where
+        ("tại các thôn", "phụ trách các thôn", "nhà văn hóa các ấp")."""
+        determined = self.norms[index] in VILLAGE_DETERMINERS
+        counted = self.words[index - 1:index] == ["%"]  # "100% tổ dân phố duy trì ..."
+        if not (determined or counted) or \
+                (end := self.matches["VILLAGE"].get(index + determined)) is None:
+            return None
+        while end + 1 < len(self.words) and self.words[end] in {",", "và"} and \
+                (following := self.matches["VILLAGE"].get(end + 1)) is not None:
+            end = following  # "các thôn, khu phố"
+        if end < len(self.words) and (self._capital(end) or self.words[end].isdigit()):
+            return None  # "các thôn Phong Tấn, Hanh Quang": villages named, places
+        start = self._list_start(index)
+        acts = self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"], ["báo", "cáo"]) or (
+            self._clause_start(start) and end < len(self.words) and
+            self.words[end][:1].islower() and self.norms[end] not in NOT_WORK)
+        if self._worked_with(index) or acts or \
+                self.norms[max(start - 2, 0):start] in DIRECTING or \
+                self.norms[start - 1:start] == ["giao"]:
+            return (index, end, "other", True, None)
+        return None
+
+    def _list_start(self, index: int) -> int:
+        """Where the list of bodies that ``index`` continues starts ("Công an xã, các thôn")."""
         start = index
         for before in reversed(self.found):
             if self.words[start - 1:start] not in ([","], ["và"]) or before[1] != start - 1:
                 break
-            start = before[0]  # after bodies already on the list
+            start = before[0]
+        return start
+
+    def _clause_start(self, index: int) -> bool:
+        """Whether ``index`` opens a clause, a count before it allowed ("100% các thôn")."""
+        if index >= 2 and self.words[index - 1] == "%" and self.words[index - 2].isdigit():
+            index -= 2
+        elif index >= 1 and self.words[index - 1].rstrip("%").isdigit():
+            index -= 1
+        return index == 0 or self.words[index - 1].strip(" ") in CLAUSE_OPENS
+
+    def _worked_with(self, index: int) -> bool:
+        """Whether ``index`` opens a name in the list of bodies a work is done with: "phối hợp
+        với các thôn", "phối hợp: Công an xã, các thôn"."""
+        start = self._list_start(index)  # after bodies already on the list
         return self.norms[max(start - 2, 0):start] in (["hợp", "với"], ["cùng", "với"],
                                                         ["hợp", ":"]) or \
+            (self.norms[start - 1:start] == ["với"] and "giữa" in self._clause_before(start)) or \
             (start < index and self.words[start - 1] == "\t")  # a cell listing bodies
+
+    def _clause_before(self, index: int) -> list[str]:
+        """The words of the clause before ``index``: "sự phối hợp giữa X, Y với"."""
+        start = index
+        while start > 0 and self.words[start - 1] not in {";", ".", "\n", ":"}:
+            start -= 1
+        return self.norms[start:index]
 
     def _bare_collective(self, index: int):
         """"HKH thành phố, đơn vị liên quan": the bodies concerned, named without "các" inside
         a list."""
         end = self.matches["COLL"].get(index)
+        if end is not None and self.norms[index:end] == ["cấp", "ủy"] and \
+                self.norms[index - 1:index] != ["các"] and self.words[end:end + 1] == [","] and \
+                self.norms[end + 1:end + 3] == ["chính", "quyền"]:
+            # "cấp ủy, chính quyền (các cấp)": the party committees and governments, together
+            end += 3
+            return (index, end + 2 if self.norms[end:end + 2] == ["các", "cấp"] else end,
+                    "party", True, None)
         if end is None or index == 0 or self.words[index - 1] not in {",", "và", "với"} or \
-                self._capital(index) or self.norms[end:end + 2] not in (["liên", "quan"],
-                                                                         ["có", "liên"]):
+                self._capital(index):
+            return None
+        if self.norms[end:end + 2] == ["các", "cấp"]:
+            return (index, end + 2, "state", True, None)  # "..., chính quyền các cấp"
+        if self.norms[end:end + 2] not in (["liên", "quan"], ["có", "liên"]):
             return None
         tail = self.matches["TAIL"].get(end)
         return (index, tail, "state", True, None) if tail else None
 
 
+# Villages named together, and what makes them a body: work they are directed to ("chỉ đạo các
+# thôn triển khai"), or a work verb after them at a clause's start, not a count or "có".
+VILLAGE_DETERMINERS = {"các", "mỗi", "từng"}
+DIRECTING = [["chỉ", "đạo"], ["hướng", "dẫn"], ["đôn", "đốc"], ["yêu", "cầu"], ["đề", "nghị"]]
+NOT_WORK = {"có", "được", "là", "và", "ít", "trên", "dưới", "đạt", "du", "khó", "ven", "nào"}
+CLAUSE_OPENS = {"", "\n", "-", "+", "•", ";", ":", ".", "\t"}
 # What may stand before a count of bodies in a list ("và 3 Cụm thi đua"), unlike a date's or a
 # clause's number ("tháng 3 Hội ...", "Điều 2 Sở ...").
 COUNT_OPENS = {"và", ",", ";", "với", "cùng", "\n", "-"}
@@ -689,6 +752,11 @@ def full_name(surface: str) -> str:
     return " ".join(expand_abbreviations(surface).split())
 
 
+# What collectives that are one entry may differ by: a determiner or a count ("các thôn",
+# "mỗi thôn"; "Ủy ban nhân dân 15 phường", "Ủy ban nhân dân phường").
+DETERMINER = regex.compile(r"(?<![\p{L}\d])(?:(?i:các|mỗi|từng)|\d+)\s+")
+
+
 @dataclass
 class _Entry:
     name: str
@@ -725,8 +793,11 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
     for mention in mentions:
         name = full_name(mention.full or mention.name)
         if mention.collective:
-            key: tuple = ("collective", match_key(name))
+            key: tuple = ("collective", DETERMINER.sub("", match_key(name)))
             entry = entries.get(key)
+            if entry is not None and " các " in f" {match_key(name)}" and \
+                    " các " not in f" {match_key(entry.name)}":
+                entry.name = entry.base = name
             if entry is None:
                 entry = entries[key] = _Entry(name, name, None, None,
                                               _collective_level(name, own_tier, own_offices),
@@ -751,7 +822,9 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             # A body of a tier below the plan's, named without a place ("trạm y tế xã" in a
             # province's plan, "Hội Khuyến học phường" in a district's): every such body.
             every = place is None and _below(level, own_tier)
-            key = (match_key(base), level, match_key(place or ""))
+            # a bare name ("Hội Khuyến học") is told apart here and folded below if the plan
+            # names one body of that name at a tier
+            key = (match_key(base), level, match_key(place or ""), unit is None)
             entry = entries.get(key)
             if entry is None:
                 full = " ".join(part for part in (base, unit, place) if part)
@@ -810,7 +883,7 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
     if "trực thuộc trung ương" in folded:
         tiers = {"tinh"}
     if regex.search(r"(?:hội|đoàn|hkh)\S*(?:\s+\S+){0,4}\s+cơ sở(?!\s+(?:giáo|đào|y|sản))"
-                    r"|(?<!\p{L})ở cơ sở(?!\p{L})", folded):
+                    r"|(?<!\p{L})ở cơ sở(?!\p{L})|(?<!\p{L})cơ sở (?:đoàn|hội)(?!\p{L})", folded):
         tiers = {"xa"}  # an association's grassroots units work in the communes
     if any(match_key(team) in folded for team in lexicon()["words"]["village_teams"]):
         tiers.add("xa")  # teams in every village
@@ -914,7 +987,8 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
         if entry.collective or entry.place is not None:
             return []
         return [other for other in entries if other is not entry and not other.collective
-                and other.place is not None and match_key(other.base) == match_key(entry.base)
+                and (other.place is not None or (entry.unit is None and other.unit is not None))
+                and match_key(other.base) == match_key(entry.base)
                 and (entry.unit is None or other.level == entry.level)] or \
             [other for other in entries if _desk_of(other, entry)]
 

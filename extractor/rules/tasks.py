@@ -136,7 +136,9 @@ CLAUSE_START = regex.compile(r";\s*")
 CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
 # What a body that only helps with another's work says after its name: "X phối hợp ...",
 # "6. Công an xã: phối hợp kiểm tra ...".
-HELPS = regex.compile(r"[\s:]*(?:chủ động\s*,?\s*)?phối hợp\b", regex.IGNORECASE)
+# "Chỉ đạo các TTHTCĐ (sau đây gọi tắt là TTHTCĐ) phối hợp": a short form given between
+HELPS = regex.compile(rf"(?:\s*\({SHORT_NAME_WORDS}[^()]*\))?[\s:]*(?:chủ động\s*,?\s*)?"
+                      r"phối hợp\b", regex.IGNORECASE)
 CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\p{Ll}")
 # "... về Phòng X để tổng hợp, tham mưu ...": a purpose clause, up to the clause's end.
 PURPOSE = regex.compile(r"\bđể\s+[^;.]*", regex.IGNORECASE)

@@ -313,3 +313,27 @@ def test_html_colspan_keeps_columns_in_line(tmp_path):
     path.write_text(page, encoding="utf-8")
     (table,) = [b for b in read_source(path)[0].blocks if isinstance(b, TableBlock)]
     assert table.rows[0][4] == "Thời gian" and table.rows[1][4] == "Quý III/2024"
+
+
+def test_a_two_row_header_names_each_column_by_its_lowest_label(tmp_path):
+    from extractor.pipeline import extract
+
+    page = ("<html><body><p>KẾ HOẠCH</p><p>Văn minh đô thị năm 2025</p>"
+            "<p>I. NHIỆM VỤ</p><table>"
+            "<tr><td rowspan='2'>TT</td><td rowspan='2'>Nội dung công việc</td>"
+            "<td colspan='2'>Đơn vị thực hiện</td><td rowspan='2'>Thời gian</td></tr>"
+            "<tr><td>Chủ trì</td><td>Phối hợp</td></tr>"
+            "<tr><td>1</td><td>Ra quân lập lại trật tự vỉa hè</td><td>Công an phường</td>"
+            "<td>Phòng Kinh tế<br>Ban điều hành khu phố</td><td>Tháng 9/2025</td></tr>"
+            "</table><p>Nơi nhận:</p></body></html>")
+    path = tmp_path / "two_rows.html"
+    path.write_text(page, encoding="utf-8")
+    plan = extract(path)
+    (table,) = plan.tables
+    assert [cell.text for cell in table.header] == [
+        "TT", "Nội dung công việc", "Chủ trì", "Phối hợp", "Thời gian"]
+    (task,) = plan.tasks
+    # the cell's lines are its writer's: two bodies, not one name run on
+    assert sorted((a.name, a.role) for a in task.assignments) == [
+        ("Ban điều hành khu phố", "cooperating"), ("Công an phường", "lead"),
+        ("Phòng Kinh tế", "cooperating")]

@@ -196,6 +196,17 @@ MENTIONS = {
          ["các tổ chức, các lực lượng xã hội"]),
         ("Chủ động phối hợp với các thôn triển khai", ["các thôn"]),
         ("Huyện đoàn chỉ đạo các cơ sở Đoàn phối hợp", ["Huyện đoàn", "các cơ sở Đoàn"]),
+        # the branches of central agencies in a province since 2025, short forms included
+        ("Liên minh HTX tỉnh chủ trì", ["Liên minh HTX tỉnh"]),
+        ("phối hợp với Thuế tỉnh, Bảo hiểm xã hội tỉnh và Thống kê tỉnh",
+         ["Thuế tỉnh", "Bảo hiểm xã hội tỉnh", "Thống kê tỉnh"]),
+        ("BHXH tỉnh hướng dẫn", ["BHXH tỉnh"]),
+        # several Sở by their fields after "các Sở:"
+        ("phối hợp với các Sở: Nông nghiệp và Môi trường, Công Thương; Liên minh Hợp tác xã "
+         "tỉnh", ["Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Liên minh Hợp tác xã tỉnh"]),
+        # a cooperative's kind in capitals and lowercase, then its name
+        ("phối hợp với Hợp tác xã Vệ sinh môi trường Tam Hiệp thu gom",
+         ["Hợp tác xã Vệ sinh môi trường Tam Hiệp"]),
         # the media doing work of their own
         ("a) Các phương tiện thông tin đại chúng thực hiện các chương trình giáo dục từ xa",
          ["Các phương tiện thông tin đại chúng"]),
@@ -311,6 +322,10 @@ NOT_BODIES = [
     "tại các huyện, thành phố",
     "tuyên truyền tại các thôn, tổ dân phố",  # villages as places, not bodies worked with
     "tuyên truyền trên các phương tiện thông tin đại chúng",  # the media as a channel
+    "hướng dẫn hợp tác xã nộp thuế tỉnh",  # tax, not the tax office
+    "theo dõi, thống kê tình hình",
+    "Văn phòng - Thống kê xã",  # a desk's fields, not the statistics office
+    "thu gom phù hợp với từng khu dân cư",  # suited to villages, not worked with
     "học tập thông qua các phương tiện thông tin đại chúng",
     "Ban hành Kế hoạch Chuyển đổi số tỉnh",
     "Trung tâm tổ chức tập huấn",
@@ -500,6 +515,15 @@ ROLES = [
     ("Chỉ đạo các Trung tâm học tập cộng đồng (sau đây gọi tắt là TTHTCĐ) phối hợp với Hội "
      "Khuyến học các xã tổ chức", {"các Trung tâm học tập cộng đồng": "cooperating",
                                   "Hội Khuyến học các xã": "cooperating"}),
+    # A short form in brackets inside a list of bodies does not end the list.
+    ("Sở Tài chính chủ trì, phối hợp với Sở Nông nghiệp và Môi trường (Sở NN&MT), Sở Tư pháp rà "
+     "soát", {"Sở Tài chính": "lead", "Sở Nông nghiệp và Môi trường": "cooperating",
+              "Sở Tư pháp": "cooperating"}),
+    ("Sở Tài chính chủ trì, phối hợp với các Sở: Nông nghiệp và Môi trường, Công Thương; Liên "
+     "minh Hợp tác xã tỉnh tổ chức", {"Sở Tài chính": "lead",
+                                    "Nông nghiệp và Môi trường": "cooperating",
+                                    "Công Thương": "cooperating",
+                                    "Liên minh Hợp tác xã tỉnh": "cooperating"}),
     ("Huyện đoàn chỉ đạo các cơ sở Đoàn phối hợp với các trường học tổ chức",
      {"Huyện đoàn": "responsible", "các cơ sở Đoàn": "cooperating",
       "các trường học": "cooperating"}),
@@ -1210,3 +1234,17 @@ def test_villages_named_with_any_determiner_are_one_collective() -> None:
     assert entries["các thôn"] == (2, True, "xa")
     assert entries["Trưởng các thôn"] == (2, True, "xa")
     assert "Mỗi thôn" not in entries and "Trưởng thôn" not in entries
+
+
+def test_a_villages_body_named_without_a_village_is_every_villages() -> None:
+    found = {m.surface: m.collective for m in find_mentions(
+        "Ban điều hành khu phố phối hợp; Ban điều hành khu phố 3 vận động")}
+    assert found == {"Ban điều hành khu phố": True, "Ban điều hành khu phố 3": False}
+
+
+def test_regularly_after_the_lead_comes_before_a_later_time() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nTrật tự đô thị năm 2025\nI. TỔ CHỨC THỰC HIỆN\n- Phòng Kinh tế chủ trì, "
+        "thường xuyên kiểm tra các công trình xây dựng; định kỳ hằng tháng tổng hợp kết quả.\n")
+    (task,) = plan.tasks
+    assert (task.timeframe.kind, task.timeframe.reason) == ("unspecified", "thường xuyên")

@@ -149,6 +149,11 @@ def test_not_reporting(text):
      "trước ngày 20/11/2025 (báo cáo năm).",
      [("UBND huyện báo cáo UBND tỉnh (qua Sở Tư pháp) trước ngày 20/6/2025 (báo cáo 6 tháng) và "
        "trước ngày 20/11/2025 (báo cáo năm)", "UBND tỉnh")] * 2),
+    # ... and so is a report named after its deadline with "đối với"
+    ("Các sở báo cáo UBND tỉnh trước ngày 10/6/2026 đối với báo cáo 6 tháng và trước ngày "
+     "05/12/2026 đối với báo cáo năm.",
+     [("Các sở báo cáo UBND tỉnh trước ngày 10/6/2026 đối với báo cáo 6 tháng và trước ngày "
+       "05/12/2026 đối với báo cáo năm", "UBND tỉnh")] * 2),
     ("Các phòng báo cáo kết quả về UBND quận trước ngày 15/6/2025; báo cáo đột xuất khi có "
      "yêu cầu.",
      [("Các phòng báo cáo kết quả về UBND quận trước ngày 15/6/2025", "UBND quận"),
@@ -311,3 +316,13 @@ def test_a_named_fund_is_a_source_beside_the_other_lawful_ones() -> None:
     assert [(f.source, f.text) for f in plan.funding] == [
         ("ngan_sach_xa", "ngân sách xã"), ("nguon_khac", "Quỹ phòng, chống thiên tai"),
         ("nguon_khac", "nguồn kinh phí hợp pháp khác")]
+
+
+def test_a_budget_duty_of_those_directed_is_not_the_directors() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nHợp tác xã năm 2026\nI. TỔ CHỨC THỰC HIỆN\n1. Ngân hàng Nhà nước tỉnh\n"
+        "- Chỉ đạo các tổ chức tín dụng cân đối nguồn vốn, ưu tiên cho vay hợp tác xã.\n"
+        "2. Sở Tài chính\n- Cân đối, bố trí kinh phí thực hiện Kế hoạch.\n"
+        "3. UBND các huyện\n- Tham mưu, đề xuất với Ban Chỉ đạo các cấp phân bổ ngân sách cho "
+        "các hoạt động của Kế hoạch.\n")
+    assert [a.name for a in plan.budget.prepared_by] == ["Sở Tài chính", "UBND các huyện"]

@@ -10,6 +10,14 @@ from extractor.rules.targets import find_targets, indicator_key
 
 # line -> [(value, value_max, unit, comparator, kind, parent)]
 CORPUS: dict[str, list[tuple]] = {
+    # cooperatives' kinds, a yearly sum, streets and lanes
+    "- Thành lập mới 250 tổ hợp tác và 02 liên hiệp hợp tác xã.": [
+        (250, None, "tổ hợp tác", "=", "quantitative", None),
+        (2, None, "liên hiệp hợp tác xã", "=", "quantitative", None)],
+    "- Doanh thu bình quân của một hợp tác xã đạt khoảng 4,2 tỷ đồng/năm.": [
+        (4.2, None, "tỷ đồng/năm", "~", "quantitative", None)],
+    "- Xây dựng mới ít nhất 18 tuyến đường, hẻm “Sáng - Xanh - Sạch - Đẹp”.": [
+        (18, None, "tuyến đường, hẻm", ">=", "quantitative", None)],
     "- Ít nhất 80% người dân có kỹ năng số cơ bản (kết quả năm 2025 đạt 57,6%).": [
         (80, None, "%", ">=", "quantitative", None)],
     "- Cơ sở dữ liệu đất đai của 10/10 huyện, thị xã, thành phố được vận hành.": [

@@ -20,6 +20,8 @@ CORPUS: dict[tuple, list[str]] = {
         "Quý II và Quý IV/2026", "quý II và quý IV năm 2026",
     ],
     ("recurrence", "FREQ=YEARLY;BYMONTH=6,7,8", None): ["hè hằng năm", "dịp hè hàng năm"],
+    # a start with no end
+    ("window", "2025-09-01", None): ["từ ngày 01/9/2025", "bắt đầu từ ngày 01/9/2025"],
     ("duration", "P1D", False): ["ngay trong ngày", "báo cáo nhanh ngay trong ngày."],
     ("window", "2022-07-01", "2022-09-30"): [
         "Quý III/2022", "Quý 3/2022", "quý III năm 2022", "Quý 3 năm 2022", "QUÝ III/2022",
@@ -131,8 +133,10 @@ CORPUS: dict[tuple, list[str]] = {
     # The same month of consecutive years: a round a year.
     ("recurrence", "FREQ=YEARLY;BYMONTH=12", "2025-12-01"): [
         "Tháng 12/2025, tháng 12/2026", "tháng 12/2025 và tháng 12/2026"],
-    ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=20", None): ["trước ngày 20 hằng tháng",
-                                                         "ngày 20 hàng tháng"],
+    ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=20", None): [
+        "trước ngày 20 hằng tháng", "ngày 20 hàng tháng",
+        # the month before the day
+        "định kỳ hằng tháng trước ngày 20", "hằng tháng, chậm nhất ngày 20"],
     # a monthly deadline in some months of the plan's year
     ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=25", "2025-05-01"): [
         "trước ngày 25 hằng tháng từ tháng 5 đến tháng 8"],

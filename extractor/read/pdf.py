@@ -275,7 +275,11 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
         # a centred line that leaves a bracket open goes on in the next: "(Ban hành kèm theo
         # Quyết định số 46/QĐ-STNMT ... của Giám đốc Sở" | "Tài nguyên và Môi trường)"
         bracket_open = text.count("(") > text.count(")") and ")" in line.text and close
-        wrapped = bracket_open or (
+        # a title in capitals too long for one line goes on, centred, in the next:
+        # "NHIỆM VỤ, GIẢI PHÁP ... HỢP TÁC XÃ" | "NĂM 2026"
+        title_goes_on = text.isupper() and _capitals_go_on(line.text) and close and \
+            current.x1 + _first_word_width(line) > right
+        wrapped = bracket_open or title_goes_on or (
             current.x1 + _first_word_width(line) > right
             and line.x0 <= left + CONTINUATION_INDENT
             and close

@@ -190,7 +190,7 @@ class _Grower:
             found.append(mention)
             index = mention[1]
             # "Sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": bare fields after a field name
-            head_end = self._field_head_end(mention)
+            head_end = mention[4] if mention[4] is not None else self._field_head_end(mention)
             while head_end is not None and index < len(self.words) and \
                     self.words[index] in {",", "và"}:
                 field_end = self.matches["FIELD"].get(index + 1)
@@ -255,10 +255,13 @@ class _Grower:
                 if field_end is not None else self._name_tail(head_end, required=True)
             if end is None and self.matches["DESCRIPTIVE"].get(index) == head_end:
                 end = self._words_to_unit(head_end, names=True)
-            if end is None and self.matches["KIND_THEN_NAME"].get(index) == head_end:
-                end = self._kind_then_name(head_end)
+            if self.matches["KIND_THEN_NAME"].get(index) == head_end:
+                # "Hợp tác xã dịch vụ nông nghiệp Phước Hưng", "Hợp tác xã Vệ sinh môi trường
+                # Tam Hiệp": the kind's words, then the proper name
+                end = self._kind_then_name(end if end is not None else head_end) or end
             if end is None and self.matches["ONE_PER_UNIT"].get(index) == head_end and \
-                    self._unit_at(head_end) is not None:
+                    self._unit_at(head_end) is not None and \
+                    self.words[index - 1:index] not in (["-"], ["–"]):
                 end = head_end  # "Thư viện tỉnh": one of its kind per unit, no name needed
             if end is None:
                 return None
@@ -527,7 +530,8 @@ class _Grower:
                     words[place + 1][:1].isupper() and self.norms[place + 1] not in NOT_A_PLACE \
                     and (place + 2 >= len(words) or not words[place + 2][:1].isalpha()):
                 place += 1
-        return place, False
+        # "Ban điều hành khu phố": a village's body with no village named, every village's
+        return place, place == end and self.matches["VILLAGE"].get(index) == end
 
     def _more_units(self, end: int) -> int | None:
         """Where ", thị trấn" style further units after a unit word end, if a place name does
@@ -543,6 +547,11 @@ class _Grower:
     def _collective(self, index: int):
         if self.norms[index] != "các":
             return self._bare_collective(index)
+        if self.norms[index + 1:index + 2] in (["sở"], ["phòng"]) and \
+                self.words[index + 2:index + 3] == [":"] and \
+                (field_end := self.matches["FIELD"].get(index + 3)) is not None:
+            # "các Sở: Nông nghiệp và Môi trường, Công Thương": each Sở by its field
+            return (index + 3, self._locality(field_end)[0], "state", False, index + 2)
         if index + 1 in self.matches["NOT_COLL"]:
             return None  # "các trường hợp nghi ngờ ...": cases, not schools
         if self.norms[index + 1:index + 3] == ["thành", "viên"] and index + 3 < len(self.words) \
@@ -665,6 +674,8 @@ class _Grower:
         """Whether ``index`` opens a name in the list of bodies a work is done with: "phối hợp
         với các thôn", "phối hợp: Công an xã, các thôn"."""
         start = self._list_start(index)  # after bodies already on the list
+        if self.norms[max(start - 3, 0):start] == ["phù", "hợp", "với"]:
+            return False  # "phù hợp với từng khu dân cư": suited to, not worked with
         return self.norms[max(start - 2, 0):start] in (["hợp", "với"], ["cùng", "với"],
                                                         ["hợp", ":"]) or \
             (self.norms[start - 1:start] == ["với"] and "giữa" in self._clause_before(start)) or \

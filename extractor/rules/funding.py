@@ -60,6 +60,9 @@ BUDGET_DUTY = regex.compile(
     r"(?:cấp|bố trí)\s+trong\s+dự toán|"
     r"(?:bố trí|cân đối|phân bổ|cấp)(?:,\s*(?:bố trí|cân đối|phân bổ))?\s+"
     r"(?:kinh phí|ngân sách|vốn|nguồn kinh phí|nguồn vốn)", regex.IGNORECASE)
+# "Chỉ đạo các tổ chức tín dụng cân đối nguồn vốn": the duty of those directed, not the doer's
+# ("Chỉ đạo cấp đúng, đủ kinh phí ...", no one named, is the doer's own; "Ban Chỉ đạo" a body).
+DIRECTED = regex.compile(r"(?i)(?<!\bban\s+)\bchỉ\s+đạo\s+(?:các|những)\s+[^;.]*$")
 # "... được UBND huyện cấp trong dự toán": the council that pays, named as the agent.
 PAID_BY = regex.compile(r"được\s+$")
 # A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
@@ -290,7 +293,7 @@ def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
     found: list[Assignment] = []
     for task in tasks:
         duty = BUDGET_DUTY.search(task.description)
-        if duty is None:
+        if duty is None or DIRECTED.search(task.description[:duty.start()]):
             continue
         # The doers named in the clause that holds the duty, else the task's (its heading's).
         start, end = next((clause for clause in clause_spans(task.description)

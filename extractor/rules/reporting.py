@@ -91,6 +91,7 @@ ROUTING = regex.compile(
 REPORTED = regex.compile(
     r"(?i)\s*(?:kết\s+quả|tình\s+hình|tiến\s+độ|công\s+tác|sơ\s+kết|tổng\s+kết|định\s+kỳ|"
     r"đột\s+xuất|nhanh|\d+\s+tháng|năm|quý|hằng|hàng)\b")
+NAMED_REPORT = regex.compile(r"(?i)\bđối\s+với\s*$")
 PROMPTLY = regex.compile(r"(?i)\bkịp\s+thời\b")
 LIST_MARK = regex.compile(r"[\s\-+•*]*(?:(?:[a-zđ]|\d{1,2})[.)]\s*)?")
 
@@ -159,13 +160,14 @@ def _report_in(clause: str) -> regex.Match[str] | None:
 
 def _reports(clause: str) -> list[regex.Match[str]]:
     """The clause's own "báo cáo"s: not nouns of something else, nor one the recipient makes
-    next ("để tổng hợp, báo cáo ..."), nor the name of a report in brackets ("trước ngày
-    20/6/2025 (báo cáo 6 tháng)")."""
+    next ("để tổng hợp, báo cáo ..."), nor the name of a report after its deadline ("trước
+    ngày 20/6/2025 (báo cáo 6 tháng)", "trước ngày 10/6/2026 đối với báo cáo 6 tháng")."""
     nouns = [other.span() for other in NOT_A_REPORT.finditer(clause)]
     return [match for match in REPORT.finditer(clause)
             if not any(start <= match.start() < end for start, end in nouns)
             and not PURPOSE.search(clause[:match.start()])
             and not PASSIVE.search(clause[:match.start()])
+            and not NAMED_REPORT.search(clause[:match.start()])
             and clause.count("(", 0, match.start()) <= clause.count(")", 0, match.start())]
 
 

@@ -81,11 +81,13 @@ REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
 # Between bodies of one list: "và", "các", and the head of a body named by its head
 # ("... và Thủ trưởng các đơn vị có liên quan", "... và Chủ tịch UBND các xã, phường"), one
 # person's second post ("Phó Chủ tịch UBND kiêm Giám đốc Trung tâm ...").
-LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các|Thủ trưởng|Lãnh đạo|Người đứng đầu|"
-                         r"Chủ tịch|thành viên|"
+LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các\s+(?:Sở|Phòng)\s*:|các|Thủ trưởng|"
+                         r"Lãnh đạo|Người đứng đầu|Chủ tịch|thành viên|"
                          r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch)|"
-                         # the short name a body is given: "(sau đây viết tắt là ...)"
-                         rf"\(\s*{SHORT_NAME_WORDS}[^()]*\))\s*)*[\s,;()]*$")
+                         # the short name a body is given: "(sau đây viết tắt là ...)",
+                         # "(Sở NN&MT)"
+                         rf"\(\s*{SHORT_NAME_WORDS}[^()]*\)|\(\s*\p{{Lu}}[^()]{{1,30}}\))\s*)*"
+                         r"[\s,;()]*$")
 SHORT_NAME_GIVEN = regex.compile(rf"\(\s*{SHORT_NAME_WORDS}\s*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị" or "Giao" (the issuer
 # assigning the work: "Giao Phòng Kinh tế chủ trì ..."), an opening phrase with its
@@ -152,7 +154,8 @@ STAFF = regex.compile(r"(?i)cán bộ|BCH")
 # right after the bodies doing it ("..., Đoàn Thanh niên xã thường xuyên tuyên truyền ...");
 # not "học tập thường xuyên", "vùng trũng thường xuyên ngập úng".
 REGULARLY = regex.compile(r"(?:^|;\s*)(?:[-+•]\s*)?((?i:thường xuyên))\b")
-REGULARLY_AFTER_BODY = regex.compile(r"(?:\s*\([^()]*\))?\s+(thường xuyên)\s+(?=\p{Ll})")
+REGULARLY_AFTER_BODY = regex.compile(
+    r"(?:\s*\([^()]*\))?(?:\s+chủ\s+trì\s*,)?\s+(thường xuyên)\s+(?=\p{Ll})")
 CLOSING_BRACKET = regex.compile(r"\((?=[^()]*\d)[^()]{3,40}\)[\s.;]*$")
 # Table headers: which column holds what.
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
@@ -1103,15 +1106,20 @@ def _timeframe(task: Task, time_cell: tuple[int, int] | None,
     spans = [span for span in (task.span, time_cell) if span is not None]
     inside = [t for t in time_expressions if t.span and any(
         start <= t.span[0] and t.span[1] <= end for start, end in spans)]
+    regularly = _regularly(task)
+    in_cell = [t for t in inside if not (task.span and task.span[0] <= t.span[0] < task.span[1])]
+    # "Thường xuyên đưa tin, bài ...": no date, but not left open; the first time the words
+    # state, unless a time cell says when
+    if regularly is not None and not in_cell and not (
+            inside and task.span and inside[0].span[0] < task.span[0] + regularly[0]):
+        start = task.span[0] + regularly[0]  # type: ignore[index]
+        task.timeframe = TimeExpression(
+            text=task.description[regularly[0]:regularly[1]], kind="unspecified",
+            reason="thường xuyên",
+            span=(start, start + regularly[1] - regularly[0])
+            if task.origin != "table" else None)
+        return
     if not inside:
-        regularly = _regularly(task)
-        if regularly is not None:  # "Thường xuyên đưa tin, bài ...": no date, but not left open
-            start = task.span[0] + regularly[0]  # type: ignore[index]
-            task.timeframe = TimeExpression(
-                text=task.description[regularly[0]:regularly[1]], kind="unspecified",
-                reason="thường xuyên",
-                span=(start, start + regularly[1] - regularly[0])
-                if task.origin != "table" else None)
         return
     recurring = [t for t in inside if t.kind == "recurrence"]
     task.timeframe = _stated_times(task, inside)[0]

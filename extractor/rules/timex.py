@@ -450,8 +450,11 @@ RULES: list[Rule] = [
           rf"(?:{SEP}(?P<year>{YEAR}))?(?![\d/])", _monthly_day_in_months,
           "trước ngày 25 hằng tháng từ tháng 5 đến tháng 8"),
     _rule("monthly_day",
-          rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng",
-          _monthly_day, "trước ngày 20 hằng tháng"),
+          rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng"
+          # the month first: "định kỳ hằng tháng trước ngày 20"
+          rf"|(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+tháng\s*,?\s*(?P<by>{BY_WORDS}\s+)ngày\s+"
+          rf"(?P<day>{DAY})(?!\s*[/\d]|\s+tháng)",
+          _monthly_day, "trước ngày 20 hằng tháng", "định kỳ hằng tháng trước ngày 20"),
     _rule("weekday",
           r"(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s+(?:(?P<which>cuối\s+cùng|"
           r"đầu\s+tiên|(?:tuần\s+)?thứ\s+(?:nhất|hai|ba|tư|\d))\s+)?(?:của\s+)?"
@@ -466,8 +469,9 @@ RULES: list[Rule] = [
           rf"{SEP}{YEAR}|năm\s+{YEAR})",
           _yearly_from, "Hàng năm, từ Quý III/2022", "Hàng năm bắt đầu từ năm 2023"),
     _rule("open_from",
-          rf"từ\s+(?P<from>(?:quý\s+{QUARTER}|tháng\s+{MONTH}){SEP}{YEAR}|năm\s+{YEAR})"
-          rf"(?!\s*(?:[-–—]|đến|tới))", _open_from, "từ Quý III/2024"),
+          rf"từ\s+(?P<from>(?:quý\s+{QUARTER}|tháng\s+{MONTH}){SEP}{YEAR}|năm\s+{YEAR}|"
+          rf"ngày\s+{DAY}\s*/\s*{MONTH}\s*/\s*{YEAR})"
+          rf"(?!\s*(?:[-–—]|đến|tới))", _open_from, "từ Quý III/2024", "từ ngày 01/9/2025"),
     _rule("duration",
           r"(?:trong\s+(?:thời\s+hạn|vòng)\s+|chậm nhất\s+(?:là\s+)?|sau\s+)(?P<count>\d+)\s+"
           r"(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"

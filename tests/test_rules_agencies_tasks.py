@@ -198,9 +198,14 @@ MENTIONS = {
         ("Huyện đoàn chỉ đạo các cơ sở Đoàn phối hợp", ["Huyện đoàn", "các cơ sở Đoàn"]),
         # the branches of central agencies in a province since 2025, short forms included
         ("Liên minh HTX tỉnh chủ trì", ["Liên minh HTX tỉnh"]),
+        # a board named by its place: the verb after the place ends it, not a later unit word
+        ("- Ban quản lý chợ Gia Cẩm bố trí khu vực kinh doanh", ["Ban quản lý chợ Gia Cẩm"]),
         ("phối hợp với Thuế tỉnh, Bảo hiểm xã hội tỉnh và Thống kê tỉnh",
          ["Thuế tỉnh", "Bảo hiểm xã hội tỉnh", "Thống kê tỉnh"]),
         ("BHXH tỉnh hướng dẫn", ["BHXH tỉnh"]),
+        # ... but a desk's second field after a dash is no statistics office
+        ("Công chức Văn phòng – Thống kê UBND phường phối hợp",
+         ["Công chức Văn phòng – Thống kê", "UBND phường"]),
         # several Sở by their fields after "các Sở:"
         ("phối hợp với các Sở: Nông nghiệp và Môi trường, Công Thương; Liên minh Hợp tác xã "
          "tỉnh", ["Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Liên minh Hợp tác xã tỉnh"]),
@@ -323,6 +328,8 @@ NOT_BODIES = [
     "tuyên truyền tại các thôn, tổ dân phố",  # villages as places, not bodies worked with
     "tuyên truyền trên các phương tiện thông tin đại chúng",  # the media as a channel
     "hướng dẫn hợp tác xã nộp thuế tỉnh",  # tax, not the tax office
+    # the law's topics in lower case, not the bodies
+    "phổ biến pháp luật về lao động, công đoàn, bảo hiểm xã hội cho người lao động",
     "theo dõi, thống kê tình hình",
     "Văn phòng - Thống kê xã",  # a desk's fields, not the statistics office
     "thu gom phù hợp với từng khu dân cư",  # suited to villages, not worked with

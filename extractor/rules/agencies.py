@@ -65,6 +65,10 @@ class AgencyMention:
         """The name as written (a bare field with its shared head)."""
         return f"{self.head} {self.surface}" if self.head else self.surface
 
+    def moved(self, offset: int) -> AgencyMention:
+        """The mention with its offsets moved by ``offset`` (into a longer or shorter text)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
 
 def lexicon() -> dict:
     return load_lexicon("agencies.toml")
@@ -123,7 +127,7 @@ class AgencyComponent:
             ("KIND_THEN_NAME", words["kind_then_name_heads"]), ("DESK", words["desk_fields"]),
             ("CORPS", words["corps_heads"]), ("NOT_COLL", words["not_collectives"]),
             ("NOT_BODY", words["not_bodies"]),
-            ("VILLAGE_TEAM", words["village_teams"]),
+            ("VILLAGE_TEAM", words["village_teams"]), ("CAPITAL_ONLY", words["capital_only"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -211,6 +215,8 @@ class _Grower:
         return None
 
     def _at_body(self, index: int) -> bool:
+        if self.words[index - 1:index] in (["-"], ["–"]) and index in self.matches["ONE_PER_UNIT"]:
+            return False  # "Văn phòng – Thống kê": a desk's second field, not the office
         return index in self.matches["BODY"] or (self._capital(index) and (
             index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"]))
 
@@ -226,7 +232,7 @@ class _Grower:
             return None  # "Bộ Quy tắc ứng xử": a set of rules, not a ministry
         if self.norms[index - 1:index] == ["điểm"]:
             return None  # "điểm Bưu điện - Văn hóa xã": a place, not the body
-        if self.norms[index:index + 2] == ["thanh", "tra"] and not self._capital(index):
+        if index in self.matches["CAPITAL_ONLY"] and not self._capital(index):
             return None  # "kiểm tra, thanh tra việc chấp hành": the work, not the body
         body_end = self.matches["BODY"].get(index)
         head_end = self.matches["HEAD"].get(index)
@@ -433,6 +439,8 @@ class _Grower:
         while end < len(self.words) and end - index < 14:
             word = self.words[end]
             if self._unit_at(end):
+                if named is not None:
+                    return named  # "Ban quản lý chợ Gia Cẩm bố trí khu vực ...": named before
                 # "... cứu nạn cấp xã": "cấp" belongs to the unit, one at each commune
                 return end - 1 if end > index and self.norms[end - 1] == "cấp" else end
             if named is None and end > index and self.norms[end] in self.component.stop and \
@@ -740,6 +748,50 @@ def find_mentions(text: str) -> list[AgencyMention]:
     return mentions
 
 
+# The words that give a short name: "(sau đây gọi tắt là ...)".
+SHORT_NAME_WORDS = r"(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là"
+# Between bodies of one list: "và", "các", and the head of a body named by its head
+# ("... và Thủ trưởng các đơn vị có liên quan", "... và Chủ tịch UBND các xã, phường"), one
+# person's second post ("Phó Chủ tịch UBND kiêm Giám đốc Trung tâm ...").
+LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các\s+(?:Sở|Phòng)\s*:|các|Thủ trưởng|"
+                         r"Lãnh đạo|Người đứng đầu|Chủ tịch|thành viên|"
+                         r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch)|"
+                         # the short name a body is given: "(sau đây viết tắt là ...)",
+                         # "(Sở NN&MT)"
+                         rf"\(\s*{SHORT_NAME_WORDS}[^()]*\)|\(\s*\p{{Lu}}[^()]{{1,30}}\))\s*)*"
+                         r"[\s,;()]*$")
+
+
+def listed_after(text: str, start: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """The bodies listed right after ``start`` ("phối hợp với A, B và các C")."""
+    found: list[AgencyMention] = []
+    cursor = start
+    for mention in mentions:
+        if mention.start < start:
+            continue
+        if LIST_GAP.match(text[cursor:mention.start]):
+            found.append(mention)
+            cursor = mention.end
+        else:
+            break
+    return found
+
+
+def listed_before(text: str, end: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """The bodies listed right before ``end`` ("A, B chủ trì")."""
+    found: list[AgencyMention] = []
+    cursor = end
+    for mention in reversed(mentions):
+        if mention.end > cursor:
+            continue
+        gap = text[mention.end:cursor]
+        if (not found and gap.strip()) or (found and not LIST_GAP.match(gap)):
+            break
+        found.insert(0, mention)
+        cursor = mention.start
+    return found
+
+
 # --- the register -----------------------------------------------------------------------
 
 # The unit words a body's name ends in, longer first ("thị xã" before "xã").
@@ -1025,7 +1077,6 @@ def _desk_of(desk: _Entry, fields: _Entry) -> bool:
 
 # A short form the plan gives a body where it first names it: "Ban Chỉ huy Quân sự xã (BCHQS
 # xã)", "Trung tâm Văn hóa, Thể thao và Truyền thông (sau đây gọi tắt là TTVHTT&TT)".
-SHORT_NAME_WORDS = r"(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là"
 DEFINED = regex.compile(
     rf"\s*\((?:{SHORT_NAME_WORDS}\s+)?(?P<short>\p{{Lu}}[\p{{Lu}}\d&\-]{{1,14}})"
     rf"(?:\s+(?P<unit>{UNIT}))?\s*\)")
@@ -1197,8 +1248,8 @@ def extract_agencies(norm: NormalizedText, layout: Layout,
                      document: Document) -> tuple[list[Agency], list[AgencyMention]]:
     """The register of the bodies the plan names, from its title to the end of its body."""
     stretches = scope(norm, layout)
-    mentions = [mention for start, end in stretches
-                for mention in _shifted(find_mentions(norm.text[start:end]), start)]
+    mentions = [mention.moved(start) for start, end in stretches
+                for mention in find_mentions(norm.text[start:end])]
     mentions = [mention for mention in with_short_forms(norm.text, mentions)
                 if any(start <= mention.start and mention.end <= end for start, end in stretches)]
     entries = resolve(mentions, document)
@@ -1240,10 +1291,6 @@ def _add_own_department(entries: list[_Entry], text: str, stretches: list[tuple[
                 own.mentions.append(found.span())
                 own.surfaces.append(found.group(0))
     own.sort_mentions()
-
-
-def _shifted(mentions: list[AgencyMention], offset: int) -> list[AgencyMention]:
-    return [replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
 
 
 def scope(norm: NormalizedText, layout: Layout) -> list[tuple[int, int]]:

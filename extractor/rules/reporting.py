@@ -16,8 +16,8 @@ import regex
 
 from extractor.model import ReportingDuty, Section, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
-from extractor.rules.agencies import AgencyMention, find_mentions
-from extractor.rules.tasks import CONTENT_COLUMN, _list_after, _shift, read_roles
+from extractor.rules.agencies import AgencyMention, find_mentions, listed_after
+from extractor.rules.tasks import CONTENT_COLUMN, read_roles
 from extractor.rules.timex import (
     AS_REQUIRED,
     TIME_COLUMN,
@@ -28,6 +28,11 @@ from extractor.rules.timex import (
 from extractor.rules.vocabulary import UNIT_WORDS
 from extractor.structure import Layout, line_text
 
+# The words a reporter's or a recipient's name opens with, in the regexes below. Chosen from the
+# agencies lexicon's bodies and heads rather than taken whole: "Báo" (a newspaper) would open
+# "Báo cáo ...", "Đài", "Trường" and "Đội" never stand in a reporting line, and a wider list
+# lets a clause's object pass for its recipient. The duty's bodies themselves are the agencies
+# pass's mentions (``_bounded``).
 BODY = (
     r"(?:UBND|Ủy ban|Uỷ ban|Ban|Sở|Bộ|Hội|Phòng|Thường trực|Chủ tịch|Trung tâm|Văn phòng|Cục|"
     r"Chi cục|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|HĐND|Hội đồng|Công an|Đoàn|Liên đoàn|"
@@ -232,7 +237,7 @@ def extract_reporting(norm: NormalizedText, layout: Layout, context_year: int | 
                         if expression.span and line.start <= expression.span[0] < line.end
                         and norm.text[line.start:expression.span[0]].rstrip().endswith("(")
                         and not norm.text[expression.span[1]:line.end].strip(" .;)/")), None)
-        named = sorted((_shift(m, -line.start) for m in mentions
+        named = sorted((m.moved(-line.start) for m in mentions
                         if line.start <= m.start and m.end <= line.end), key=lambda m: m.start)
         for duty in find_reporting(value, context_year):
             clause = value[duty.start:duty.end]
@@ -266,13 +271,13 @@ def _bounded(duty: FoundDuty, value: str, named: list[AgencyMention]) -> FoundDu
         if name is None:
             return None
         at = value.find(name, start)
-        listed = _list_after(value, at, named) if at >= 0 else []
+        listed = listed_after(value, at, named) if at >= 0 else []
         return value[at:listed[-1].end] if listed and listed[0].start == at else name
 
     clause = value[duty.start:duty.end]
     subject = cut(duty.subject, duty.start)
     if subject is None:
-        inside = [_shift(m, -duty.start) for m in named
+        inside = [m.moved(-duty.start) for m in named
                   if duty.start <= m.start and m.end <= duty.end]
         doers = read_roles(clause, inside).doers
         report = REPORT.search(clause)

@@ -23,11 +23,21 @@ import regex
 
 from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
-from extractor.rules.agencies import SHORT_NAME_WORDS, AgencyMention, find_mentions, full_name
+from extractor.rules.agencies import (
+    LIST_GAP,
+    SHORT_NAME_WORDS,
+    AgencyMention,
+    find_mentions,
+    full_name,
+    listed_after,
+    listed_before,
+)
 from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN, TIME_LINE
 from extractor.rules.vocabulary import (
+    BACKGROUND_SECTION,
     COMMUNE_UNIT_WORDS,
     COMMUNE_UNIT_WORDS_EITHER_CASE,
+    GROUNDS_SECTION,
     LOCAL_UNIT_WORDS,
     UNIT_WORDS,
     VILLAGE_UNIT_WORDS,
@@ -38,9 +48,6 @@ from extractor.structure import Layout, marker_of
 TASK_ZONE = regex.compile(
     r"nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|hoạt động|"
     r"tiến độ|chế độ báo cáo|thông tin,? báo cáo", regex.IGNORECASE)
-NOT_TASK_ZONE = regex.compile(
-    r"^(?:mục đích|yêu cầu|mục tiêu|chỉ tiêu|kinh phí|nguồn kinh phí|căn cứ|sự cần thiết|"
-    r"đánh giá|kết quả|thực trạng|tình hình)", regex.IGNORECASE)
 # Headings under which the bodies named are the ones given duties.
 ORGANISATION_ZONE = regex.compile(r"tổ chức thực hiện|trách nhiệm|phân công", regex.IGNORECASE)
 INSTITUTION_KINDS = {"service_unit", "school", "media", "other"}
@@ -78,16 +85,6 @@ COOPERATE = regex.compile(r"(?<!(?:cơ|quy)\s+chế\s+)(?:(?:phối hợp|liên 
 ADDRESSED = regex.compile(r"tham mưu(?:\s+cho)?|giúp|trình|báo cáo(?:\s+về)?|gửi|đề xuất",
                           regex.IGNORECASE)
 REQUEST = regex.compile(r"^\s*(?:[-+•]\s*)?Đề nghị\b")
-# Between bodies of one list: "và", "các", and the head of a body named by its head
-# ("... và Thủ trưởng các đơn vị có liên quan", "... và Chủ tịch UBND các xã, phường"), one
-# person's second post ("Phó Chủ tịch UBND kiêm Giám đốc Trung tâm ...").
-LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các\s+(?:Sở|Phòng)\s*:|các|Thủ trưởng|"
-                         r"Lãnh đạo|Người đứng đầu|Chủ tịch|thành viên|"
-                         r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch)|"
-                         # the short name a body is given: "(sau đây viết tắt là ...)",
-                         # "(Sở NN&MT)"
-                         rf"\(\s*{SHORT_NAME_WORDS}[^()]*\)|\(\s*\p{{Lu}}[^()]{{1,30}}\))\s*)*"
-                         r"[\s,;()]*$")
 SHORT_NAME_GIVEN = regex.compile(rf"\(\s*{SHORT_NAME_WORDS}\s*$")
 # What may stand before a sentence's subject: a bullet, "Đề nghị" or "Giao" (the issuer
 # assigning the work: "Giao Phòng Kinh tế chủ trì ..."), an opening phrase with its
@@ -211,11 +208,11 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
                       key=lambda mention: mention.start)
     cooperating: list[AgencyMention] = []
     for marker in COOPERATE.finditer(text):
-        cooperating.extend(_list_after(text, marker.end(), mentions))
+        cooperating.extend(listed_after(text, marker.end(), mentions))
         cooperating.extend(_listed_places(text, marker.end(), mentions))
     advised: list[AgencyMention] = []
     for marker in ADDRESSED.finditer(text):
-        advised.extend(_list_after(text, marker.end(), mentions)[:1])
+        advised.extend(listed_after(text, marker.end(), mentions)[:1])
     doers = []
     for mention in _after_opening(text, mentions):
         gap = text[doers[-1].end if doers else 0:mention.start]
@@ -226,7 +223,7 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
             break
     doers = [m for m in doers if m not in cooperating and m not in advised]
     if doers and (delegate := DELEGATE.match(text[doers[-1].end:])):
-        named = _list_after(text, doers[-1].end + delegate.end(), mentions)
+        named = listed_after(text, doers[-1].end + delegate.end(), mentions)
         if named:
             doers = named
     lead_match = LEAD.search(text)
@@ -248,17 +245,17 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     # X runs the work the others join, one of its doers.
     by = regex.search(r"\bdo\s+", text)
     if by and lead_match and lead_match.start() > by.end():
-        named = _list_after(text, by.end(), mentions)
+        named = listed_after(text, by.end(), mentions)
         if named:
             roles.doers = named
     elif by and doers:
-        named = _list_after(text, by.end(), mentions)
+        named = listed_after(text, by.end(), mentions)
         if named and regex.match(r"\s*(?:tổ chức|thực hiện)\b", text[named[-1].end:]):
             roles.doers = doers = doers + [m for m in named if m not in doers]
     # "Căn cứ ... phê duyệt Phòng GD&ĐT, Hội Khuyến học quận chủ trì ...": no comma closes the
     # opening, but the bodies right before "chủ trì" lead.
     if lead_match:
-        named = [mention for mention in _list_before(text, lead_match.start(), mentions)
+        named = [mention for mention in listed_before(text, lead_match.start(), mentions)
                  if mention not in cooperating and mention not in advised]
         if named and (not roles.doers or roles.doers[-1] in named):
             roles.doers = doers = named
@@ -272,7 +269,7 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     for mention in mentions:
         if HELPS.match(text, mention.end):
             roles.cooperating += [
-                named for named in _list_before(text, mention.end, mentions)
+                named for named in listed_before(text, mention.end, mentions)
                 if named not in roles.doers and named not in roles.cooperating
                 and named not in advised]
     return roles
@@ -292,7 +289,7 @@ def _clause_subjects(text: str, mentions: list[AgencyMention],
     for clause in CLAUSE_START.finditer(text):
         asks = CLAUSE_REQUEST.match(text, clause.end())
         start = asks.end() if asks else clause.end()
-        subjects = _list_after(text, start, mentions)
+        subjects = listed_after(text, start, mentions)
         if not subjects or subjects[0].start != start or subjects[0] in taken:
             continue
         if CLAUSE_VERB.match(text[subjects[-1].end:]):
@@ -324,45 +321,15 @@ def _opened(text: str, mention: AgencyMention) -> bool:
         r",\s*(?:(?:Thường trực|Lãnh đạo|Thủ trưởng|Trưởng|Chủ tịch|Giám đốc)\s+)?$", before))
 
 
-def _list_after(text: str, start: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """The bodies listed right after ``start`` ("phối hợp với A, B và các C")."""
-    found: list[AgencyMention] = []
-    cursor = start
-    for mention in mentions:
-        if mention.start < start:
-            continue
-        if LIST_GAP.match(text[cursor:mention.start]):
-            found.append(mention)
-            cursor = mention.end
-        else:
-            break
-    return found
-
-
 def _listed_places(text: str, start: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
     """Localities that close the list of bodies after ``start`` ("phối hợp với Sở X, các huyện
     và thành phố"), as collective bodies."""
-    listed = _list_after(text, start, mentions)
+    listed = listed_after(text, start, mentions)
     places = LISTED_PLACES.match(text, listed[-1].end if listed else start)
     if places is None or any(m.start == places.start("place") for m in mentions):
         return []
     return [AgencyMention(places.start("place"), places.end("place"), places.group("place"),
                           "other", True)]
-
-
-def _list_before(text: str, end: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """The bodies listed right before ``end`` ("A, B chủ trì")."""
-    found: list[AgencyMention] = []
-    cursor = end
-    for mention in reversed(mentions):
-        if mention.end > cursor:
-            continue
-        gap = text[mention.end:cursor]
-        if (not found and gap.strip()) or (found and not LIST_GAP.match(gap)):
-            break
-        found.insert(0, mention)
-        cursor = mention.start
-    return found
 
 
 def _role(roles: _Roles) -> str:
@@ -446,7 +413,9 @@ def _task_zones(layout: Layout) -> set[str]:
         if in_article and not any(s.kind in ZONE_KINDS for s in chain):
             continue
         for candidate in chain:  # the nearest verdict wins
-            if candidate.kind in ZONE_KINDS | {"arabic"} and NOT_TASK_ZONE.match(candidate.title):
+            if candidate.kind in ZONE_KINDS | {"arabic"} and (
+                    BACKGROUND_SECTION.match(candidate.title) or
+                    GROUNDS_SECTION.match(candidate.title)):
                 break
             if (candidate.kind in ZONE_KINDS or candidate.parent is None) \
                     and TASK_ZONE.search(candidate.title):
@@ -671,7 +640,7 @@ class _Prose:
         start, end = _sentences(value)[0]
         words = value[start:end]
         doers = read_roles(words, self.mentions.within(offset + start, words)).doers
-        return [_shift(mention, offset + start) for mention in doers]
+        return [mention.moved(offset + start) for mention in doers]
 
     def _names_its_doers(self, line) -> bool:
         words = self.norm.text[line.start:line.end]
@@ -745,7 +714,7 @@ class _Prose:
                         self.topics.add(section.id)
                         return None
                     self.headings[section.id] = (
-                        [_shift(mention, start) for mention in mentions],
+                        [mention.moved(start) for mention in mentions],
                         bool(REQUEST.match(section.title)),
                         bool(regex.search(r"thường trực|chủ trì", section.title,
                                           regex.IGNORECASE)))
@@ -819,10 +788,6 @@ def _in_brackets(words: str, mention: AgencyMention) -> bool:
     return before.count("(") > before.count(")")
 
 
-def _shift(mention: AgencyMention, offset: int) -> AgencyMention:
-    return replace(mention, start=mention.start + offset, end=mention.end + offset)
-
-
 def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
                  context: _Context) -> list[Assignment]:
     assignments: list[Assignment] = []
@@ -848,7 +813,7 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
         if role == "responsible" and helps:
             role = "cooperating"
         keys = {match_key(full_name(m.name)) for m in context.heading_agencies}
-        opening = [m for m in _list_after(words, 0, roles.cooperating)
+        opening = [m for m in listed_after(words, 0, roles.cooperating)
                    if match_key(full_name(m.name)) in keys]
         if opening and len(opening) < len(keys):
             # "Báo X, Đài Y phối hợp ..." under "7. Đề nghị Sở A, Báo X, Đài Y:": theirs alone
@@ -1042,8 +1007,8 @@ def _cell_assignments(cell: str, offset: int, role: str,
     leads, helpers = set(), set()
     for word in regex.finditer(r"\(?\s*(?P<word>chủ trì|phối hợp)(?P<label>\s*:)?", cell,
                                regex.IGNORECASE):
-        named = _list_after(cell, word.end(), mentions) if word.group("label") else \
-            _list_before(cell, word.start(), mentions)
+        named = listed_after(cell, word.end(), mentions) if word.group("label") else \
+            listed_before(cell, word.start(), mentions)
         (leads if word.group("word").casefold() == "chủ trì" else helpers).update(named)
     for mention in mentions:
         if mention in served:

@@ -25,6 +25,7 @@ import regex
 
 from extractor.model import Section, TimeExpression
 from extractor.normalize import NormalizedText, fold_tones
+from extractor.rules.vocabulary import BACKGROUND_SECTION
 from extractor.structure import Layout
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -718,8 +719,6 @@ def _yearly(point: TimeExpression) -> TimeExpression:
 # Sections whose numbers and years are aims, not schedules.
 # Aims, targets and money; and the background a plan opens with ("II. TÌNH HÌNH THIÊN TAI NĂM
 # 2025 VÀ DỰ BÁO NĂM 2026", "1. Thực trạng ...").
-NOT_SCHEDULE = regex.compile(r"^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ|TÌNH HÌNH|"
-                             r"THỰC TRẠNG|DỰ BÁO)", regex.IGNORECASE)
 NOT_SCHEDULE_ANYWHERE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ")
 HEADING_KINDS = {"roman", "arabic", "letter", "heading"}
 TIME_COLUMN = regex.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", regex.IGNORECASE)
@@ -788,7 +787,8 @@ def _sections_not_schedule(layout: Layout) -> set[str]:
     "2. Mục tiêu cụ thể"); a task that merely mentions "yêu cầu" is not one."""
     def aims(section: Section) -> bool:
         return section.kind in HEADING_KINDS and bool(
-            NOT_SCHEDULE.match(section.title) or NOT_SCHEDULE_ANYWHERE.search(section.title))
+            BACKGROUND_SECTION.match(section.title) or
+            NOT_SCHEDULE_ANYWHERE.search(section.title))
 
     return {section.id for section in layout.sections
             if any(aims(s) for s in layout.chain(section))}

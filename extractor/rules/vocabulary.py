@@ -90,6 +90,14 @@ LOCAL_UNIT_WORDS = _alternation([word for word, _, tier in _UNITS if tier != "ti
                                 vocabulary()["admin"]["village_units"])
 
 
+# A heading that opens with one of these is about the plan's background, aims or money; or its
+# grounds.
+BACKGROUND_SECTION = regex.compile(
+    rf"^(?:{_alternation(vocabulary()['sections']['background'])})(?!\p{{L}})", regex.IGNORECASE)
+GROUNDS_SECTION = regex.compile(
+    rf"^(?:{_alternation(vocabulary()['sections']['grounds'])})(?!\p{{L}})", regex.IGNORECASE)
+
+
 def village_units() -> list[str]:
     return vocabulary()["admin"]["village_units"]
 

@@ -128,6 +128,7 @@ class AgencyComponent:
             ("CORPS", words["corps_heads"]), ("NOT_COLL", words["not_collectives"]),
             ("NOT_BODY", words["not_bodies"]),
             ("VILLAGE_TEAM", words["village_teams"]), ("CAPITAL_ONLY", words["capital_only"]),
+            ("DIRECTING", words["directing"]), ("NOT_VILLAGE_WORK", words["not_village_work"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -215,10 +216,16 @@ class _Grower:
         return None
 
     def _at_body(self, index: int) -> bool:
-        if self.words[index - 1:index] in (["-"], ["–"]) and index in self.matches["ONE_PER_UNIT"]:
-            return False  # "Văn phòng – Thống kê": a desk's second field, not the office
+        if self._second_field(index):
+            return False
         return index in self.matches["BODY"] or (self._capital(index) and (
             index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"]))
+
+    def _second_field(self, index: int) -> bool:
+        """"Văn phòng – Thống kê": a desk's second field after a dash, not the office of one of
+        its kind per unit ("Thống kê tỉnh")."""
+        return index in self.matches["ONE_PER_UNIT"] and \
+            self.words[index - 1:index] in (["-"], ["–"])
 
     def _capital(self, index: int) -> bool:
         word = self.words[index]
@@ -266,8 +273,7 @@ class _Grower:
                 # Tam Hiệp": the kind's words, then the proper name
                 end = self._kind_then_name(end if end is not None else head_end) or end
             if end is None and self.matches["ONE_PER_UNIT"].get(index) == head_end and \
-                    self._unit_at(head_end) is not None and \
-                    self.words[index - 1:index] not in (["-"], ["–"]):
+                    self._unit_at(head_end) is not None and not self._second_field(index):
                 end = head_end  # "Thư viện tỉnh": one of its kind per unit, no name needed
             if end is None:
                 return None
@@ -654,10 +660,10 @@ class _Grower:
         start = self._list_start(index)
         acts = self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"], ["báo", "cáo"]) or (
             self._clause_start(start) and end < len(self.words) and
-            self.words[end][:1].islower() and self.norms[end] not in NOT_WORK)
-        if self._worked_with(index) or acts or \
-                self.norms[max(start - 2, 0):start] in DIRECTING or \
-                self.norms[start - 1:start] == ["giao"]:
+            self.words[end][:1].islower() and end not in self.matches["NOT_VILLAGE_WORK"])
+        directed = any(self.matches["DIRECTING"].get(start - length) == start
+                       for length in (1, 2))  # "chỉ đạo các thôn triển khai"
+        if self._worked_with(index) or acts or directed:
             return (index, end, "other", True, None)
         return None
 
@@ -718,11 +724,8 @@ class _Grower:
         return (index, tail, "state", True, None) if tail else None
 
 
-# Villages named together, and what makes them a body: work they are directed to ("chỉ đạo các
-# thôn triển khai"), or a work verb after them at a clause's start, not a count or "có".
+# The words villages named together open with ("các thôn", "mỗi ấp"), and what opens a clause.
 VILLAGE_DETERMINERS = {"các", "mỗi", "từng"}
-DIRECTING = [["chỉ", "đạo"], ["hướng", "dẫn"], ["đôn", "đốc"], ["yêu", "cầu"], ["đề", "nghị"]]
-NOT_WORK = {"có", "được", "là", "và", "ít", "trên", "dưới", "đạt", "du", "khó", "ven", "nào"}
 CLAUSE_OPENS = {"", "\n", "-", "+", "•", ";", ":", ".", "\t"}
 # What may stand before a count of bodies in a list ("và 3 Cụm thi đua"), unlike a date's or a
 # clause's number ("tháng 3 Hội ...", "Điều 2 Sở ...").

@@ -753,6 +753,8 @@ def find_mentions(text: str) -> list[AgencyMention]:
 
 # The words that give a short name: "(sau đây gọi tắt là ...)".
 SHORT_NAME_WORDS = r"(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là"
+# The bracket that gives it: "(sau đây viết tắt là TTHTCĐ)".
+SHORT_NAME_BRACKET = rf"\(\s*{SHORT_NAME_WORDS}[^()]*\)"
 # Between bodies of one list: "và", "các", and the head of a body named by its head
 # ("... và Thủ trưởng các đơn vị có liên quan", "... và Chủ tịch UBND các xã, phường"), one
 # person's second post ("Phó Chủ tịch UBND kiêm Giám đốc Trung tâm ...").
@@ -761,7 +763,7 @@ LIST_GAP = regex.compile(r"^[\s,;:(]*(?:(?:và|cùng|với|các\s+(?:Sở|Phòng
                          r"kiêm\s+(?:Phó\s+)?(?:Giám đốc|Trưởng|Chủ tịch)|"
                          # the short name a body is given: "(sau đây viết tắt là ...)",
                          # "(Sở NN&MT)"
-                         rf"\(\s*{SHORT_NAME_WORDS}[^()]*\)|\(\s*\p{{Lu}}[^()]{{1,30}}\))\s*)*"
+                         rf"{SHORT_NAME_BRACKET}|\(\s*\p{{Lu}}[^()]{{1,30}}\))\s*)*"
                          r"[\s,;()]*$")
 
 

@@ -25,6 +25,7 @@ from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.agencies import (
     LIST_GAP,
+    SHORT_NAME_BRACKET,
     SHORT_NAME_WORDS,
     AgencyMention,
     find_mentions,
@@ -136,7 +137,7 @@ CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
 # What a body that only helps with another's work says after its name: "X phối hợp ...",
 # "6. Công an xã: phối hợp kiểm tra ...".
 # "Chỉ đạo các TTHTCĐ (sau đây gọi tắt là TTHTCĐ) phối hợp": a short form given between
-HELPS = regex.compile(rf"(?:\s*\({SHORT_NAME_WORDS}[^()]*\))?[\s:]*(?:chủ động\s*,?\s*)?"
+HELPS = regex.compile(rf"(?:\s*{SHORT_NAME_BRACKET})?[\s:]*(?:chủ động\s*,?\s*)?"
                       r"phối hợp\b", regex.IGNORECASE)
 CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\p{Ll}")
 # "... về Phòng X để tổng hợp, tham mưu ...": a purpose clause, up to the clause's end.

@@ -239,6 +239,50 @@ def test_pdf_reads_pages_and_two_column_blocks():
     assert source.pages == max(block.page for block in source.blocks)
 
 
+def _lay_sideways(page, turns: int, view_rotation: int) -> None:
+    """Turn a page's content by quarter turns anticlockwise and set its /Rotate, as PDF
+    printers and "rotate page" tools leave landscape pages."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = page.get_mediabox()
+    matrix = {0: (1, 0, 0, 1, 0, 0), 1: (0, 1, -1, 0, top, -left),
+              2: (-1, 0, 0, -1, right, top), 3: (0, -1, 1, 0, -bottom, right)}[turns]
+    pdfium_c.FPDFPage_TransFormWithClip(page, ctypes.byref(pdfium_c.FS_MATRIX(*matrix)), None)
+    width, height = right - left, top - bottom
+    if turns % 2:
+        width, height = height, width
+    page.set_mediabox(0, 0, width, height)
+    page.set_rotation(view_rotation)
+
+
+@pytest.mark.parametrize(("turns", "view_rotation", "pages"), [
+    (0, 90, "all"),        # a /Rotate only: the viewer shows the text sideways
+    (1, 90, "all"),        # content drawn turned, shown upright by its /Rotate
+    (3, 270, "all"),
+    (2, 180, "all"),
+    (1, 0, "all"),         # content drawn turned, no /Rotate: shown sideways
+    (1, 90, "appendix"),   # only the last pages (a landscape appendix) turned
+])
+def test_pdf_pages_lying_sideways_read_as_the_upright_pages(tmp_path, turns, view_rotation,
+                                                             pages):
+    import pypdfium2 as pdfium
+
+    upright = ROOT / "corpus" / "w29_kinh_te_tap_the_tinh_2026.pdf"  # text and ruled tables
+    document = pdfium.PdfDocument(str(upright))
+    first = len(document) - 2 if pages == "appendix" else 0
+    for index in range(first, len(document)):
+        _lay_sideways(document[index], turns, view_rotation)
+    sideways = tmp_path / "sideways.pdf"
+    document.save(str(sideways))
+    document.close()
+    expected, _ = read_source(upright)
+    got, _ = read_source(sideways)
+    assert got.blocks == expected.blocks
+    assert any(isinstance(block, TableBlock) and block.page > first for block in got.blocks)
+
+
 def test_pdf_lines_wrapped_by_the_layout_are_joined_but_a_heading_keeps_its_caption_apart():
     from extractor.read.pdf import Segment, _join_wrapped
 

@@ -4,11 +4,17 @@ PDF stores visual lines, not paragraphs. Lines are rebuilt into paragraphs from 
 line that runs to the right margin and is followed closely by the next one continues into it.
 Text placed in two columns on one line (the header's issuer | motto block, the signature
 block) is read column by column, as the DOCX and text readers read layout tables.
+A page that lies sideways (a landscape appendix drawn turned on a portrait page, or a page
+carrying a /Rotate) is first turned so that its text runs left to right in page space, where
+both readers look for lines and table cells.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
+import math
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -32,6 +38,8 @@ SENTENCE_END = regex.compile(r"[.:;!?…]$")
 CONTINUATION_INDENT = 12.0
 # Body text ends at least this far across the page (A4 with a 2-3 cm right margin: ~0.9).
 RIGHT_EDGE = 0.85
+# Characters sampled per page to tell which way its text runs.
+ANGLE_SAMPLES = 24
 LIST_MARKER = regex.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[\.\)]|[a-zđ][\)\.,]\s|[-+•–]\s"
     r"|Điều\s+\d|Nhiệm vụ\s+\d|Bước\s+\d)"
@@ -60,6 +68,25 @@ class Segment:
 
 def read_pdf(path: Path, data: bytes) -> SourceDocument:
     document = _open(path, data)
+    read = _read_upright(document, data)
+    if read is None:
+        data = _turned_upright(document)
+        document = _open(path, data)
+        read = _read_upright(document, data)
+        assert read is not None, "a page turned upright still lies sideways"
+    blocks, characters, pages = read
+    if characters == 0 and pages:
+        raise NoTextLayerError(
+            f"{path}: PDF has no text layer (a scanned document); "
+            "run OCR first (e.g. ocrmypdf -l vie in.pdf out.pdf) and retry"
+        )
+    return SourceDocument(blocks=blocks, format="pdf", pages=pages)
+
+
+def _read_upright(document: pdfium.PdfDocument,
+                  data: bytes) -> tuple[list[Block], int, int] | None:
+    """(blocks, characters, pages), or None, leaving the document open, at the first page
+    that lies sideways; otherwise the document is closed."""
     blocks: list[Block] = []
     plumber = None
     characters = 0
@@ -67,12 +94,18 @@ def read_pdf(path: Path, data: bytes) -> SourceDocument:
     try:
         for index in range(len(document)):
             page = document[index]
-            page_number = index + 1
-            if _path_count(page) >= MIN_TABLE_PATHS:
-                plumber = plumber or pdfplumber.open(io.BytesIO(data))
-                page_blocks, runs_on = _plumber_page(plumber.pages[index], page_number)
-            else:
-                page_blocks, runs_on = _pdfium_page(page, page_number)
+            textpage = page.get_textpage()
+            try:
+                if _quarter_turns(textpage) or page.get_rotation():
+                    return None
+                page_number = index + 1
+                if _path_count(page) >= MIN_TABLE_PATHS:
+                    plumber = plumber or pdfplumber.open(io.BytesIO(data))
+                    page_blocks, runs_on = _plumber_page(plumber.pages[index], page_number)
+                else:
+                    page_blocks, runs_on = _pdfium_page(page, textpage, page_number)
+            finally:
+                textpage.close()
             characters += sum(len(_block_text(block)) for block in page_blocks)
             if previous_runs_on:
                 _join_over_page_break(blocks, page_blocks)
@@ -82,13 +115,52 @@ def read_pdf(path: Path, data: bytes) -> SourceDocument:
     finally:
         if plumber is not None:
             plumber.close()
-        document.close()
-    if characters == 0 and pages:
-        raise NoTextLayerError(
-            f"{path}: PDF has no text layer (a scanned document); "
-            "run OCR first (e.g. ocrmypdf -l vie in.pdf out.pdf) and retry"
-        )
-    return SourceDocument(blocks=blocks, format="pdf", pages=pages)
+    document.close()
+    return blocks, characters, pages
+
+
+def _quarter_turns(textpage: pdfium.PdfTextPage) -> int:
+    """How many quarter turns (0-3) the page's text is rotated by, from a sample of its
+    characters; 0 for a page with no text."""
+    count = textpage.count_chars()
+    step = max(1, count // ANGLE_SAMPLES)
+    turns = Counter()
+    for index in range(0, count, step):
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage, index)
+        if angle >= 0:
+            turns[round(math.degrees(angle) / 90) % 4] += 1
+    return turns.most_common(1)[0][0] if turns else 0
+
+
+def _turned_upright(document: pdfium.PdfDocument) -> bytes:
+    """The document's bytes with every page's content turned so that its text runs left to
+    right and no /Rotate left; the document is closed."""
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        turns = _quarter_turns(textpage)
+        textpage.close()
+        left, bottom, right, top = page.get_mediabox()
+        # PDFium measures a character's angle clockwise; turning the content as far
+        # anticlockwise, then shifting it back onto the page, sets the text upright.
+        a, b, c, d, e, f = {
+            0: (1, 0, 0, 1, -left, -bottom),
+            1: (0, 1, -1, 0, top, -left),
+            2: (-1, 0, 0, -1, right, top),
+            3: (0, -1, 1, 0, -bottom, right),
+        }[turns]
+        matrix = pdfium_c.FS_MATRIX(a, b, c, d, e, f)
+        pdfium_c.FPDFPage_TransFormWithClip(page, ctypes.byref(matrix), None)
+        width, height = right - left, top - bottom
+        if turns % 2:
+            width, height = height, width
+        page.set_mediabox(0, 0, width, height)
+        page.set_cropbox(0, 0, width, height)
+        page.set_rotation(0)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.close()
+    return buffer.getvalue()
 
 
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
@@ -126,9 +198,9 @@ def _path_count(page: pdfium.PdfPage) -> int:
     return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
 
 
-def _pdfium_page(page: pdfium.PdfPage, page_number: int) -> tuple[list[Block], bool]:
+def _pdfium_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage,
+                 page_number: int) -> tuple[list[Block], bool]:
     height = page.get_height()
-    textpage = page.get_textpage()
     segments = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
@@ -136,7 +208,6 @@ def _pdfium_page(page: pdfium.PdfPage, page_number: int) -> tuple[list[Block], b
         text = textpage.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
         if text.strip():
             segments.append(Segment(text.strip("\r\n"), left, right, height - top, height - bottom))
-    textpage.close()
     paragraphs = _paragraphs_with_top(_lines(segments), page.get_width())
     blocks: list[Block] = [Paragraph(p.text, page_number) for p in paragraphs]
     return blocks, bool(paragraphs) and paragraphs[-1].runs_on

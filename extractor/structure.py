@@ -42,6 +42,9 @@ AUTHORITY_LINE = regex.compile(
 )
 ENACTING_FORMULA = regex.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:$")
 RECIPIENTS_HEADING = regex.compile(r"^Nơi nhận\s*:?", regex.IGNORECASE)
+# The signature's first line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"): where a plan attached to
+# a decision signs with no "Nơi nhận" of its own, its closing starts here.
+SIGNATURE_START = regex.compile(r"^(?:TM|KT|TL|TUQ)\s*\.\s*\p{Lu}")
 # "PHỤ LỤC", "PHỤ LỤC II", and in mixed case only as a heading: "Phụ lục: DANH MỤC ...".
 APPENDIX_MARKER = r"PHỤ LỤC(?:\s+[IVX\d]+)?\b|Phụ lục(?:\s+[IVX\d]+)?(?=\s*[\.:]|\s*$)"
 APPENDIX = regex.compile(rf"^(?:{APPENDIX_MARKER})")
@@ -202,6 +205,9 @@ def _part(text: str, lines: list[TextLine]) -> Part:
         if part.recipients_heading is None and RECIPIENTS_HEADING.match(value):
             part.recipients_heading = line
             closing = True
+        elif part.body and SIGNATURE_START.match(value) and value.isupper():
+            closing = True
+            part.closing.append(line)
         elif APPENDIX.match(value):
             closing = False  # an appendix after the signature is body again
             part.body.append(line)

@@ -215,6 +215,18 @@ def test_decision_wrapped_plan_has_two_parts():
     assert [s.path for s in layout.sections] == ["D1", "I"]
 
 
+def test_a_plan_that_signs_without_recipients_ends_its_body_at_the_signature():
+    text = ("KẾ HOẠCH\nBình đẳng giới\nI. MỤC TIÊU\n1. Tăng tỷ lệ nữ\nTrên đây là Kế hoạch.\n"
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Thị Hòa\nPHỤ LỤC\n"
+            "Danh mục nhiệm vụ")
+    norm = norm_of(text)
+    plan = analyse(norm).plan_part
+    body = [norm.text[line.start:line.end] for line in plan.body]
+    closing = [norm.text[line.start:line.end] for line in plan.closing]
+    assert closing == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Thị Hòa"]
+    assert "Trên đây là Kế hoạch." in body and "PHỤ LỤC" in body
+
+
 def test_a_cells_labelled_lines_stay_apart():
     from extractor.normalize import join_lines
 

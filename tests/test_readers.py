@@ -239,6 +239,18 @@ def test_pdf_reads_pages_and_two_column_blocks():
     assert source.pages == max(block.page for block in source.blocks)
 
 
+def test_pdf_a_range_wrapped_before_its_dash_is_one_line_not_a_list_item():
+    from extractor.read.pdf import Segment, _join_wrapped
+
+    lines = [Segment("Căn cứ Quyết định số 2232/QĐ-TTg phê duyệt Chương trình giai đoạn 2021", 85,
+                     559, 100, 112),
+             Segment("- 2025;", 85, 120, 113, 125),
+             Segment("- Tuyên truyền về bình đẳng giới trong cơ quan;", 85, 400, 126, 138)]
+    assert [p.text for p in _join_wrapped(lines, 560)] == [
+        "Căn cứ Quyết định số 2232/QĐ-TTg phê duyệt Chương trình giai đoạn 2021 - 2025;",
+        "- Tuyên truyền về bình đẳng giới trong cơ quan;"]
+
+
 def _lay_sideways(page, turns: int, view_rotation: int) -> None:
     """Turn a page's content by quarter turns anticlockwise and set its /Rotate, as PDF
     printers and "rotate page" tools leave landscape pages."""

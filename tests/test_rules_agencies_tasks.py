@@ -287,6 +287,22 @@ MENTIONS = {
         ("phối hợp: Ban Chỉ huy Quân sự phường, các Tổ bảo vệ an ninh, trật tự ở cơ sở.",
          ["Ban Chỉ huy Quân sự phường", "các Tổ bảo vệ an ninh, trật tự ở cơ sở"]),
     ],
+    "names that hold a head word, short forms between name and unit, lowercase units": [
+        ("HĐND huyện Xuân Trường về kế hoạch", ["HĐND huyện Xuân Trường"]),
+        ("Huyện đoàn Xuân Trường phối hợp", ["Huyện đoàn Xuân Trường"]),
+        ("năm 2024,\nỦy ban nhân dân (UBND) xã Đức Thạnh xây dựng Kế hoạch",
+         ["Ủy ban nhân dân (UBND) xã Đức Thạnh"]),
+        ("Đề nghị Điện lực Hương Sơn kiểm tra", ["Điện lực Hương Sơn"]),
+        ("Chi cục An toàn vệ sinh thực phẩm kiểm tra", ["Chi cục An toàn vệ sinh thực phẩm"]),
+        ("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ tỉnh",
+         ["Trung tâm Ứng dụng tiến bộ khoa học và công nghệ tỉnh"]),
+        ("Kiện toàn Ban Vì sự tiến bộ của phụ nữ tỉnh và Ban Vì sự tiến bộ của phụ nữ cấp huyện",
+         ["Ban Vì sự tiến bộ của phụ nữ tỉnh", "Ban Vì sự tiến bộ của phụ nữ cấp huyện"]),
+        ("thanh tra, kiểm tra các cơ sở y tế trong việc", ["các cơ sở y tế"]),
+        # members name their committee: no collective "các cấp, thành viên"
+        ("cán bộ làm công tác bình đẳng giới các cấp, thành viên Ban VSTBPN tỉnh",
+         ["Ban VSTBPN tỉnh"]),
+    ],
     "a Sở's own units": [
         ("Phòng Quản lý đất đai, Phòng Tài nguyên nước, Khoáng sản và Khí tượng thủy văn, Chi "
          "cục Bảo vệ môi trường tham mưu",
@@ -346,6 +362,8 @@ NOT_BODIES = [
     "tuyên truyền trên hệ thống truyền thanh cơ sở",  # a network of channels, no body
     "tủ sách tại điểm Bưu điện - Văn hóa xã",  # a place, not the post office
     "kiểm tra, thanh tra việc chấp hành pháp luật",  # the work, not the inspectorate
+    "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",  # laws named after bodies
+    "điều phối các nguồn vốn ODA, viện trợ phi chính phủ nước ngoài",  # non-governmental aid
 ]
 
 
@@ -534,6 +552,19 @@ ROLES = [
     ("Huyện đoàn chỉ đạo các cơ sở Đoàn phối hợp với các trường học tổ chức",
      {"Huyện đoàn": "responsible", "các cơ sở Đoàn": "cooperating",
       "các trường học": "cooperating"}),
+    # Roles go by clause: the later subject leads its own clause's work.
+    ("Ban CHQS xã duy trì lực lượng dân quân thường trực; Công an xã chủ trì xây dựng phương án",
+     {"Ban CHQS xã": "responsible", "Công an xã": "lead"}),
+    ("Thực hiện các chính sách hỗ trợ phụ nữ; Sở LĐTBXH chủ trì, phối hợp với UBND cấp huyện "
+     "tổ chức", {"Sở LĐTBXH": "lead", "UBND cấp huyện": "cooperating"}),
+    # A subject after an opening "Ngay khi ..." with its own commas.
+    ("Ngay khi có tin bão, áp thấp nhiệt đới hoặc cảnh báo mưa lớn, lũ quét, Ban Chỉ huy PTDS "
+     "xã tổ chức trực ban", {"Ban Chỉ huy PTDS xã": "responsible"}),
+    # The focal point of the work leads; the place reports are received does not.
+    ("Công chức Văn hóa - Xã hội là đầu mối, chủ trì tham mưu UBND xã",
+     {"Công chức Văn hóa - Xã hội": "lead"}),
+    ("Văn phòng HĐND và UBND xã là đầu mối tiếp nhận báo cáo nhanh của các thôn",
+     {"Văn phòng HĐND và UBND xã": "responsible"}),
 ]
 
 
@@ -544,6 +575,7 @@ def test_roles_from_the_words(sentence: str, expected: dict[str, str]) -> None:
             else "advising" if roles.advising else "responsible")
     found = {m.surface: role for m in roles.doers}
     found.update({m.surface: "requested" if role == "requested" else
+                  "lead" if m in roles.clause_leads else
                   "advising" if m in roles.clause_advisers else "responsible"
                   for m in roles.clause_subjects})
     found.update({m.surface: "requested" for m in roles.clause_requests})
@@ -829,6 +861,13 @@ def test_a_collectives_short_form_stands_for_all_of_it() -> None:
     shorts = [m for m in with_short_forms(text, find_mentions(text)) if m.surface == "TTYT huyện"]
     assert len(shorts) == 1 and shorts[0].collective
     assert shorts[0].full == "Trung tâm Y tế các huyện, thị xã, thành phố"
+    # a short form in words, too: "(sau đây gọi tắt là UBND cấp huyện)"
+    text = ("trách nhiệm của Ủy ban nhân dân các huyện, thị xã, thành phố (sau đây gọi tắt là UBND "
+            "cấp huyện) trong tổ chức thực hiện; UBND cấp huyện bố trí kinh phí.")
+    shorts = [m for m in with_short_forms(text, find_mentions(text))
+              if m.surface == "UBND cấp huyện"]
+    assert shorts and all(m.full == "Ủy ban nhân dân các huyện, thị xã, thành phố"
+                          for m in shorts)
 
 
 def test_short_names_and_desks_are_the_bodies_named_in_full() -> None:

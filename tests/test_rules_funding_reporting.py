@@ -104,6 +104,8 @@ REPORTING = {
     # Results gathered and sent on, without the word "báo cáo".
     "Tổng hợp kết quả tham gia phong trào của đoàn viên, hội viên, gửi Sở Khoa học và Công nghệ "
     "trước ngày 15 của tháng cuối quý.": ("Sở Khoa học và Công nghệ", None, None),
+    "Thống kê số lượng, tỷ lệ nữ cán bộ, công chức, viên chức giữ chức vụ lãnh đạo, quản lý các "
+    "cấp, gửi Sở LĐTBXH trước ngày 30/11 hằng năm để tổng hợp.": ("Sở LĐTBXH", None, None),
 }
 NOT_REPORTING = [
     "Tổ chức sơ kết, tổng kết và báo cáo kết quả thực hiện.",   # no one to report to, no time
@@ -306,6 +308,15 @@ def test_a_sum_given_where_its_source_is_named_again() -> None:
         "cấp; năm 2024, bố trí 300 triệu đồng từ ngân sách huyện cho các hoạt động.\n")
     assert [(f.source, f.amount_vnd, f.amount_text) for f in plan.funding] == [
         ("ngan_sach_huyen", 300_000_000, "300 triệu đồng")]
+
+
+def test_a_sum_given_after_its_source_named_again() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ SƠN KIM\nSố: 18/KH-UBND\nKẾ HOẠCH\nPhòng, chống thiên tai năm "
+        "2026\nI. KINH PHÍ THỰC HIỆN\n- Kinh phí được bảo đảm từ ngân sách xã và nguồn xã hội "
+        "hóa.\n- Năm 2026, ngân sách xã bố trí 185.000.000 đồng cho mua sắm vật tư.\n")
+    assert [(f.source, f.amount_vnd) for f in plan.funding] == [
+        ("ngan_sach_xa", 185_000_000), ("xa_hoi_hoa", None)]
 
 
 def test_a_named_fund_is_a_source_beside_the_other_lawful_ones() -> None:

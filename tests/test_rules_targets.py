@@ -92,6 +92,11 @@ CORPUS: dict[str, list[tuple]] = {
     "- Đón khoảng 7,5 triệu lượt khách du lịch, trong đó khách quốc tế đạt trên 1,8 triệu lượt.": [
         (7.5, None, "triệu lượt", "~", "quantitative", None),
         (1.8, None, "triệu lượt", ">", "quantitative", 0)],
+    # an estimate of the subject's size in brackets is no target; drills are counted
+    "- 100% hộ dân sinh sống ở khu vực có nguy cơ cao (khoảng 215 hộ) được thông báo.": [
+        (100, None, "%", "=", "quantitative", None)],
+    "- Tổ chức 01 cuộc diễn tập ứng phó lũ quét trong Quý III/2026.": [
+        (1, None, "cuộc", "=", "quantitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.
@@ -127,6 +132,13 @@ def test_corpus(line, expected):
 @pytest.mark.parametrize("line", NEGATIVE)
 def test_negative(line):
     assert [t for t in find_targets(line, statements=False)] == []
+
+
+def test_a_groups_own_figure_after_a_clause_mark_starts_at_the_group():
+    line = ("- Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi giảm xuống dưới 19,5%; "
+            "riêng tại các huyện miền núi Minh Hóa, Tuyên Hóa dưới 26%.")
+    found = find_targets(line)
+    assert line[found[1].start:found[1].end].startswith("riêng tại các huyện miền núi")
 
 
 def test_base_years_and_rates_are_not_the_subject():

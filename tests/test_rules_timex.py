@@ -143,6 +143,12 @@ CORPUS: dict[tuple, list[str]] = {
     ("recurrence", "FREQ=MONTHLY;BYDAY=-1SU", None): ["Chủ nhật cuối cùng hằng tháng"],
     ("recurrence", "FREQ=MONTHLY;BYDAY=2SU", None): ["Chủ nhật tuần thứ hai hằng tháng"],
     ("recurrence", "FREQ=WEEKLY;BYDAY=FR", None): ["thứ sáu hằng tuần"],
+    # an hour every day
+    ("recurrence", "FREQ=DAILY;BYHOUR=16", None): ["trước 16 giờ hằng ngày", "Trước 16h hằng ngày",
+                                                  "16 giờ hàng ngày"],
+    ("recurrence", "FREQ=DAILY;BYHOUR=15;BYMINUTE=30", None): ["trước 15h30 hằng ngày",
+                                                               "trước 15 giờ 30 phút hằng ngày"],
+    ("window", "2025-01-01", "2026-12-31"): ["năm 2025 - 2026", "Năm 2025 - 2026"],
     ("window", "2026-04-01", "2026-12-31"): ["Từ Quý II đến Quý IV/2026",
                                             "từ quý 2 đến hết quý 4/2026"],
     ("unspecified",): [
@@ -158,6 +164,7 @@ NEGATIVE = [
     "99,80%", "1.250 bài", "(b/c)", "Điều 3", "Nhiệm vụ 1", "số 15/KH-UBND",
     # a kind of check-up, not a schedule
     "khám sức khỏe định kỳ", "tổ chức khám sức khoẻ định kỳ cho người cao tuổi",
+    "bảo đảm phụ nữ mang thai được khám thai định kỳ",
 ]
 
 
@@ -248,6 +255,12 @@ def test_prose_keeps_schedules_and_leaves_names_of_periods():
     assert texts("chống khai thác không báo cáo và không theo quy định (IUU)") == []
     recurring = _prose_expressions("Báo cáo 6 tháng trước ngày 15/6 hằng năm.", 2018)
     assert recurring[0].value.rrule == "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"
+    # a quarter without a year in a sentence that recurs recurs with it; one with a year does not
+    recurring = _prose_expressions("Hằng năm, tổ chức điều tra; công bố kết quả trong Quý IV.",
+                                   2025)
+    assert recurring[-1].value.rrule == "FREQ=YEARLY;BYMONTH=10,11,12"
+    dated = _prose_expressions("Hằng năm tổ chức điều tra; tổng kết vào Quý IV/2030.", 2025)
+    assert dated[-1].value.kind == "window" and dated[-1].value.start == "2030-10-01"
 
 
 def test_duration_keeps_its_anchor():

@@ -558,9 +558,10 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
                                              for section in local.sections):
                 missing.append(wanted)
             continue
-        if _is_report(wanted, parent):
+        if _is_results_report(wanted, parent):
             # Reporting upward is taken up by any report to the parent; its deadlines are
-            # compared by ``reporting``.
+            # compared by ``reporting``. Figures sent up once ("thống kê số liệu nền ..., gửi
+            # Hội Khuyến học tỉnh trước ngày 30/9/2022") are work of their own, matched below.
             if not any(_reports_upward(duty, parent) and _reports_results(duty)
                        for duty in local.reporting):
                 missing.append(wanted)
@@ -644,6 +645,15 @@ def _is_report(task: Task, plan: Plan) -> bool:
     return bool(task.span) and any(
         duty.span and duty.span[0] < task.span[1] and task.span[0] < duty.span[1]
         for duty in plan.reporting)
+
+
+def _is_results_report(task: Task, plan: Plan) -> bool:
+    """A reporting task on how the plan goes, which any report of results takes up."""
+    if REPORT_TASK.match(task.description):
+        return True
+    return bool(task.span) and any(
+        duty.span and duty.span[0] < task.span[1] and task.span[0] < duty.span[1]
+        and _reports_results(duty) for duty in plan.reporting)
 
 
 def _plan_deadline(local: Plan, parent: Plan, wanted: Task) -> list[Finding]:

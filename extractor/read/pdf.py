@@ -354,7 +354,7 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
             current.x1 + _first_word_width(line) > right
             and line.x0 <= left + CONTINUATION_INDENT
             and close
-            and not LIST_MARKER.match(line.text.strip())
+            and (not LIST_MARKER.match(line.text.strip()) or _range_goes_on(text, line.text))
             and not text.endswith("./.")
             # a heading in capitals does not run on into the caption under it, nor a title
             # into the line that says what it is attached to
@@ -373,6 +373,16 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
 
 # "(Ban hành kèm theo Quyết định số 312/QĐ-UBND ...)", "(Kèm theo Kế hoạch số ...)"
 ATTACHED_TO = regex.compile(r"\((?:Ban hành\s+)?[Kk]èm theo\b")
+
+
+YEAR_AT_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}$")
+RANGE_END = regex.compile(r"^[-–]\s*(?:19|20)\d{2}(?!\d)")
+
+
+def _range_goes_on(text: str, line: str) -> bool:
+    """A line that opens with "- 2025" after one ending in a year is the end of a range the
+    layout wrapped ("giai đoạn 2021" | "- 2025;"), not a list item."""
+    return bool(YEAR_AT_END.search(text) and RANGE_END.match(line.strip()))
 
 
 def _capitals_go_on(text: str) -> bool:

@@ -221,6 +221,11 @@ class _Grower:
         return index in self.matches["BODY"] or (self._capital(index) and (
             index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"]))
 
+    def _names_body(self, index: int) -> bool:
+        """Whether a body is named at ``index``, not just a head word inside a name ("huyện
+        Xuân Trường", "Huyện đoàn Xuân Trường": "Trường" names no school)."""
+        return self._at_body(index) and self._body(index) is not None
+
     def _second_field(self, index: int) -> bool:
         """"Văn phòng – Thống kê": a desk's second field after a dash, not the office of one of
         its kind per unit ("Thống kê tỉnh")."""
@@ -302,6 +307,11 @@ class _Grower:
             end += 1  # "trang thông tin điện tử của phường", "Cổng thông tin điện tử của Sở"
             if self.norms[end] == "sở":
                 return (index, end + 1, kind, False, None)
+        if self.words[end:end + 1] == ["("] and end + 3 < len(self.words) and \
+                self.words[end + 2] == ")" and _abbreviation(self.words[end + 1]) and \
+                full_name(self.words[end + 1]) != self.words[end + 1] and \
+                self._unit_at(end + 3) is not None:
+            end += 3  # "Ủy ban nhân dân (UBND) xã Đức Thạnh": a known short form between
         end, collective = self._locality(end)
         collective = collective or grassroots
         return (index, end, kind, collective, None)
@@ -376,7 +386,7 @@ class _Grower:
                     and self.words[end] not in CONNECTORS and not self._unit_at(end):
                 break  # "Trung tâm VHTT&TT duy trì": no second syllable after an abbreviation
             word, norm = self.words[end], self.norms[end]
-            if word == "\n" or self._unit_at(end) or (end > index and self._at_body(end)):
+            if word == "\n" or self._unit_at(end) or (end > index and self._names_body(end)):
                 break
             if norm == "số" and end + 1 < len(self.words) and self.words[end + 1].isdigit():
                 end += 2  # "Trường THCS số 2"
@@ -537,7 +547,8 @@ class _Grower:
                 and words[place + 1].islower():
             return place, False
         while place < len(words) and (words[place][:1].isupper() or words[place].isdigit()) \
-                and not self._at_body(place) and words[place] not in {"UBND", "HĐND"}:
+                and not self._names_body(place) \
+                and words[place] not in {"UBND", "HĐND"}:
             place += 1
             # a place name broken by a wrapped title line ("huyện Thạch\nHà")
             if place + 1 < len(words) and words[place] == "\n" and \
@@ -568,13 +579,13 @@ class _Grower:
             return (index + 3, self._locality(field_end)[0], "state", False, index + 2)
         if index + 1 in self.matches["NOT_COLL"]:
             return None  # "các trường hợp nghi ngờ ...": cases, not schools
-        if self.norms[index + 1:index + 3] == ["thành", "viên"] and index + 3 < len(self.words) \
-                and self._body(index + 3) is not None:
+        if self._members_of_body(index + 1):
             return None  # "các thành viên Ban Chỉ đạo tỉnh": the committee, named by its members
         end = self.matches["COLL"].get(index + 1)
         opened_by_member = False
         if end is None and (member := self.matches["MEMBER"].get(index + 1)) is not None and \
-                self.words[member:member + 1] == [","] and (
+                self.words[member:member + 1] == [","] and \
+                not self._members_of_body(member + 1) and (
                     self.matches["COLL"].get(member + 1) or
                     (self.norms[member + 1:member + 2] == ["các"] and
                      self.matches["COLL"].get(member + 2))):
@@ -642,6 +653,11 @@ class _Grower:
         kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
                 "thành": "steering", "phương": "media"}.get(head, "state")
         return (index, end, kind, True, None)
+
+    def _members_of_body(self, index: int) -> bool:
+        """"thành viên Ban Chỉ đạo tỉnh": a body named by its members, no collective."""
+        return self.norms[index:index + 2] == ["thành", "viên"] and \
+            index + 2 < len(self.words) and self._body(index + 2) is not None
 
     def _villages(self, index: int):
         """"các thôn", "Mỗi ấp", "các thôn, khu phố": the villages together, a body where they
@@ -746,9 +762,18 @@ def find_mentions(text: str) -> list[AgencyMention]:
         head = None
         if head_end is not None:
             head = text[offsets[head_end - 1][0]:offsets[head_end - 1][1]]
-        mentions.append(AgencyMention(char_start, char_end, text[char_start:char_end], kind,
-                                      collective, head))
+        if LAW_NAMED_AFTER.search(text, 0, char_start):
+            continue  # "Luật Tổ chức Chính phủ": a law named after the body
+        surface = text[char_start:char_end]
+        inner = INNER_SHORT_FORM.search(surface)
+        mentions.append(AgencyMention(char_start, char_end, surface, kind, collective, head,
+                                      full=full_name(INNER_SHORT_FORM.sub("", surface))
+                                      if inner else None))
     return mentions
+
+
+INNER_SHORT_FORM = regex.compile(r"\s*\(\p{Lu}[\p{Lu}&]*\)(?=\s)")
+LAW_NAMED_AFTER = regex.compile(r"(?<!\p{L})Luật\s+(?:[Tt]ổ\s+chức\s+)?$")
 
 
 # The words that give a short name: "(sau đây gọi tắt là ...)".
@@ -1089,8 +1114,9 @@ DEFINED = regex.compile(
 # đây gọi tắt là Hội đồng phối hợp huyện)".
 DEFINED_NAME = regex.compile(
     rf"\s*\({SHORT_NAME_WORDS}\s+(?P<short>\p{{Lu}}[^()]{{2,60}}?)\s*\)")
-SHORT_UNIT = regex.compile(rf"\s+(?P<unit>{UNIT})"
-                           r"(?P<place>(?:\s+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
+# (a place goes on over spaces only: "VPĐP huyện" at a cell's end is no "VPĐP huyện Đơn")
+SHORT_UNIT = regex.compile(rf"[^\S\n\t]+(?P<unit>{UNIT})"
+                           r"(?P<place>(?:[^\S\n\t]+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
 
 
 def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
@@ -1191,7 +1217,7 @@ def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[Agency
     full_of: dict[str, str] = {}
     for mention in mentions:
         found = DEFINED_NAME.match(text, mention.end)
-        if found and not mention.collective:
+        if found:
             full_of.setdefault(match_key(found.group("short")), full_name(mention.name))
     if not full_of:
         return mentions
@@ -1247,6 +1273,15 @@ def defined_short_forms(text: str, mentions: list[AgencyMention],
             shorts.append(AgencyMention(found.start(), end, text[found.start():end], named.kind,
                                         named.collective, full=full))
     return shorts
+
+
+def register_names(agencies: list[Agency]) -> dict[str, Agency]:
+    """Each body of the register by every name it goes by, in the form names are compared in."""
+    names: dict[str, Agency] = {}
+    for agency in agencies:
+        for name in (agency.name, *agency.aliases):
+            names.setdefault(match_key(full_name(name)), agency)
+    return names
 
 
 def extract_agencies(norm: NormalizedText, layout: Layout,

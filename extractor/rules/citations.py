@@ -50,13 +50,14 @@ LAW = regex.compile(
     r"(?!(?:các|những|và|hoặc|theo|để|tổ|triển|thực|xây|hướng|nhằm|trong|được|đã|cùng|bảo)\b)"
     r"\p{Ll}|\p{Lu})[^;:()\t\n]*?)"
     r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo|để|đã|được|năm|hiện hành|quy định|về|của|số|"
-    r"trong|thì|nhằm|với|thuộc)\b|$)"
+    r"trong|thì|nhằm|với|thuộc|đến|tới|cho)\b|$)"
 )
 # The formal form "Luật X ngày ..." bounds the name by its date, so commas may stand inside it
 # ("Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm 2019").
 DATED_LAW = regex.compile(
     r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+(?P<name>(?:sửa đổi|\p{Lu})[^;:()\t\n]{1,160}?)"
-    r"(?=\s+ngày\s+\d)"
+    # not a deadline after the name: "Luật X ... đến Nhân dân, hoàn thành trước ngày 30/6/2025"
+    r"(?<!(?<!\p{L})(?:trước|sau|đến|từ|vào|hết|nhất|hạn))(?=\s+ngày\s+\d)"
 )
 AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+(?P<name>sửa đổi[^;\t\n]*?)(?=\s+ngày\b|;|$)")
 LAW_WORD = regex.compile(r"(?<!\p{L})(?:Bộ luật|Luật|Hiến pháp)\s+")

@@ -11,9 +11,9 @@ from functools import cache
 
 import regex
 
-from extractor.model import Assignment, Budget, Document, FundingSource, TimeExpression
+from extractor.model import Agency, Assignment, Budget, Document, FundingSource, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans, fold_tones
-from extractor.rules.agencies import find_mentions
+from extractor.rules.agencies import find_mentions, full_name, register_names
 from extractor.rules.metadata import plan_year
 from extractor.rules.tasks import read_roles
 from extractor.rules.timex import find_time_expressions
@@ -202,9 +202,11 @@ def extract_funding(
                 end = name.end()  # "Quỹ phòng, chống thiên tai tỉnh": the fund's name
             if key in sources:
                 known = sources[key]
-                if known.amount_vnd is None and amount is not None and amount.end() <= start:
+                if known.amount_vnd is None and amount is not None and (
+                        amount.end() <= start or SUM_GIVEN.fullmatch(value, end, amount.start())):
                     # "... từ ngân sách huyện ...; năm 2024, bố trí 300 triệu đồng từ ngân sách
-                    # huyện": the sum is given where the source is named again
+                    # huyện", "...; năm 2026, ngân sách xã bố trí 185.000.000 đồng": the sum is
+                    # given where the source is named again
                     known.amount_vnd, known.amount_text = money(amount), amount.group(0)
                 continue
             span = (line.start + start, line.start + end)
@@ -220,6 +222,8 @@ NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay)\b", regex.IGN
 FUND_NAME = regex.compile(
     r"(?:\s+phòng,\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
     r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+)+")
+SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?",
+                          regex.IGNORECASE)
 SUM_FROM = regex.compile(r"\s*(?:từ|bằng)\s+(?:nguồn\s+)?(?:kinh phí\s+)?", regex.IGNORECASE)
 
 
@@ -276,7 +280,7 @@ def _period(value: str, start: int, year: int | None) -> TimeExpression | None:
 
 
 def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
-                   tasks) -> Budget:
+                   tasks, agencies: list[Agency]) -> Budget:
     """The total the plan states for its money, and the doers of its budget duties."""
     budget = Budget()
     year = plan_year(document)
@@ -304,11 +308,18 @@ def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
                                           start <= a.span[0] - task.span[0] < end)
                      or a.name.casefold() in clause]
         found += in_clause or doers
-    found += _section_preparers(paragraphs)
+    names = register_names(agencies)
+    for assignment in _section_preparers(paragraphs):
+        agency = names.get(match_key(full_name(assignment.name)))
+        assignment.agency = agency.id if agency else None
+        found.append(assignment)
     seen: set[str] = set()
     for assignment in sorted(found, key=lambda a: a.span[0] if a.span else 0):
-        if assignment.name not in seen:
-            seen.add(assignment.name)
+        # one body named two ways ("UBND cấp huyện", the short form of "Ủy ban nhân dân các
+        # huyện, thị xã, thành phố") is one preparer
+        key = assignment.agency or assignment.name
+        if key not in seen and assignment.name not in seen:
+            seen.update((key, assignment.name))
             budget.prepared_by.append(assignment)
     return budget
 

@@ -51,9 +51,11 @@ NAME_END = (
     # "về UBND xã các điểm có nguy cơ ...": a name whose unit is said ends before "các".
     rf"|(?<=\b(?:{UNIT_WORDS}))\s+(?:các|những)\b|$)"
 )
-# Results gathered and sent on, without the word "báo cáo": "Tổng hợp kết quả tham gia phong trào
-# của đoàn viên, hội viên, gửi Sở Khoa học và Công nghệ trước ngày 15 của tháng cuối quý".
-RESULTS_SENT = regex.compile(r"(?<=(?i:kết\s+quả)[^.;]{0,80},\s*)(?i:gửi)")
+# Results or figures gathered and sent on, without the word "báo cáo": "Tổng hợp kết quả tham
+# gia phong trào của đoàn viên, hội viên, gửi Sở Khoa học và Công nghệ trước ngày 15 của tháng
+# cuối quý", "Thống kê số lượng, tỷ lệ nữ cán bộ ... các cấp, gửi Sở LĐTBXH trước ngày 30/11".
+RESULTS_SENT = regex.compile(
+    r"(?<=(?:(?i:kết\s+quả|số\s+liệu)[^.;]{0,80}|(?i:thống\s+kê)[^.;]{0,120}),\s*)(?i:gửi)")
 ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+báo cáo\b")
 REPORT_TO = regex.compile(
     r"(?i:báo cáo|gửi\s+(?:báo cáo|kết quả))"

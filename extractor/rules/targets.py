@@ -51,7 +51,9 @@ TRAILING = regex.compile(r"[\s,;:.]*(?:\b(?:và|trong đó|riêng|hoặc)\b[\s,;
                          regex.IGNORECASE)
 MEASURE_FIRST = regex.compile(
     r"^(\s*(?:[-+•]\s*)?)(?:tỷ lệ|tỉ lệ|tỷ số|tỉ số|tổng tỷ suất|tỷ suất|chỉ số|số lượng|tổng số|"
-    r"giá trị|thu nhập|tuổi thọ)\b",
+    r"giá trị|thu nhập|tuổi thọ|"
+    # a group's own figure after a clause mark: "...; riêng tại các huyện miền núi dưới 26%"
+    r"riêng|tại)\b",
     regex.IGNORECASE,
 )
 PAST_BRACKET = regex.compile(r"kết quả(?:\s+(?:năm|đến)\s+\d{4})?\s*$", regex.IGNORECASE)
@@ -160,6 +162,10 @@ def _figures(text: str) -> list[Figure]:
             continue
         if _is_past(text, match.start()) or _counts_something_else(text, match):
             continue
+        if any(f.unit == "%" and f.end <= match.start() for f in figures) and \
+                ASIDE_OPEN.search(text, 0, match.start()) and \
+                regex.match(r"\s*\)", text[match.end():]):
+            continue  # "100% hộ dân ... (khoảng 215 hộ) được ...": the size of the subject
         if _key(match.group("unit")) in {_key(u) for u in lexicon()["verb_units"]} and \
                 not _ends_with_any(_strip_comparator(text[:match.start()]),
                                    [*lexicon()["linking_verbs"], "gấp"]):
@@ -174,6 +180,10 @@ def _figures(text: str) -> list[Figure]:
             figure.at_least = True
             figure.end += rest.end()
     return sorted(figures, key=lambda figure: figure.start)
+
+
+# A bracket that opens with an estimate: "(khoảng 215 hộ)".
+ASIDE_OPEN = regex.compile(r"\(\s*(?:khoảng|gần|hơn|trên|tương đương)?\s*$", regex.IGNORECASE)
 
 
 def _counts_something_else(text: str, match: regex.Match[str]) -> bool:

@@ -32,6 +32,7 @@ from extractor.rules.agencies import (
     full_name,
     listed_after,
     listed_before,
+    register_names,
 )
 from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN, TIME_LINE
 from extractor.rules.vocabulary import (
@@ -75,7 +76,8 @@ CARRY_OUT = regex.compile(
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 # "cơ quan thường trực", "bộ phận thường trực"; not "Thường trực HKH quận" (a body's standing
 # committee) nor "Văn phòng thường trực" (a name).
-LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|(?:là|làm)\s+đầu mối|"
+LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|"
+                     r"(?:là|làm)\s+(?:cơ quan\s+)?đầu mối(?!\s+(?:tiếp nhận|nhận))|"
                      r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
                      r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
 # Not "cơ chế phối hợp giữa các cấp, các ngành": a mechanism the work builds, not a role.
@@ -105,7 +107,7 @@ SUBJECT_GAP = regex.compile(
 OPENING = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?"
     r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Quá\s+trình|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
-    r"Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
+    r"Ngay\s+khi|Trước\s+khi|Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
 # A time limit standing alone as a sentence: the opening of the next one, cut off by a stray
 # full stop.
 CUT_OPENING = regex.compile(
@@ -188,7 +190,9 @@ class _Roles:
     # Subjects of later clauses: "Mỗi ấp xây dựng ...; Đoàn Thanh niên xã duy trì ...".
     clause_subjects: list[AgencyMention] = field(default_factory=list)
     clause_requests: list[AgencyMention] = field(default_factory=list)  # "...; đề nghị X ..."
-    # Subjects of later clauses that advise there: "...; Phòng GD&ĐT tổng hợp, tham mưu ...".
+    # Subjects of later clauses that lead or advise there: "...; Công an xã chủ trì ...",
+    # "...; Phòng GD&ĐT tổng hợp, tham mưu ...".
+    clause_leads: list[AgencyMention] = field(default_factory=list)
     clause_advisers: list[AgencyMention] = field(default_factory=list)
 
     def merge(self, other: _Roles) -> _Roles:
@@ -235,11 +239,19 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     advice = [found.start() for found in regex.finditer(r"tham mưu", text, regex.IGNORECASE)
               if not any(start <= found.start() < end for start, end in purposes)]
     own_clauses = {m: (m.end, _clause_end(text, m.end)) for m in later[False]}
-    roles = _Roles(doers, cooperating, lead=bool(lead_match),
-                   advising=any(not any(start <= at < end for start, end in own_clauses.values())
-                                for at in advice),
+    leads = [found.start() for found in LEAD.finditer(text)]
+
+    def in_own_clause(at: int) -> bool:
+        return any(start <= at < end for start, end in own_clauses.values())
+
+    # "X duy trì ...; Y chủ trì xây dựng ...": a role word in a later subject's clause is that
+    # subject's role, not the first subject's.
+    roles = _Roles(doers, cooperating, lead=any(not in_own_clause(at) for at in leads),
+                   advising=any(not in_own_clause(at) for at in advice),
                    requested=bool(REQUEST.match(text)),
                    clause_subjects=later[False], clause_requests=later[True],
+                   clause_leads=[m for m, (start, end) in own_clauses.items()
+                                 if any(start <= at < end for at in leads)],
                    clause_advisers=[m for m, (start, end) in own_clauses.items()
                                     if any(start <= at < end for at in advice)])
     # "do X chủ trì": the lead is named after "do"; "tham gia các lớp tập huấn do X tổ chức":
@@ -260,6 +272,7 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
                  if mention not in cooperating and mention not in advised]
         if named and (not roles.doers or roles.doers[-1] in named):
             roles.doers = doers = named
+            roles.lead = True
     # "X phối hợp ..." with no lead: X cooperates in someone else's work (but "Đề nghị X phối
     # hợp ..." asks X itself).
     if doers and not roles.lead and not roles.requested and HELPS.match(text, doers[-1].end):
@@ -391,7 +404,7 @@ def extract_tasks(norm: NormalizedText, layout: Layout, agencies: list[Agency],
     table_tasks, time_cells = _table_tasks(norm, layout, found)
     time_cells.update(prose.closing_times)
     tasks = sorted([*prose_tasks, *table_tasks], key=lambda task: task.span[0])  # type: ignore[index]
-    names = _names(agencies)
+    names = register_names(agencies)
     for number, task in enumerate(tasks, start=1):
         task.id = f"k{number}"
         _resolve(task, names)
@@ -840,6 +853,7 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
         asked = role == "requested" or mention in roles.clause_requests
         assignments.append(Assignment(
             name=mention.name, role="requested" if asked else
+            "lead" if mention in roles.clause_leads else
             "advising" if mention in roles.clause_advisers else "responsible",
             span=(mention.start + offset, mention.end + offset)))
     for mention in roles.cooperating:
@@ -1041,15 +1055,6 @@ def _served(cell: str, mentions: list[AgencyMention]) -> set[AgencyMention]:
             served.add(mention)
             cursor = mention.end
     return served
-
-
-def _names(agencies: list[Agency]) -> dict[str, Agency]:
-    """Each body by every name it goes by, in the form names are compared in."""
-    names: dict[str, Agency] = {}
-    for agency in agencies:
-        for name in (agency.name, *agency.aliases):
-            names.setdefault(match_key(full_name(name)), agency)
-    return names
 
 
 def _resolve(task: Task, names: dict[str, Agency]) -> None:

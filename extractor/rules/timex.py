@@ -261,6 +261,14 @@ def _monthly_day(match: regex.Match[str], _: int | None) -> TimeExpression | Non
                           rrule=f"FREQ=MONTHLY;BYMONTHDAY={int(match.group('day'))}")
 
 
+def _daily_hour(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    minute = int(match.group("minute") or 0)
+    return TimeExpression(text=match.group(0), kind="recurrence",
+                          bound="by" if match.group("by") else "on",
+                          rrule=f"FREQ=DAILY;BYHOUR={int(match.group('hour'))}" +
+                          (f";BYMINUTE={minute}" if minute else ""))
+
+
 def _monthly_day_in_months(match: regex.Match[str],
                            context_year: int | None) -> TimeExpression | None:
     """"trước ngày 25 hằng tháng từ tháng 5 đến tháng 8": in those months of the plan's year."""
@@ -456,6 +464,10 @@ RULES: list[Rule] = [
           rf"|(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+tháng\s*,?\s*(?P<by>{BY_WORDS}\s+)ngày\s+"
           rf"(?P<day>{DAY})(?!\s*[/\d]|\s+tháng)",
           _monthly_day, "trước ngày 20 hằng tháng", "định kỳ hằng tháng trước ngày 20"),
+    _rule("daily_hour",
+          rf"(?P<by>{BY_WORDS}\s+)?(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*(?P<minute>[0-5]\d)"
+          rf"(?:\s*phút)?)?\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
+          _daily_hour, "trước 16 giờ hằng ngày", "trước 15h30 hằng ngày"),
     _rule("weekday",
           r"(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s+(?:(?P<which>cuối\s+cùng|"
           r"đầu\s+tiên|(?:tuần\s+)?thứ\s+(?:nhất|hai|ba|tư|\d))\s+)?(?:của\s+)?"
@@ -482,7 +494,7 @@ RULES: list[Rule] = [
     _rule("same_day", r"(?:ngay\s+)?trong\s+ngày(?=\s*[.;,)]|\s*$)", _same_day,
           "ngay trong ngày"),
     _rule("years",
-          rf"(?:(?:giai đoạn|từ(?:\s+năm)?)\s+)?(?P<years>{YEAR}\s*(?:[-–—]|đến(?:\s+năm)?)"
+          rf"(?:(?:giai đoạn|từ(?:\s+năm)?|năm)\s+)?(?P<years>{YEAR}\s*(?:[-–—]|đến(?:\s+năm)?)"
           rf"\s*{YEAR})", _years, "2023 - 2025", "Từ năm 2016 đến 2020", "giai đoạn 2021-2025"),
     _rule("year_list", rf"năm\s+(?P<years>{YEAR}(?:\s*(?:,|và)\s*{YEAR})+)", _years,
           "Năm 2014, 2015"),
@@ -519,8 +531,9 @@ RULES: list[Rule] = [
           "Theo từng năm, từng giai đoạn"),
     _rule("this_year", rf"trong\s+năm(?!\s+(?:{YEAR}|học|nay|trước|qua))", _this_year,
           "trong năm"),
-    # not "khám sức khỏe định kỳ", a kind of check-up
-    _rule("irregular", r"(?:(?<!sức\s+\p{L}+\s+)định kỳ(?:\s*,\s*đột xuất)?|"
+    # not "khám sức khỏe định kỳ", "khám thai định kỳ": kinds of check-up
+    _rule("irregular", r"(?:(?<!sức\s+\p{L}+\s+|\bkhám(?:\s+\p{L}+){0,2}\s+)định kỳ"
+          r"(?:\s*,\s*đột xuất)?|"
           r"đột xuất(?:\s+khi có yêu cầu)?)",
           _unspecified, "định kỳ, đột xuất"),
 ]
@@ -697,8 +710,8 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
         if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \
                 not needs.search(before) and not TIME_WORD_START.match(found.value.text):
             continue
-        if found.value.kind == "point" and found.value.year_inherited and found.value.end and \
-                RECURRING.search(value):
+        if found.value.kind in {"point", "window"} and found.value.year_inherited and \
+                found.value.end and RECURRING.search(value):
             found.value = _yearly(found.value)
         kept.append(found)
     if REPORTING.search(value):
@@ -709,10 +722,15 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def _yearly(point: TimeExpression) -> TimeExpression:
-    """A deadline without a year in a sentence that recurs ("hằng năm") recurs with it."""
-    month, day = int(point.end[5:7]), int(point.end[8:10])
-    return TimeExpression(text=point.text, kind="recurrence", bound=point.bound,
+def _yearly(time: TimeExpression) -> TimeExpression:
+    """A deadline or a window without a year in a sentence that recurs ("hằng năm") recurs
+    with it: "trước ngày 15/12" every 15 December, "trong Quý IV" every October to December."""
+    month, day = int(time.end[5:7]), int(time.end[8:10])
+    if time.kind == "window" and time.start and time.start[:4] == time.end[:4]:
+        months = ",".join(str(m) for m in range(int(time.start[5:7]), month + 1))
+        return TimeExpression(text=time.text, kind="recurrence",
+                              rrule=f"FREQ=YEARLY;BYMONTH={months}")
+    return TimeExpression(text=time.text, kind="recurrence", bound=time.bound,
                           rrule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}")
 
 

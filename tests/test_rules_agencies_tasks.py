@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.pipeline import extract_text
-from extractor.rules.agencies import find_mentions
+from extractor.rules.agencies import find_mentions, full_name
 from extractor.rules.tasks import read_roles
 
 # --- agency mentions: (text, the bodies it names, in order) ------------------------------
@@ -299,6 +299,21 @@ MENTIONS = {
         ("Kiện toàn Ban Vì sự tiến bộ của phụ nữ tỉnh và Ban Vì sự tiến bộ của phụ nữ cấp huyện",
          ["Ban Vì sự tiến bộ của phụ nữ tỉnh", "Ban Vì sự tiến bộ của phụ nữ cấp huyện"]),
         ("thanh tra, kiểm tra các cơ sở y tế trong việc", ["các cơ sở y tế"]),
+        # the councils of communes named together
+        ("UBND các xã Pà Cò, Hang Kia chủ trì, phối hợp", ["UBND các xã Pà Cò, Hang Kia"]),
+        ("phối hợp với UBND các huyện Minh Hóa, Tuyên Hóa, Bố Trạch thực hiện",
+         ["UBND các huyện Minh Hóa, Tuyên Hóa, Bố Trạch"]),
+        # a head word as a place's third syllable is a slip, not part of the place
+        ("của Chủ tịch UBND tỉnh Quảng Ngãi Ban hành Kế hoạch", ["UBND tỉnh Quảng Ngãi"]),
+        ("Củng cố, kiện toàn đội dân phòng tại 12 thôn", ["đội dân phòng"]),
+        ("Trường TH&THCS Sơn Kim tổ chức", ["Trường TH&THCS Sơn Kim"]),
+        # the rest of a kind; kinds of institution that are bodies
+        ("8. Các sở, ngành khác: Có trách nhiệm", ["Các sở, ngành khác"]),
+        ("Củng cố, phát triển các trung tâm ngoại ngữ, tin học.",
+         ["các trung tâm ngoại ngữ, tin học"]),
+        ("Đề nghị các tổ chức chính trị-xã hội, tổ chức xã hội, nghề nghiệp",
+         ["các tổ chức chính trị-xã hội, tổ chức xã hội, nghề nghiệp"]),
+        ("Tranh thủ sự hỗ trợ của các tổ chức quốc tế về", ["các tổ chức quốc tế"]),
         # members name their committee: no collective "các cấp, thành viên"
         ("cán bộ làm công tác bình đẳng giới các cấp, thành viên Ban VSTBPN tỉnh",
          ["Ban VSTBPN tỉnh"]),
@@ -364,6 +379,8 @@ NOT_BODIES = [
     "kiểm tra, thanh tra việc chấp hành pháp luật",  # the work, not the inspectorate
     "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",  # laws named after bodies
     "điều phối các nguồn vốn ODA, viện trợ phi chính phủ nước ngoài",  # non-governmental aid
+    "chính sách đối với lực lượng dân phòng",  # a force, not the village team
+    "đa dạng hóa các hình thức khác",
 ]
 
 
@@ -770,11 +787,13 @@ def test_a_kind_of_institution_heading_a_solution_is_a_topic_not_a_doer() -> Non
     plan = extract_text(
         "KẾ HOẠCH\nXây dựng xã hội học tập năm 2024\n\nI. NHIỆM VỤ, GIẢI PHÁP\n"
         "1. Củng cố mạng lưới cơ sở giáo dục:\na) Trung tâm học tập cộng đồng:\n"
-        "- Củng cố, nâng cao hiệu quả hoạt động của các trung tâm.\n\n"
+        "- Củng cố, nâng cao hiệu quả hoạt động của các trung tâm.\n"
+        "b) Các cơ sở giáo dục khác:\n- Củng cố, phát triển các trung tâm ngoại ngữ, tin học.\n\n"
         "II. TỔ CHỨC THỰC HIỆN\n1. Trung tâm học tập cộng đồng:\n"
         "- Tổ chức các lớp chuyên đề cho người dân.\n")
     topic = _task(plan, "nâng cao hiệu quả hoạt động")
     assert topic.assignments == []
+    assert _task(plan, "trung tâm ngoại ngữ").assignments == []
     duty = _task(plan, "lớp chuyên đề")
     assert [a.name for a in duty.assignments] == ["Trung tâm học tập cộng đồng"]
 
@@ -948,7 +967,7 @@ def test_a_cell_leaves_out_the_bodies_its_work_is_for() -> None:
     ("các cơ quan, đơn vị liên quan", "xa", "xa"),              # no tier named: the issuer's
     ("các địa phương", "tinh", "huyen"),                        # a province's are districts
     ("các cơ quan, đơn vị, địa phương", "tinh", None),          # its own and those below
-    ("đội dân phòng", "huyen", "huyen"),                        # "dân phòng" is no Phòng
+    ("đội dân phòng", "huyen", "xa"),        # a team in every village ("dân phòng": no Phòng)
 ])
 def test_a_collectives_level(name: str, own_tier: str, level: str | None) -> None:
     from extractor.rules.agencies import _collective_level
@@ -1294,3 +1313,52 @@ def test_regularly_after_the_lead_comes_before_a_later_time() -> None:
         "thường xuyên kiểm tra các công trình xây dựng; định kỳ hằng tháng tổng hợp kết quả.\n")
     (task,) = plan.tasks
     assert (task.timeframe.kind, task.timeframe.reason) == ("unspecified", "thường xuyên")
+
+
+def test_a_border_post_and_a_power_branch_are_of_no_local_tier() -> None:
+    from extractor.rules.agencies import _level
+
+    assert _level("Đồn Biên phòng Sơn Kim", None, None, "xa") is None
+    assert _level("Điện lực Hương Sơn", None, None, "xa") is None
+    assert _level("Công an", None, None, "xa") == "xa"  # the plan's own, named bare
+
+
+def test_register_folds_names_written_other_ways() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BẮC KẠN\nSố: 5/KH-UBND\nKẾ HOẠCH\nXã hội học tập năm "
+        "2022\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Mặt trận Tổ quốc Việt Nam thành phố Bắc Kạn tuyên truyền; Mặt trận Tổ quốc vận "
+        "động.\n"
+        "2. Phòng Lao động - Thương binh và Xã hội phối hợp với Phòng Lao động-Thương binh và Xã "
+        "hội tổ chức.\n"
+        "3. HKH cơ sở thành phố Bắc Kạn vận động; Hội Khuyến học cơ sở tuyên truyền.\n"
+        "4. Các trường học phối hợp với Ủy ban nhân dân 15 phường; Ủy ban nhân dân phường "
+        "tuyên truyền.\n"
+        "5. Ban Thường vụ Hội Khuyến học thành phố chỉ đạo; Ban Chấp hành, Ban Thường vụ Hội "
+        "Khuyến học các xã tổ chức.\n")
+    by_name = {agency.name: agency for agency in plan.agencies}
+    # a bare name is the one body of that name with a place ("Việt Nam" aside)
+    assert len(by_name["Mặt trận Tổ quốc Việt Nam thành phố Bắc Kạn"].mentions) == 2
+    # marks between the fields of a name do not make a second body
+    assert len([name for name in by_name if name.startswith("Phòng Lao động")]) == 1
+    # grassroots units named bare are those of the one place named
+    assert len(by_name["Hội Khuyến học cơ sở thành phố Bắc Kạn"].mentions) == 2
+    # every ward's council, named bare, is the collective named with a count
+    assert len(by_name["Ủy ban nhân dân 15 phường"].mentions) == 2
+    # an association's committees act for it; a list of them counts each
+    assert len(by_name["Hội Khuyến học thành phố Bắc Kạn"].mentions) == 1
+    assert len(by_name["Hội Khuyến học các xã"].mentions) == 2
+    assert not any(name.startswith("Ban") for name in by_name)
+
+
+@pytest.mark.parametrize(("issuer", "name", "level"), [
+    ("ỦY BAN NHÂN DÂN\nQUẬN LONG BIÊN", "Ban Thường vụ Thành ủy", "tinh"),  # the city above
+    ("ỦY BAN NHÂN DÂN\nQUẬN LONG BIÊN", "Ban Thường vụ Quận ủy Long Biên", "huyen"),
+    ("ỦY BAN NHÂN DÂN\nQUẬN LONG BIÊN", "Công ty TNHH Một thành viên Nước sạch Hà Nội", None),
+    ("ỦY BAN NHÂN DÂN\nXÃ PHƯỚC HƯNG", "Ngân hàng Chính sách xã hội", None),
+])
+def test_levels_of_bodies_named_with_no_unit(issuer: str, name: str, level: str | None) -> None:
+    plan = extract_text(f"{issuer}\nSố: 5/KH-UBND\nKẾ HOẠCH\nAn toàn năm 2025\n"
+                        f"I. TỔ CHỨC THỰC HIỆN\n1. Đề nghị {name} phối hợp tuyên truyền.\n")
+    by_name = {agency.name: agency for agency in plan.agencies}
+    assert by_name[full_name(name)].level == level

@@ -129,6 +129,7 @@ class AgencyComponent:
             ("NOT_BODY", words["not_bodies"]),
             ("VILLAGE_TEAM", words["village_teams"]), ("CAPITAL_ONLY", words["capital_only"]),
             ("DIRECTING", words["directing"]), ("NOT_VILLAGE_WORK", words["not_village_work"]),
+            ("COMMITTEE", words["association_committees"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -222,9 +223,14 @@ class _Grower:
             index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"]))
 
     def _names_body(self, index: int) -> bool:
-        """Whether a body is named at ``index``, not just a head word inside a name ("huyện
-        Xuân Trường", "Huyện đoàn Xuân Trường": "Trường" names no school)."""
+        """Whether a body is named at ``index``, not just a head word inside a name."""
         return self._at_body(index) and self._body(index) is not None
+
+    def _ends_place(self, start: int, index: int) -> bool:
+        """Whether the place name begun at ``start`` ends before ``index``: where a body is
+        named, or a head word stands past a name's second syllable ("huyện Xuân Trường": no
+        school; "UBND tỉnh Quảng Ngãi Ban hành": a slip, no third syllable)."""
+        return self._at_body(index) and (index - start != 1 or self._body(index) is not None)
 
     def _second_field(self, index: int) -> bool:
         """"Văn phòng – Thống kê": a desk's second field after a dash, not the office of one of
@@ -242,6 +248,11 @@ class _Grower:
     def _body(self, index: int):
         if index in self.matches["NOT_BODY"]:
             return None  # "Bộ Quy tắc ứng xử": a set of rules, not a ministry
+        if (inner := self.matches["COMMITTEE"].get(index)) is not None and \
+                inner < len(self.words) and self._capital(inner) and \
+                (association := self._body(inner)) is not None and \
+                association[2] == "mass_organisation":
+            return None  # "Ban Thường vụ Hội Khuyến học huyện": the association acts
         if self.norms[index - 1:index] == ["điểm"]:
             return None  # "điểm Bưu điện - Văn hóa xã": a place, not the body
         if index in self.matches["CAPITAL_ONLY"] and not self._capital(index):
@@ -386,7 +397,7 @@ class _Grower:
                     and self.words[end] not in CONNECTORS and not self._unit_at(end):
                 break  # "Trung tâm VHTT&TT duy trì": no second syllable after an abbreviation
             word, norm = self.words[end], self.norms[end]
-            if word == "\n" or self._unit_at(end) or (end > index and self._names_body(end)):
+            if word == "\n" or self._unit_at(end) or (end > index and self._ends_place(index, end)):
                 break
             if norm == "số" and end + 1 < len(self.words) and self.words[end + 1].isdigit():
                 end += 2  # "Trường THCS số 2"
@@ -535,7 +546,7 @@ class _Grower:
                 return index, False
             while end + 1 < len(words) and words[end] in {",", "và"} and self._unit_at(end + 1):
                 end = self._unit_at(end + 1) or end
-            return end, True
+            return self._named_places(end), True
         end = self._unit_at(index)
         if end is None:
             return index, False
@@ -547,7 +558,7 @@ class _Grower:
                 and words[place + 1].islower():
             return place, False
         while place < len(words) and (words[place][:1].isupper() or words[place].isdigit()) \
-                and not self._names_body(place) \
+                and not self._ends_place(end, place) \
                 and words[place] not in {"UBND", "HĐND"}:
             place += 1
             # a place name broken by a wrapped title line ("huyện Thạch\nHà")
@@ -557,6 +568,26 @@ class _Grower:
                 place += 1
         # "Ban điều hành khu phố": a village's body with no village named, every village's
         return place, place == end and self.matches["VILLAGE"].get(index) == end
+
+    def _named_places(self, index: int) -> int:
+        """Where the places named after "các xã" end: "UBND các xã Pà Cò, Hang Kia" is the
+        councils of those communes, together."""
+        words, end = self.words, index
+        while end < len(words) and self._place_word(end):
+            run = end
+            while run < len(words) and self._place_word(run):
+                run += 1
+            end = run
+            if not (run + 1 < len(words) and words[run] in {",", "và"} and
+                    self._place_word(run + 1)):
+                break
+            end = run + 1
+        return end
+
+    def _place_word(self, index: int) -> bool:
+        word = self.words[index]
+        return (word[:1].isupper() or word.isdigit()) and word not in {"UBND", "HĐND"} and \
+            not self._names_body(index) and self.norms[index] not in NOT_A_PLACE
 
     def _more_units(self, end: int) -> int | None:
         """Where ", thị trấn" style further units after a unit word end, if a place name does
@@ -651,7 +682,9 @@ class _Grower:
         skip = {"cấp": 1, "cơ": 2}.get(self.norms[index + 1], 0)
         head = self.norms[min(index + 1 + skip, len(self.norms) - 1)]
         kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
-                "thành": "steering", "phương": "media"}.get(head, "state")
+                "thành": "steering", "phương": "media",
+                # "các cơ sở giáo dục khác", "các cơ sở đào tạo"
+                "giáo": "school", "đào": "school"}.get(head, "state")
         return (index, end, kind, True, None)
 
     def _members_of_body(self, index: int) -> bool:
@@ -769,7 +802,26 @@ def find_mentions(text: str) -> list[AgencyMention]:
         mentions.append(AgencyMention(char_start, char_end, surface, kind, collective, head,
                                       full=full_name(INNER_SHORT_FORM.sub("", surface))
                                       if inner else None))
-    return mentions
+    return _committees_listed(text, mentions)
+
+
+def _committees_listed(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """"Ban Chấp hành, Ban Thường vụ Hội Khuyến học các xã": each committee of the list acts
+    for the association named after the last one."""
+    committees = {match_key(words) for words in lexicon()["words"]["association_committees"]}
+    out = list(mentions)
+    for index in range(len(out) - 2, -1, -1):
+        mention, association = out[index], out[index + 1]
+        if match_key(mention.surface) in committees and \
+                association.kind == "mass_organisation" and \
+                COMMITTEE_LISTED.fullmatch(text, mention.end, association.start):
+            out[index] = replace(mention, kind=association.kind,
+                                 collective=association.collective,
+                                 full=full_name(association.full or association.name))
+    return out
+
+
+COMMITTEE_LISTED = regex.compile(r"\s*(?:,|và)\s*(?:Ban Thường vụ|Ban Chấp hành)\s+")
 
 
 INNER_SHORT_FORM = regex.compile(r"\s*\(\p{Lu}[\p{Lu}&]*\)(?=\s)")
@@ -903,8 +955,12 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             # Districts called "quận" are found only in the centrally run cities: in a plan of
             # one, "Thành phố" with no name is the city above it; so it is in any plan since the
             # two-tier reform, when no city stands under a province.
-            if unit == "thành phố" and place is None and (own_level == "quan" or
-                                                          two_tiers(document.issue_date)):
+            city_above = own_level == "quan" or two_tiers(document.issue_date)
+            if unit == "thành phố" and place is None and city_above:
+                level = "tinh"
+            # so is its party committee: "Ban Thường vụ Thành ủy" in a quận's plan
+            if unit is None and place is None and city_above and \
+                    match_key(base).endswith("thành ủy"):
                 level = "tinh"
             # In a Sở's own plan, a Phòng named without a unit is one of the Sở's offices; in a
             # commune's since 2025, one of the commune's.
@@ -917,7 +973,10 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             every = place is None and _below(level, own_tier)
             # a bare name ("Hội Khuyến học") is told apart here and folded below if the plan
             # names one body of that name at a tier
-            key = (match_key(base), level, match_key(place or ""), unit is None)
+            # names written with other marks between their fields are one body ("Bộ Lao
+            # động - Thương binh và Xã hội", "Bộ Lao động-Thương binh và Xã hội")
+            key = (" ".join(FIELD_MARKS.sub(" ", match_key(base)).split()), level,
+                   match_key(place or ""), unit is None)
             entry = entries.get(key)
             if entry is None:
                 full = " ".join(part for part in (base, unit, place) if part)
@@ -928,8 +987,11 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
                 entry.base = base
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
-    return _merge_bare(_merge_initials(_merge_short_names(_merge_short_steering(
-        list(entries.values())))))
+    return _merge_bare(_merge_short_names(_merge_short_steering(
+        _merge_every(list(entries.values())))))
+
+
+FIELD_MARKS = regex.compile(r"[-–,]")
 
 
 def _below(level: str | None, own_tier: str | None) -> bool:
@@ -947,6 +1009,9 @@ def _split_locality(name: str) -> tuple[str, str | None, str | None]:
 def _level(base: str, unit: str | None, place: str | None, own_tier: str | None) -> str | None:
     if match_key(base).split()[:2] in (["bộ", "phận"], ["công", "chức"]):
         return own_tier  # a commune's desk, not a ministry
+    if unit is None and any(f"{match_key(base)} ".startswith(match_key(head) + " ")
+                            for head in lexicon()["words"]["no_tier_heads"]):
+        return None  # "Đồn Biên phòng Sơn Kim", "Điện lực Hương Sơn": of no local tier
     fixed = tier_of_body(base)
     if fixed is not None and (unit is None or (base.split()[0] in {"Sở", "Bộ"} and
                                                not UNIT_COMMAND.match(base))):
@@ -1011,6 +1076,23 @@ def _fold(entries: list[_Entry],
     return kept
 
 
+def _merge_every(entries: list[_Entry]) -> list[_Entry]:
+    """A body of a lower tier named without a place ("Trung tâm học tập cộng đồng" in a
+    province's plan, "Ủy ban nhân dân phường" in a district's: every one of them) is the
+    collective the plan names with "các" or a count ("các trung tâm học tập cộng đồng",
+    "Ủy ban nhân dân 15 phường")."""
+    def stripped(entry: _Entry) -> str:
+        return DETERMINER.sub("", match_key(entry.name))
+
+    def together(entry: _Entry) -> list[_Entry]:
+        if not entry.collective or DETERMINER.search(entry.name):
+            return []
+        return [other for other in entries if other is not entry and other.collective
+                and DETERMINER.search(other.name) and stripped(other) == stripped(entry)]
+
+    return _fold(entries, together)
+
+
 def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
     """"Ban Chỉ đạo tỉnh" is the plan's one steering committee of that tier named in full
     ("Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"), if there is one."""
@@ -1055,33 +1137,23 @@ def _initials(words: str) -> str:
     return "".join(letters)
 
 
-def _merge_initials(entries: list[_Entry]) -> list[_Entry]:
-    """"Phòng QLĐĐ", "VPĐKĐĐ" is the plan's one body whose name they are the capitals of
-    ("Phòng Quản lý đất đai", "Văn phòng Đăng ký đất đai"), if there is one."""
-    def full(entry: _Entry) -> list[_Entry]:
-        words = entry.base.split()
-        first = next((i for i, word in enumerate(words) if _abbreviation(word)), None)
-        if entry.collective or first is None or entry.unit or \
-                not all(_abbreviation(word) or word in {"và", ","} or word.endswith(",")
-                        for word in words[first:]):
-            return []
-        head, short = " ".join(words[:first]), _initials(" ".join(words[first:]))
-        return [other for other in entries if other is not entry and not other.collective
-                and other.base.startswith(head) and not _abbreviation(other.base.split()[-1])
-                and _initials(other.base[len(head):]) == short]
-
-    return _fold(entries, full)
-
-
 def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
     """A body named without its place ("Hội Khuyến học", "UBND huyện") is the plan's one body
     of that name with a place, if there is only one."""
     def placed(entry: _Entry) -> list[_Entry]:
-        if entry.collective or entry.place is not None:
+        if entry.collective:
+            # "Hội Khuyến học cơ sở" beside "HKH cơ sở thành phố Bắc Kạn": the grassroots
+            # units of that one place
+            if _split_locality(entry.name)[1] is not None:
+                return []
+            return [other for other in entries if other is not entry and other.collective
+                    and (split := _split_locality(other.name))[2] is not None
+                    and _bare_key(split[0]) == _bare_key(entry.name)]
+        if entry.place is not None:
             return []
         return [other for other in entries if other is not entry and not other.collective
                 and (other.place is not None or (entry.unit is None and other.unit is not None))
-                and match_key(other.base) == match_key(entry.base)
+                and _bare_key(other.base) == _bare_key(entry.base)
                 and (entry.unit is None or other.level == entry.level)] or \
             [other for other in entries if _desk_of(other, entry)]
 
@@ -1093,6 +1165,12 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
             entry.level = None  # "Hội Khuyến học" beside those of the city and the wards
         entry.sort_mentions()
     return sorted(kept, key=lambda entry: entry.mentions[0][0])
+
+
+def _bare_key(base: str) -> str:
+    """A name as a bare mention of it may be written: "Mặt trận Tổ quốc" for "Mặt trận Tổ quốc
+    Việt Nam thành phố Bắc Kạn"."""
+    return match_key(base).removesuffix(" việt nam")
 
 
 def _desk_of(desk: _Entry, fields: _Entry) -> bool:
@@ -1142,8 +1220,9 @@ CAPITALS = regex.compile(r"(?<![\p{L}\d&\-/])\p{Lu}[\p{Lu}&]{2,14}(?![\p{L}\d&\-
 
 
 def _with_initials(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """``mentions`` with the capitals of a body's name used alone where the plan never defines
-    them ("VPĐKĐĐ" for the "Văn phòng Đăng ký đất đai" it names): each a mention of that body."""
+    """``mentions`` with the capitals of a body's name used where the plan never defines them:
+    alone ("VPĐKĐĐ" for the "Văn phòng Đăng ký đất đai" it names), each a mention of that body;
+    after the name's head ("Phòng QLĐĐ" for its "Phòng Quản lý đất đai"), read as that body."""
     bodies: dict[str, dict[str, AgencyMention]] = {}
     for mention in mentions:
         full = full_name(mention.full or mention.name)
@@ -1157,7 +1236,26 @@ def _with_initials(text: str, mentions: list[AgencyMention]) -> list[AgencyMenti
         if body is not None and not any(m.start <= capitals.start() < m.end for m in mentions):
             found.append(AgencyMention(capitals.start(), capitals.end(), capitals.group(0),
                                        body.kind, False, full=full_name(body.full or body.name)))
-    return sorted(mentions + found, key=lambda mention: mention.start) if found else mentions
+    spelled = {full_name(m.full or m.name) for m in mentions if not m.collective}
+    return sorted((_spelled_out(mention, spelled) for mention in mentions + found),
+                  key=lambda mention: mention.start)
+
+
+def _spelled_out(mention: AgencyMention, names: set[str]) -> AgencyMention:
+    """A head followed by capitals ("Phòng QLĐĐ", "Phòng KS và KTTV") as the plan's one body
+    named with that head and the words the capitals stand for, if there is one."""
+    base, unit, _ = _split_locality(full_name(mention.full or mention.name))
+    words = base.split()
+    first = next((i for i, word in enumerate(words) if _abbreviation(word)), None)
+    if mention.collective or mention.full or first is None or unit or \
+            not all(_abbreviation(word) or word in {"và", ","} or word.endswith(",")
+                    for word in words[first:]):
+        return mention
+    head, short = " ".join(words[:first]), _initials(" ".join(words[first:]))
+    spelled = {name for name in names if name.startswith(head)
+               and not _abbreviation(_split_locality(name)[0].split()[-1])
+               and _initials(_split_locality(name)[0][len(head):]) == short}
+    return replace(mention, full=spelled.pop()) if len(spelled) == 1 else mention
 
 
 # A table cell that is a locality and nothing else: "Huyện Phù Cát", "Thị xã An Nhơn".

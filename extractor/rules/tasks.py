@@ -792,7 +792,9 @@ def _only_bodies(words: str, mentions: list[AgencyMention]) -> bool:
     rest = words
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[:mention.start] + rest[mention.end:]
+    # an association's committee stands for it: "1. Ban Thường vụ Hội Khuyến học huyện"
     rest = regex.sub(r"Đề nghị|\((?:cơ quan )?thường trực\)|cơ quan thường trực|"
+                     r"Ban Thường vụ|Ban Chấp hành|Thường trực|"
                      r"\bvà\b|\bcác\b|[,;:()\-–.]", " ", rest, flags=regex.IGNORECASE)
     return not rest.split()
 

@@ -204,7 +204,11 @@ LABELLED_LINE = regex.compile(r"^\p{Lu}[\p{L} ]{1,30}:\s")
 def join_lines(lines: list[str], items: bool = False) -> str:
     """Lines of one paragraph as one line (a word broken at a hyphen is mended). With
     ``items``, the breaks are the writer's: a line that opens with a capital after one that
-    ends without a mark is an item of its own ("Phòng Kinh tế" over "Công an phường")."""
+    ends without a mark is an item of its own ("Phòng Kinh tế" over "Công an phường"), and
+    so is a line with a bullet ("- Phòng Văn hóa - Xã hội" over "- Các trường ..."), whose
+    bullet goes."""
+    if items and len(lines) > 1:
+        lines = [CELL_BULLET.sub("", line) for line in lines]
     text = ""
     for line in lines:
         if text and not text.endswith((";", ":", ",", ".")) and (
@@ -212,6 +216,9 @@ def join_lines(lines: list[str], items: bool = False) -> str:
             text += ";"
         text = _join_words(text, line) if text else line
     return text
+
+
+CELL_BULLET = regex.compile(r"^[-+•–]\s+(?=\p{Lu})")
 
 
 def _join_words(left: str, right: str) -> str:

@@ -227,6 +227,15 @@ def test_a_plan_that_signs_without_recipients_ends_its_body_at_the_signature():
     assert "Trên đây là Kế hoạch." in body and "PHỤ LỤC" in body
 
 
+def test_a_cells_bulleted_lines_are_items_without_their_bullets():
+    from extractor.normalize import join_lines
+
+    assert join_lines(["- Phòng Văn hóa - Xã hội", "- Các trường mầm non"], items=True) == \
+        "Phòng Văn hóa - Xã hội; Các trường mầm non"
+    # a PDF's lines (no items) and a single line keep their words
+    assert join_lines(["- Phòng Văn hóa - Xã hội"], items=True) == "- Phòng Văn hóa - Xã hội"
+
+
 def test_a_cells_labelled_lines_stay_apart():
     from extractor.normalize import join_lines
 

@@ -314,6 +314,12 @@ MENTIONS = {
         ("Đề nghị các tổ chức chính trị-xã hội, tổ chức xã hội, nghề nghiệp",
          ["các tổ chức chính trị-xã hội, tổ chức xã hội, nghề nghiệp"]),
         ("Tranh thủ sự hỗ trợ của các tổ chức quốc tế về", ["các tổ chức quốc tế"]),
+        # school levels listed after a kind of school
+        ("Các trường mầm non, tiểu học, trung học cơ sở phối hợp với",
+         ["Các trường mầm non, tiểu học, trung học cơ sở"]),
+        ("Trường THPT Lê Quý Đôn và các trường THPT trên địa bàn huyện phối hợp",
+         ["Trường THPT Lê Quý Đôn", "các trường THPT trên địa bàn huyện"]),
+        ("Chi cục An toàn thực phẩm Thành phố kiểm tra", ["Chi cục An toàn thực phẩm Thành phố"]),
         # members name their committee: no collective "các cấp, thành viên"
         ("cán bộ làm công tác bình đẳng giới các cấp, thành viên Ban VSTBPN tỉnh",
          ["Ban VSTBPN tỉnh"]),
@@ -582,6 +588,9 @@ ROLES = [
      {"Công chức Văn hóa - Xã hội": "lead"}),
     ("Văn phòng HĐND và UBND xã là đầu mối tiếp nhận báo cáo nhanh của các thôn",
      {"Văn phòng HĐND và UBND xã": "responsible"}),
+    # helping a committee organise its work is leading it
+    ("Phòng GD&ĐT giúp BCĐ huyện tổ chức kiểm tra, công nhận kết quả phổ cập",
+     {"Phòng GD&ĐT": "lead"}),
 ]
 
 
@@ -959,6 +968,7 @@ def test_a_cell_leaves_out_the_bodies_its_work_is_for() -> None:
     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "trung_uong", "tinh"),
     ("các sở, ban, ngành liên quan", "huyen", "tinh"),          # a kind of one tier
     ("các phòng, ban, ngành", "tinh", "huyen"),
+    ("các trường THPT trên địa bàn huyện", "huyen", "tinh"),  # the province's, wherever they are
     ("Các phòng chuyên môn thuộc Sở", "tinh", "tinh"),
     ("các trung tâm học tập cộng đồng", "tinh", "xa"),
     ("các sở, ngành, huyện, thành phố", "tinh", None),          # several tiers
@@ -1356,9 +1366,31 @@ def test_register_folds_names_written_other_ways() -> None:
     ("ỦY BAN NHÂN DÂN\nQUẬN LONG BIÊN", "Ban Thường vụ Quận ủy Long Biên", "huyen"),
     ("ỦY BAN NHÂN DÂN\nQUẬN LONG BIÊN", "Công ty TNHH Một thành viên Nước sạch Hà Nội", None),
     ("ỦY BAN NHÂN DÂN\nXÃ PHƯỚC HƯNG", "Ngân hàng Chính sách xã hội", None),
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ THỌ HÒA", "Đội Quản lý thị trường số 10", None),
+    ("ỦY BAN NHÂN DÂN\nHUYỆN THANH MIỆN", "Trường THPT Lê Quý Đôn", "tinh"),
 ])
 def test_levels_of_bodies_named_with_no_unit(issuer: str, name: str, level: str | None) -> None:
     plan = extract_text(f"{issuer}\nSố: 5/KH-UBND\nKẾ HOẠCH\nAn toàn năm 2025\n"
                         f"I. TỔ CHỨC THỰC HIỆN\n1. Đề nghị {name} phối hợp tuyên truyền.\n")
     by_name = {agency.name: agency for agency in plan.agencies}
     assert by_name[full_name(name)].level == level
+
+
+def test_under_a_request_heading_the_later_clauses_mass_bodies_are_asked_too() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ THỌ HÒA\nSố: 12/KH-UBND\nKẾ HOẠCH\nAn toàn thực phẩm\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ủy ban MTTQ Việt Nam phường\n"
+        "- Hội Liên hiệp Phụ nữ phường vận động hội viên cam kết; Hội Cựu chiến binh phường "
+        "giám sát việc thực hiện.\n")
+    task = _task(plan, "vận động hội viên")
+    assert {(a.name, a.role) for a in task.assignments} == {
+        ("Hội Liên hiệp Phụ nữ phường", "requested"), ("Hội Cựu chiến binh phường", "requested")}
+
+
+def test_the_plans_closing_words_are_no_duty_of_the_last_heading() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nPhổ cập giáo dục\nI. TỔ CHỨC THỰC HIỆN\n1. UBND các xã, thị trấn\n"
+        "- Gửi hồ sơ về Phòng GD&ĐT trước ngày 30/11 hằng năm.\n"
+        "Trên đây là Kế hoạch phổ cập giáo dục của huyện. Trong quá trình thực hiện, nếu có khó "
+        "khăn, vướng mắc, kịp thời phản ánh về Phòng GD&ĐT để tổng hợp.\n")
+    assert _task(plan, "vướng mắc").assignments == []

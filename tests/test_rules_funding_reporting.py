@@ -121,6 +121,7 @@ NOT_REPORTING = [
     # A report not made is a kind of fishing; what is done to incidents is a target.
     "chống khai thác hải sản bất hợp pháp, không báo cáo và không theo quy định (IUU).",
     "100% vụ ngộ độc thực phẩm được phát hiện, báo cáo, điều tra và xử lý kịp thời theo quy định.",
+    "100% vụ ngộ độc thực phẩm (nếu có) được báo cáo, điều tra nguyên nhân theo quy định.",
 ]
 
 
@@ -317,6 +318,14 @@ def test_a_sum_given_after_its_source_named_again() -> None:
         "hóa.\n- Năm 2026, ngân sách xã bố trí 185.000.000 đồng cho mua sắm vật tư.\n")
     assert [(f.source, f.amount_vnd) for f in plan.funding] == [
         ("ngan_sach_xa", 185_000_000), ("xa_hoi_hoa", None)]
+
+
+def test_a_sources_total_over_the_years_it_lists() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN THANH MIỆN\nSố: 118/KH-UBND\nKẾ HOẠCH\nPhổ cập giáo dục\n"
+        "I. KINH PHÍ THỰC HIỆN\n1. Ngân sách huyện: bố trí trong dự toán hằng năm; năm 2023 là "
+        "120 triệu đồng, năm 2024 là 150 triệu đồng; tổng cộng 270 triệu đồng.\n")
+    assert [(f.source, f.amount_vnd) for f in plan.funding] == [("ngan_sach_huyen", 270_000_000)]
 
 
 def test_a_named_fund_is_a_source_beside_the_other_lawful_ones() -> None:

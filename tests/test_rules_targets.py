@@ -97,6 +97,9 @@ CORPUS: dict[str, list[tuple]] = {
         (100, None, "%", "=", "quantitative", None)],
     "- Tổ chức 01 cuộc diễn tập ứng phó lũ quét trong Quý III/2026.": [
         (1, None, "cuộc", "=", "quantitative", None)],
+    # the figure says which events; the target is that none happen
+    "- Không để xảy ra ngộ độc thực phẩm tập thể trên 30 người.": [
+        (None, None, None, None, "qualitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.
@@ -235,3 +238,17 @@ def test_a_sentence_about_a_year_before_the_plan_is_its_baseline() -> None:
         "ma túy, trong đó có 152 người nghiện. Năm 2026 phấn đấu:\n"
         "- Giảm ít nhất 10% số người nghiện so với năm 2025.\n").targets
     assert [(t.value, t.milestone_year) for t in targets] == [(10, 2026)]
+
+
+def test_a_table_of_targets_by_year_gives_one_target_per_row_and_year() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nPhổ cập giáo dục giai đoạn 2023-2025\nI. MỤC TIÊU\n"
+        "TT\tChỉ tiêu\tNăm 2023\tNăm 2024\tNăm 2025\n"
+        "1\tTỷ lệ trẻ em 5 tuổi được huy động ra lớp\t99,5%\t99,6%\t99,8%\n"
+        "2\tTỷ lệ học sinh trung học cơ sở bỏ học\tdưới 0,2%\tdưới 0,15%\tdưới 0,1%\n"
+        "3\tSố lớp xóa mù chữ được mở\t02 lớp\t02 lớp\t03 lớp\n"
+        "II. NHIỆM VỤ\n1. Tuyên truyền.\n")
+    assert [(t.value, t.unit, t.comparator, t.milestone_year) for t in plan.targets] == [
+        (99.5, "%", "=", 2023), (99.6, "%", "=", 2024), (99.8, "%", "=", 2025),
+        (0.2, "%", "<", 2023), (0.15, "%", "<", 2024), (0.1, "%", "<", 2025),
+        (2, "lớp", "=", 2023), (2, "lớp", "=", 2024), (3, "lớp", "=", 2025)]

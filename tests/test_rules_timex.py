@@ -149,6 +149,11 @@ CORPUS: dict[tuple, list[str]] = {
     ("recurrence", "FREQ=DAILY;BYHOUR=15;BYMINUTE=30", None): ["trước 15h30 hằng ngày",
                                                                "trước 15 giờ 30 phút hằng ngày"],
     ("window", "2025-01-01", "2026-12-31"): ["năm 2025 - 2026", "Năm 2025 - 2026"],
+    # a school year; the lunar new year of the year named, or of the plan's
+    ("window", "2023-09-01", "2024-05-31"): ["Năm học 2023-2024", "năm học 2023 - 2024"],
+    ("point", "2026-02-17", "by"): ["trước Tết Nguyên đán Bính Ngọ năm 2026",
+                                    "Trước Tết Nguyên đán 2026"],
+    ("point", "2025-01-29", "by"): ["Trước Tết Nguyên đán", "hoàn thành trước Tết Nguyên đán"],
     ("window", "2026-04-01", "2026-12-31"): ["Từ Quý II đến Quý IV/2026",
                                             "từ quý 2 đến hết quý 4/2026"],
     ("unspecified",): [
@@ -165,6 +170,7 @@ NEGATIVE = [
     # a kind of check-up, not a schedule
     "khám sức khỏe định kỳ", "tổ chức khám sức khoẻ định kỳ cho người cao tuổi",
     "bảo đảm phụ nữ mang thai được khám thai định kỳ",
+    "vui Xuân, đón Tết",
 ]
 
 

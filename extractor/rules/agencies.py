@@ -1045,6 +1045,8 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
         tiers = {"xa"}  # an association's grassroots units work in the communes
     if any(match_key(team) in folded for team in lexicon()["words"]["village_teams"]):
         tiers.add("xa")  # teams in every village
+    if regex.search(r"(?<!\p{L})trường (?:thpt|trung học phổ thông)(?!\p{L})", folded):
+        tiers = {"tinh"}  # the province's upper secondary schools, wherever they stand
     if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
         tiers.add("tinh")
     if regex.search(r"(?<!\p{L}|dân |văn )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):

@@ -203,7 +203,8 @@ def extract_funding(
             if key in sources:
                 known = sources[key]
                 if known.amount_vnd is None and amount is not None and (
-                        amount.end() <= start or SUM_GIVEN.fullmatch(value, end, amount.start())):
+                        amount.end() <= start or SUM_GIVEN.fullmatch(value, end, amount.start())
+                        or SOURCE_TOTAL.search(value, end, amount.start())):
                     # "... từ ngân sách huyện ...; năm 2024, bố trí 300 triệu đồng từ ngân sách
                     # huyện", "...; năm 2026, ngân sách xã bố trí 185.000.000 đồng": the sum is
                     # given where the source is named again
@@ -222,6 +223,7 @@ NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay)\b", regex.IGN
 FUND_NAME = regex.compile(
     r"(?:\s+phòng,\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
     r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+)+")
+SOURCE_TOTAL = regex.compile(r"\b(?:tổng cộng|tổng số|tổng)\s*(?:là\s*|:\s*)?", regex.IGNORECASE)
 SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?",
                           regex.IGNORECASE)
 SUM_FROM = regex.compile(r"\s*(?:từ|bằng)\s+(?:nguồn\s+)?(?:kinh phí\s+)?", regex.IGNORECASE)
@@ -241,6 +243,11 @@ def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[
                           len(value))
         amount = MONEY.search(value, end, min(following, clause_end)) \
             if following > end else None
+        if amount is None and following > end:
+            # "Ngân sách huyện: ...; năm 2023 là 120 triệu đồng, ...; tổng cộng 430 triệu
+            # đồng": the source's sum over the years it lists
+            amount = next((found_sum for total in SOURCE_TOTAL.finditer(value, end, following)
+                           if (found_sum := MONEY.match(value, total.end()))), None)
         if amount is None:
             # "bố trí 300 triệu đồng từ ngân sách huyện": the sum just before its source
             clause_start = max(value.rfind(mark, 0, start) for mark in (";", ". ", ":")) + 1

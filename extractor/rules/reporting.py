@@ -85,9 +85,10 @@ NOT_A_REPORT = regex.compile(
     r"không)\s+báo\s+cáo|báo\s+cáo\s+(?:viên|số\b|trực\s+tuyến|kèm\s+theo))")
 REPORT = regex.compile(rf"(?i)(?<!\p{{L}})(?:báo\s+cáo|gửi\s+kết\s+quả)(?!\p{{L}})|"
                       rf"{RESULTS_SENT.pattern}")
-# "100% vụ ngộ độc ... được phát hiện, báo cáo, điều tra ...": what is done to something, in a
-# target, not a duty.
-PASSIVE = regex.compile(r"(?i)\bđược(?:\s+\p{L}+){1,3}\s*,\s*$")
+# "100% vụ ngộ độc ... được phát hiện, báo cáo, điều tra ...", "100% vụ ngộ độc thực phẩm (nếu
+# có) được báo cáo": what is done to something, in a target, not a duty.
+PASSIVE = regex.compile(r"(?i)\bđược(?:\s+\p{L}+){1,3}\s*,\s*$|"
+                        r"^\W*\d+(?:[.,]\d+)?\s*%[^;.]*\bđược\s+$")
 # "... để tổng hợp, báo cáo UBND tỉnh": what the recipient does next is not this duty.
 PURPOSE = regex.compile(r"(?i)\bđể\s+(?:\p{L}+[\s,]+){0,3}$")
 # The reports as the subject of a sentence on where they go ("Báo cáo gửi về Sở ... (qua ...)"):

@@ -125,7 +125,10 @@ def find_targets(text: str, statements: bool = True) -> list[FoundTarget]:
     """The targets stated in ``text`` (a line of a target section): each percentage or
     counted figure with its own words, then each clause with no figure that states a state to
     reach (qualitative) or a direction (trend)."""
-    figures = _figures(text)
+    # "Không để xảy ra ngộ độc thực phẩm tập thể trên 30 người": the figure says which events,
+    # the target is that none happen
+    figures = [figure for figure in _figures(text)
+               if not NOTHING_TO_HAPPEN.match(text, _clause_opening(text, figure.start))]
     starts = [_clause_start(text, figures, index) for index in range(len(figures))]
     found: list[FoundTarget] = []
     for index, figure in enumerate(figures):
@@ -180,6 +183,14 @@ def _figures(text: str) -> list[Figure]:
             figure.at_least = True
             figure.end += rest.end()
     return sorted(figures, key=lambda figure: figure.start)
+
+
+NOTHING_TO_HAPPEN = regex.compile(r"\s*(?:[-+•]\s*)?không\s+để\b", regex.IGNORECASE)
+
+
+def _clause_opening(text: str, offset: int) -> int:
+    """Where the clause that holds ``offset`` opens: after the last ";" before it."""
+    return text.rfind(";", 0, offset) + 1
 
 
 # A bracket that opens with an estimate: "(khoảng 215 hộ)".
@@ -526,33 +537,46 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
         columns = _target_columns(header)
         if columns is None:
             continue
-        indicator_column, unit_column, value_column, baseline_column = columns
-        year = _last_year(header[value_column]) or period_end
+        indicator_column, unit_column, value_columns, baseline_column = columns
         for row in table.rows[1:]:
             cells = [norm.text[s:e] for s, e in row]
 
             def cell(index: int | None, cells: list[str] = cells) -> str:
                 return cells[index] if index is not None and index < len(cells) else ""
 
-            figure = regex.search(CELL_NUMBER, cell(value_column))
-            if figure is None:
-                continue
-            unit = cell(unit_column).strip() or None
-            indicator = cell(indicator_column).strip()
-            baseline = regex.search(CELL_NUMBER, cell(baseline_column))
-            start, end = row[0][0], row[-1][1]
-            comparator = _comparator(cell(value_column)[:figure.start()])
-            targets.append(Target(
-                id=f"tg{count + len(targets) + 1}", value=_number(figure.group(0)),
-                unit=unit, comparator=comparator, subject=None, indicator=indicator or None,
-                milestone_year=year, baseline=_number(baseline.group(0)) if baseline else None,
-                indicator_key=indicator_key(None, indicator), section=section.id,
-                text=norm.text[start:end], span=(start, end), page=norm.page_at(start),
-            ))
+            # one target per planned value: "Năm 2023 | Năm 2024 | Năm 2025" gives three
+            for value_column in value_columns:
+                value = cell(value_column)
+                figure = regex.search(CELL_NUMBER, value)
+                if figure is None:
+                    continue
+                unit = cell(unit_column).strip() or _cell_unit(value[figure.end():])
+                indicator = cell(indicator_column).strip()
+                baseline = regex.search(CELL_NUMBER, cell(baseline_column))
+                start, end = row[0][0], row[-1][1]
+                targets.append(Target(
+                    id=f"tg{count + len(targets) + 1}", value=_number(figure.group(0)),
+                    unit=unit, comparator=_comparator(value[:figure.start()]), subject=None,
+                    indicator=indicator or None,
+                    milestone_year=_last_year(header[value_column]) or period_end,
+                    baseline=_number(baseline.group(0)) if baseline else None,
+                    indicator_key=indicator_key(None, indicator), section=section.id,
+                    text=norm.text[start:end], span=(start, end), page=norm.page_at(start),
+                ))
     return targets
 
 
-def _target_columns(header: list[str]) -> tuple[int, int | None, int, int | None] | None:
+def _cell_unit(rest: str) -> str | None:
+    """The unit written in a value cell after its figure: "99,5%" -> "%", "02 lớp" -> "lớp"."""
+    rest = rest.strip()
+    if rest.startswith("%"):
+        return "%"
+    return rest or None
+
+
+def _target_columns(header: list[str]) -> tuple[int, int | None, list[int], int | None] | None:
+    """(indicator, unit, planned values, baseline) columns: the last planned column ("Kế hoạch
+    năm 2025"), or else every column of a year ("Năm 2023 | Năm 2024 | Năm 2025")."""
     keys = [_key(cell) for cell in header]
     indicator = next((i for i, k in enumerate(keys)
                       if regex.match(r"(chỉ tiêu|nội dung|tiêu chí)", k)), None)
@@ -561,9 +585,10 @@ def _target_columns(header: list[str]) -> tuple[int, int | None, int, int | None
                if regex.search(r"kế hoạch|mục tiêu|phấn đấu|chỉ tiêu", k) and i != indicator]
     baseline = next((i for i, k in enumerate(keys) if regex.search(r"thực hiện|hiện trạng", k)),
                     None)
-    if indicator is None or not planned:
+    yearly = [i for i, k in enumerate(keys) if regex.fullmatch(rf"(?:năm\s+)?{YEAR}", k.strip())]
+    if indicator is None or not (planned or yearly):
         return None
-    return indicator, unit, planned[-1], baseline
+    return indicator, unit, planned[-1:] or yearly, baseline
 
 
 def _last_year(text: str) -> int | None:

@@ -79,7 +79,7 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|"
                      r"(?:là|làm)\s+(?:cơ quan\s+)?đầu mối(?!\s+(?:tiếp nhận|nhận))|"
                      r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
-                     r"(?:tổ chức\s+)?triển khai", regex.IGNORECASE)
+                     r"(?:tổ chức|triển khai)", regex.IGNORECASE)
 # Not "cơ chế phối hợp giữa các cấp, các ngành": a mechanism the work builds, not a role.
 COOPERATE = regex.compile(r"(?<!(?:cơ|quy)\s+chế\s+)(?:(?:phối hợp|liên kết)(?:\s*,\s*liên kết)?"
                           r"\s+giữa|phối hợp(?:\s+(?:chặt chẽ\s+|tốt\s+)?(?:với|cùng))?)|"
@@ -595,6 +595,10 @@ class _Prose:
     def sentence_tasks(self, value: str, offset: int, section: Section,
                        closing: bool = False, after_bullet: bool = False) -> list[Task]:
         context = self.context(section, offset, after_bullet)
+        if closing:
+            # "Trên đây là Kế hoạch ...; ... Trong quá trình thực hiện, ... phản ánh về ...":
+            # the plan's closing words, none of them the last heading's duties
+            context = _Context([], False, False, context.texts)
         tasks: list[Task] = []
         bracket_time = CLOSING_BRACKET.search(value)
         for start, end in _join_cut_openings(value, _sentences(value)):
@@ -852,7 +856,10 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
                                       role="requested" if asked else role,  # type: ignore[arg-type]
                                       span=(start, end) if end else None))
     for mention in roles.clause_subjects + roles.clause_requests:
-        asked = role == "requested" or mention in roles.clause_requests
+        # under a request heading, a front or mass body acting in a later clause is asked too
+        # ("Hội Liên hiệp Phụ nữ phường vận động ...; Đoàn Thanh niên phường ...")
+        asked = role == "requested" or mention in roles.clause_requests or (
+            context.heading_requested and mention.kind in OUTSIDE_COMMAND)
         assignments.append(Assignment(
             name=mention.name, role="requested" if asked else
             "lead" if mention in roles.clause_leads else

@@ -25,7 +25,7 @@ import regex
 
 from extractor.model import Section, TimeExpression
 from extractor.normalize import NormalizedText, fold_tones
-from extractor.rules.vocabulary import BACKGROUND_SECTION
+from extractor.rules.vocabulary import BACKGROUND_SECTION, vocabulary
 from extractor.structure import Layout
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -35,6 +35,9 @@ MONTH = r"(?:1[0-2]|0?[1-9])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 SEP = r"\s*(?:/|năm|-)\s*"
 EVERY_YEAR = r"(?:hàng|hằng)\s+năm"
+# The sexagenary name of a lunar year: "Bính Ngọ", "Ất Tỵ".
+CAN_CHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+           r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)")
 BY_WORDS = r"(?:hoàn thành\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào|trước))?|không quá)"
 
 
@@ -269,6 +272,22 @@ def _daily_hour(match: regex.Match[str], _: int | None) -> TimeExpression | None
                           (f";BYMINUTE={minute}" if minute else ""))
 
 
+def _school_year(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    return TimeExpression(text=match.group(0), kind="window",
+                          start=f"{match.group('year1')}-09-01",
+                          end=f"{match.group('year2')}-05-31")
+
+
+def _before_tet(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    inherited = match.group("year") is None
+    year = int(match.group("year")) if not inherited else context_year
+    day = vocabulary()["lunar_new_year"].get(str(year)) if year else None
+    if day is None:
+        return None
+    return TimeExpression(text=match.group(0), kind="point", end=day, bound="by",
+                          year_inherited=inherited)
+
+
 def _monthly_day_in_months(match: regex.Match[str],
                            context_year: int | None) -> TimeExpression | None:
     """"trước ngày 25 hằng tháng từ tháng 5 đến tháng 8": in those months of the plan's year."""
@@ -464,6 +483,13 @@ RULES: list[Rule] = [
           rf"|(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+tháng\s*,?\s*(?P<by>{BY_WORDS}\s+)ngày\s+"
           rf"(?P<day>{DAY})(?!\s*[/\d]|\s+tháng)",
           _monthly_day, "trước ngày 20 hằng tháng", "định kỳ hằng tháng trước ngày 20"),
+    _rule("before_tet",
+          rf"{BY_WORDS}\s+(?:dịp\s+)?Tết\s+Nguyên\s+đán(?:\s+{CAN_CHI})?"
+          rf"(?:\s+(?:năm\s+)?(?P<year>{YEAR}))?",
+          _before_tet, "trước Tết Nguyên đán Bính Ngọ năm 2026", "Trước Tết Nguyên đán 2026"),
+    # a school year runs from September to May: "Năm học 2023-2024"
+    _rule("school_year", rf"năm\s+học\s+(?P<year1>{YEAR})\s*[-–—/]\s*(?P<year2>{YEAR})",
+          _school_year, "Năm học 2023-2024", "năm học 2025 - 2026"),
     _rule("daily_hour",
           rf"(?P<by>{BY_WORDS}\s+)?(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*(?P<minute>[0-5]\d)"
           rf"(?:\s*phút)?)?\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
@@ -559,7 +585,7 @@ PHASE_ONLY = regex.compile(
     r"\d{4}\s*(?:-|–|đến)\s*(?:năm\s+)?\d{4}\)?)?\s*[.;]?\s*$")
 
 # Every rule needs a digit or one of these words: lines with neither are skipped at once.
-MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|ngày|định kỳ|đột xuất", regex.IGNORECASE)
+MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|ngày|định kỳ|đột xuất|tết", regex.IGNORECASE)
 
 
 LISTED = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
@@ -674,7 +700,7 @@ TIME_WORD_BEFORE = regex.compile(rf"(?:^|[(:;]|\b(?:{TIME_WORDS}))\s*$", regex.I
 # A day and month in brackets is usually an event's date ("Ngày Sách (21/4)"), not a schedule.
 DAY_WORD_BEFORE = regex.compile(rf"(?:^|[:;]|\b(?:{TIME_WORDS}|ngày))\s*$", regex.IGNORECASE)
 TIME_WORD_START = regex.compile(rf"^(?:{TIME_WORDS})\b", regex.IGNORECASE)
-NEEDS_TIME_WORD = {"year", "years", "point", "months"}
+NEEDS_TIME_WORD = {"year", "years", "point", "months", "school_year"}
 # "Đề án Dạy nghề ... tỉnh Hưng Yên đến năm 2020", "quy hoạch của phường đến năm 2030": the
 # horizon of a named plan, not when the work is due.
 HORIZON = regex.compile(r"\sđến\s+năm\s+\d{4}$", regex.IGNORECASE)

@@ -309,7 +309,14 @@ def _same_row(left: list[str], right: list[str]) -> bool:
 
 
 def _is_continuation(row: list[str]) -> bool:
-    return bool(row) and not row[0] and any(row[1:])
+    """A row with no first cell goes on with the row before it (a cell cut by a page break),
+    but a total row is a row of its own ("| Tổng cộng | 18.650")."""
+    return bool(row) and not row[0] and any(row[1:]) and not TOTAL_ROW.fullmatch(
+        next(cell for cell in row[1:] if cell))
+
+
+TOTAL_ROW = regex.compile(r"\s*(?:\*\*)?(?:tổng cộng|tổng số|tổng|cộng)(?:\*\*)?\s*:?\s*",
+                          regex.IGNORECASE)
 
 
 def _continues(previous: TableBlock, table: TableBlock) -> bool:

@@ -227,6 +227,12 @@ def test_a_plan_that_signs_without_recipients_ends_its_body_at_the_signature():
     assert "Trên đây là Kế hoạch." in body and "PHỤ LỤC" in body
 
 
+def test_a_total_row_is_a_row_not_the_rest_of_the_row_before():
+    text = ("KẾ HOẠCH\nI. KINH PHÍ\nTT\tNguồn vốn\tKinh phí (triệu đồng)\n"
+            "1\tNgân sách tỉnh\t5.300\n2\tNgân sách xã\t3.850\n\tTổng cộng\t9.150\n")
+    assert len(norm_of(text).tables[0].rows) == 4
+
+
 def test_a_cells_bulleted_lines_are_items_without_their_bullets():
     from extractor.normalize import join_lines
 

@@ -251,6 +251,18 @@ def test_pdf_a_range_wrapped_before_its_dash_is_one_line_not_a_list_item():
         "- Tuyên truyền về bình đẳng giới trong cơ quan;"]
 
 
+def test_pdf_a_name_wrapped_at_its_dash_is_one_line_not_a_list_item():
+    from extractor.read.pdf import Segment, _join_wrapped
+
+    lines = [Segment("lập hồ sơ quản lý sức khỏe điện tử cho người dân. Phòng Văn hóa", 85, 559,
+                     100, 112),
+             Segment("- Xã hội rà soát hộ nghèo;", 85, 300, 113, 125),
+             Segment("- Tuyên truyền về bảo hiểm y tế;", 85, 400, 126, 138)]
+    assert [p.text for p in _join_wrapped(lines, 560)] == [
+        "lập hồ sơ quản lý sức khỏe điện tử cho người dân. Phòng Văn hóa - Xã hội rà soát hộ "
+        "nghèo;", "- Tuyên truyền về bảo hiểm y tế;"]
+
+
 def _lay_sideways(page, turns: int, view_rotation: int) -> None:
     """Turn a page's content by quarter turns anticlockwise and set its /Rotate, as PDF
     printers and "rotate page" tools leave landscape pages."""

@@ -320,6 +320,21 @@ MENTIONS = {
         ("Trường THPT Lê Quý Đôn và các trường THPT trên địa bàn huyện phối hợp",
          ["Trường THPT Lê Quý Đôn", "các trường THPT trên địa bàn huyện"]),
         ("Chi cục An toàn thực phẩm Thành phố kiểm tra", ["Chi cục An toàn thực phẩm Thành phố"]),
+        # a village's development board; a commune's credit fund; a bank's branch with its
+        # short form between its name and its place; a cooperative's short name
+        ("Ban phát triển thôn Đông tổ chức trồng hoa", ["Ban phát triển thôn Đông"]),
+        ("Ban phát triển các thôn tổ chức họp thôn", ["Ban phát triển các thôn"]),
+        ("Đề nghị Quỹ tín dụng nhân dân xã Hòa Thịnh và Chi nhánh Ngân hàng Nông nghiệp và Phát "
+         "triển nông thôn (Agribank) Phù Ninh dành vốn",
+         ["Quỹ tín dụng nhân dân xã Hòa Thịnh",
+          "Chi nhánh Ngân hàng Nông nghiệp và Phát triển nông thôn (Agribank) Phù Ninh"]),
+        ("HTX Tân Thịnh phối hợp với Phòng Kinh tế", ["HTX Tân Thịnh", "Phòng Kinh tế"]),
+        # a Sở's field inside an inspectorate's name
+        ("phối hợp với Thanh tra Sở Giao thông vận tải (Thanh tra Sở GTVT) và Công an các "
+         "huyện, thị xã, thành phố tuần tra",
+         ["Thanh tra Sở Giao thông vận tải", "Thanh tra Sở GTVT",
+          "Công an các huyện, thị xã, thành phố"]),
+        ("Trường Tiểu học Tân Thịnh hoàn thành hồ sơ", ["Trường Tiểu học Tân Thịnh"]),
         # members name their committee: no collective "các cấp, thành viên"
         ("cán bộ làm công tác bình đẳng giới các cấp, thành viên Ban VSTBPN tỉnh",
          ["Ban VSTBPN tỉnh"]),
@@ -591,6 +606,13 @@ ROLES = [
     # helping a committee organise its work is leading it
     ("Phòng GD&ĐT giúp BCĐ huyện tổ chức kiểm tra, công nhận kết quả phổ cập",
      {"Phòng GD&ĐT": "lead"}),
+    # an opening of time with its own commas before the subject
+    ("Hằng tháng, trước ngày 25, Ban phát triển các thôn báo cáo tiến độ thực hiện",
+     {"Ban phát triển các thôn": "responsible"}),
+    # "giao X" opening a later clause; a short name given between X and its verb
+    ("Giao Phòng Kinh tế chủ trì rà soát vùng sản xuất; giao Hợp tác xã Nông nghiệp Tân Thịnh "
+     "(sau đây gọi tắt là HTX Tân Thịnh) tổ chức cung ứng giống",
+     {"Phòng Kinh tế": "lead", "Hợp tác xã Nông nghiệp Tân Thịnh": "responsible"}),
 ]
 
 
@@ -1394,3 +1416,29 @@ def test_the_plans_closing_words_are_no_duty_of_the_last_heading() -> None:
         "Trên đây là Kế hoạch phổ cập giáo dục của huyện. Trong quá trình thực hiện, nếu có khó "
         "khăn, vướng mắc, kịp thời phản ánh về Phòng GD&ĐT để tổng hợp.\n")
     assert _task(plan, "vướng mắc").assignments == []
+
+
+def test_a_table_of_who_does_what_reads_each_bodys_role_in_its_duties() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nAn toàn giao thông năm 2022\nI. TỔ CHỨC THỰC HIỆN\n"
+        "TT\tCơ quan, đơn vị\tNhiệm vụ\tThời gian thực hiện\n"
+        "1\tSở Y tế\tChủ trì, phối hợp với Công an tỉnh kiểm tra sức khỏe người lái xe\t"
+        "Quý II/2022\n"
+        "2\tĐề nghị Tỉnh đoàn\tTuyên truyền, vận động đoàn viên chấp hành pháp luật\t"
+        "Cả năm\n"
+        "3\tSở Tài chính\tThẩm định dự toán kinh phí\tQuý I/2022\n")
+    roles = {task.description[:12]: {(a.name, a.role) for a in task.assignments}
+             for task in plan.tasks}
+    assert roles == {"Chủ trì, phố": {("Sở Y tế", "lead"), ("Công an tỉnh", "cooperating")},
+                     "Tuyên truyền": {("Tỉnh đoàn", "requested")},
+                     "Thẩm định dự": {("Sở Tài chính", "responsible")}}
+
+
+def test_a_month_in_brackets_after_an_event_is_its_time_and_years_are_not() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nAn toàn giao thông năm 2022\nI. NHIỆM VỤ\n"
+        "1. Tổ chức hưởng ứng Tháng an toàn giao thông (tháng 9/2022) với chủ đề năm; tổ chức "
+        "Lễ tưởng niệm vào ngày 20/11/2022.\n"
+        "2. Tổ chức Hội nghị sơ kết 3 năm (2019-2021) trong tháng 3/2022.\n")
+    assert _task(plan, "Tháng an toàn").timeframe.text == "tháng 9/2022"
+    assert _task(plan, "sơ kết 3 năm").timeframe.text == "tháng 3/2022"

@@ -328,6 +328,16 @@ def test_a_sources_total_over_the_years_it_lists() -> None:
     assert [(f.source, f.amount_vnd) for f in plan.funding] == [("ngan_sach_huyen", 270_000_000)]
 
 
+def test_a_table_of_sources_gives_each_its_sum() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA THỊNH\nSố: 24/KH-UBND\nKẾ HOẠCH\nNông thôn mới năm 2026\n"
+        "I. KINH PHÍ THỰC HIỆN\nKinh phí từ ngân sách tỉnh, ngân sách xã.\n"
+        "TT\tNguồn vốn\tKinh phí (triệu đồng)\n1\tNgân sách tỉnh\t5.300\n"
+        "2\tNgân sách xã\t3.850\n\tTổng cộng\t9.150\n")
+    assert [(f.source, f.amount_vnd, f.amount_text) for f in plan.funding] == [
+        ("ngan_sach_tinh", 5_300_000_000, "5.300"), ("ngan_sach_xa", 3_850_000_000, "3.850")]
+
+
 def test_a_named_fund_is_a_source_beside_the_other_lawful_ones() -> None:
     plan = extract_text(
         "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 3/KH-UBND\nKẾ HOẠCH\nPhòng thủ dân sự năm 2026\n"

@@ -151,6 +151,8 @@ CORPUS: dict[tuple, list[str]] = {
     ("window", "2025-01-01", "2026-12-31"): ["năm 2025 - 2026", "Năm 2025 - 2026"],
     # a school year; the lunar new year of the year named, or of the plan's
     ("window", "2023-09-01", "2024-05-31"): ["Năm học 2023-2024", "năm học 2023 - 2024"],
+    ("window", "2022-01-01", "2022-05-31"): ["học kỳ II năm học 2021 - 2022"],
+    ("window", "2025-09-01", "2025-12-31"): ["học kỳ I năm học 2025-2026"],
     ("point", "2026-02-17", "by"): ["trước Tết Nguyên đán Bính Ngọ năm 2026",
                                     "Trước Tết Nguyên đán 2026"],
     ("point", "2025-01-29", "by"): ["Trước Tết Nguyên đán", "hoàn thành trước Tết Nguyên đán"],
@@ -261,6 +263,15 @@ def test_prose_keeps_schedules_and_leaves_names_of_periods():
     assert texts("chống khai thác không báo cáo và không theo quy định (IUU)") == []
     recurring = _prose_expressions("Báo cáo 6 tháng trước ngày 15/6 hằng năm.", 2018)
     assert recurring[0].value.rrule == "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"
+    # the Tết of the year a sexagenary name says, the one nearest the plan's year
+    assert parse("trước Tết Nguyên đán Bính Ngọ", 2025).end == "2026-02-17"
+    # no hour of a day in a longer number; days of a season stay a window
+    assert parse("116 giờ hằng ngày", 2025).rrule == "FREQ=DAILY"
+    season = _prose_expressions("Hằng năm, ra quân từ ngày 20/12 đến ngày 15/1 năm sau.", 2025)
+    assert season[-1].value.kind == "window"
+    # a review that a period names is not the time: "sơ kết ... 6 tháng đầu năm trong tháng 7"
+    review = _prose_expressions("Tổ chức sơ kết công tác 6 tháng đầu năm trong tháng 7/2022.", 2022)
+    assert [f.value.text for f in review] == ["tháng 7/2022"]
     # a quarter without a year in a sentence that recurs recurs with it; one with a year does not
     recurring = _prose_expressions("Hằng năm, tổ chức điều tra; công bố kết quả trong Quý IV.",
                                    2025)

@@ -68,12 +68,22 @@ class Segment:
 
 def read_pdf(path: Path, data: bytes) -> SourceDocument:
     document = _open(path, data)
-    read = _read_upright(document, data)
-    if read is None:
-        data = _turned_upright(document)
-        document = _open(path, data)
+    try:
         read = _read_upright(document, data)
-        assert read is not None, "a page turned upright still lies sideways"
+        if read is None:
+            data = _turned_upright(document)
+    finally:
+        document.close()
+    if read is None:
+        document = _open(path, data)
+        try:
+            read = _read_upright(document, data)
+        finally:
+            document.close()
+    if read is None:
+        raise CorruptFileError(
+            f"{path}: pages lie sideways in a way that cannot be turned upright; "
+            "save the PDF again with its pages upright and retry")
     blocks, characters, pages = read
     if characters == 0 and pages:
         raise NoTextLayerError(
@@ -85,8 +95,7 @@ def read_pdf(path: Path, data: bytes) -> SourceDocument:
 
 def _read_upright(document: pdfium.PdfDocument,
                   data: bytes) -> tuple[list[Block], int, int] | None:
-    """(blocks, characters, pages), or None, leaving the document open, at the first page
-    that lies sideways; otherwise the document is closed."""
+    """(blocks, characters, pages), or None at the first page that lies sideways."""
     blocks: list[Block] = []
     plumber = None
     characters = 0
@@ -115,7 +124,6 @@ def _read_upright(document: pdfium.PdfDocument,
     finally:
         if plumber is not None:
             plumber.close()
-    document.close()
     return blocks, characters, pages
 
 
@@ -126,6 +134,10 @@ def _quarter_turns(textpage: pdfium.PdfTextPage) -> int:
     step = max(1, count // ANGLE_SAMPLES)
     turns = Counter()
     for index in range(0, count, step):
+        # only drawn glyphs: PDFium's own spaces and line breaks report no angle of the text
+        if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1 or \
+                chr(pdfium_c.FPDFText_GetUnicode(textpage, index)).isspace():
+            continue
         angle = pdfium_c.FPDFText_GetCharAngle(textpage, index)
         if angle >= 0:
             turns[round(math.degrees(angle) / 90) % 4] += 1
@@ -134,7 +146,7 @@ def _quarter_turns(textpage: pdfium.PdfTextPage) -> int:
 
 def _turned_upright(document: pdfium.PdfDocument) -> bytes:
     """The document's bytes with every page's content turned so that its text runs left to
-    right and no /Rotate left; the document is closed."""
+    right and no /Rotate left."""
     for index in range(len(document)):
         page = document[index]
         textpage = page.get_textpage()
@@ -159,7 +171,6 @@ def _turned_upright(document: pdfium.PdfDocument) -> bytes:
         page.set_rotation(0)
     buffer = io.BytesIO()
     document.save(buffer)
-    document.close()
     return buffer.getvalue()
 
 
@@ -354,7 +365,8 @@ def _join_wrapped(lines: list[Segment], right: float) -> list[PdfParagraph]:
             current.x1 + _first_word_width(line) > right
             and line.x0 <= left + CONTINUATION_INDENT
             and close
-            and (not LIST_MARKER.match(line.text.strip()) or _range_goes_on(text, line.text))
+            and (not LIST_MARKER.match(line.text.strip()) or _range_goes_on(text, line.text)
+                 or _name_goes_on(text, line.text))
             and not text.endswith("./.")
             # a heading in capitals does not run on into the caption under it, nor a title
             # into the line that says what it is attached to
@@ -383,6 +395,18 @@ def _range_goes_on(text: str, line: str) -> bool:
     """A line that opens with "- 2025" after one ending in a year is the end of a range the
     layout wrapped ("giai đoạn 2021" | "- 2025;"), not a list item."""
     return bool(YEAR_AT_END.search(text) and RANGE_END.match(line.strip()))
+
+
+NAME_AT_END = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?$")
+NAME_PART = regex.compile(r"^[-–]\s+\p{Lu}\p{Ll}")
+
+
+def _name_goes_on(text: str, line: str) -> bool:
+    """A line that opens with "- Xã hội" after one ending in a capitalised word is the rest of
+    a name the layout wrapped at its dash ("Phòng Văn hóa" | "- Xã hội rà soát ..."), not a
+    list item."""
+    return not SENTENCE_END.search(text) and bool(NAME_AT_END.search(text)) and \
+        bool(NAME_PART.match(line.strip()))
 
 
 def _capitals_go_on(text: str) -> bool:

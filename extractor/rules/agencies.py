@@ -275,8 +275,11 @@ class _Grower:
             if field_end is not None and not self._capital(head_end) and \
                     self.norms[head_end] in self.component.stop:
                 field_end = None  # "trực thuộc Sở xây dựng phương án": a verb, not "Xây dựng"
-            if field_end is None and self.words[index].isupper() and len(self.words[index]) > 1:
-                return None  # "BÁO CÁO", "BAN HÀNH": a heading in capitals, not a name
+            named_short = index + 1 < len(self.words) and self.words[index + 1].istitle()
+            if field_end is None and self.words[index].isupper() and len(self.words[index]) > 1 \
+                    and not named_short:
+                # "BÁO CÁO", "BAN HÀNH": a heading in capitals ("HTX Tân Thịnh": a short name)
+                return None
             if kind == "school" and head_end < len(self.words) and self._at_body(head_end):
                 return None  # "Trường Ban chỉ đạo" (a slip for "Trưởng"): the body is the Ban
             # a listed field, still open to a longer name ("Tư pháp - Hộ tịch")
@@ -319,10 +322,19 @@ class _Grower:
             if self.norms[end] == "sở":
                 return (index, end + 1, kind, False, None)
         if self.words[end:end + 1] == ["("] and end + 3 < len(self.words) and \
-                self.words[end + 2] == ")" and _abbreviation(self.words[end + 1]) and \
-                full_name(self.words[end + 1]) != self.words[end + 1] and \
-                self._unit_at(end + 3) is not None:
-            end += 3  # "Ủy ban nhân dân (UBND) xã Đức Thạnh": a known short form between
+                self.words[end + 2] == ")" and (end + 1 in self.matches["BODY"] or (
+                    _abbreviation(self.words[end + 1]) and
+                    full_name(self.words[end + 1]) != self.words[end + 1])):
+            # a known short form between a name and its place: "Ủy ban nhân dân (UBND) xã Đức
+            # Thạnh", "Chi nhánh Ngân hàng Nông nghiệp và Phát triển nông thôn (Agribank) Phù
+            # Ninh"
+            if self._unit_at(end + 3) is not None:
+                end += 3
+            elif self._capital(end + 3) and not self._at_body(end + 3):
+                end += 3
+                while end < len(self.words) and self._capital(end) and \
+                        not self._names_body(end):
+                    end += 1
         end, collective = self._locality(end)
         collective = collective or grassroots
         return (index, end, kind, collective, None)
@@ -399,6 +411,11 @@ class _Grower:
             word, norm = self.words[end], self.norms[end]
             if word == "\n" or self._unit_at(end) or (end > index and self._ends_place(index, end)):
                 break
+            if end > index and self.norms[end - 1] in ONE_SYLLABLE_HEADS and \
+                    (field_end := self.matches["FIELD"].get(end)) is not None:
+                # "Thanh tra Sở Giao thông vận tải": a Sở's field inside the name
+                end, previous_capital = field_end, False
+                continue
             if norm == "số" and end + 1 < len(self.words) and self.words[end + 1].isdigit():
                 end += 2  # "Trường THCS số 2"
                 break
@@ -795,7 +812,7 @@ def find_mentions(text: str) -> list[AgencyMention]:
         head = None
         if head_end is not None:
             head = text[offsets[head_end - 1][0]:offsets[head_end - 1][1]]
-        if LAW_NAMED_AFTER.search(text, 0, char_start):
+        if LAW_NAMED_AFTER.search(text, max(0, char_start - 20), char_start):
             continue  # "Luật Tổ chức Chính phủ": a law named after the body
         surface = text[char_start:char_end]
         inner = INNER_SHORT_FORM.search(surface)
@@ -824,7 +841,7 @@ def _committees_listed(text: str, mentions: list[AgencyMention]) -> list[AgencyM
 COMMITTEE_LISTED = regex.compile(r"\s*(?:,|và)\s*(?:Ban Thường vụ|Ban Chấp hành)\s+")
 
 
-INNER_SHORT_FORM = regex.compile(r"\s*\(\p{Lu}[\p{Lu}&]*\)(?=\s)")
+INNER_SHORT_FORM = regex.compile(r"\s*\(\p{Lu}[\p{L}&]*\)(?=\s)")
 LAW_NAMED_AFTER = regex.compile(r"(?<!\p{L})Luật\s+(?:[Tt]ổ\s+chức\s+)?$")
 
 
@@ -975,8 +992,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             # names one body of that name at a tier
             # names written with other marks between their fields are one body ("Bộ Lao
             # động - Thương binh và Xã hội", "Bộ Lao động-Thương binh và Xã hội")
-            key = (" ".join(FIELD_MARKS.sub(" ", match_key(base)).split()), level,
-                   match_key(place or ""), unit is None)
+            key = (_name_key(base), level, match_key(place or ""), unit is None)
             entry = entries.get(key)
             if entry is None:
                 full = " ".join(part for part in (base, unit, place) if part)
@@ -1046,7 +1062,8 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
     if any(match_key(team) in folded for team in lexicon()["words"]["village_teams"]):
         tiers.add("xa")  # teams in every village
     if regex.search(r"(?<!\p{L})trường (?:thpt|trung học phổ thông)(?!\p{L})", folded):
-        tiers = {"tinh"}  # the province's upper secondary schools, wherever they stand
+        # the province's upper secondary schools, wherever they stand
+        tiers = {tier for tier in tiers if tier != "huyen" and tier != "xa"} | {"tinh"}
     if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
         tiers.add("tinh")
     if regex.search(r"(?<!\p{L}|dân |văn )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):
@@ -1146,16 +1163,17 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
         if entry.collective:
             # "Hội Khuyến học cơ sở" beside "HKH cơ sở thành phố Bắc Kạn": the grassroots
             # units of that one place
-            if _split_locality(entry.name)[1] is not None:
+            if _split_locality(entry.name)[1] is not None or \
+                    not match_key(entry.name).endswith(" cơ sở"):
                 return []
             return [other for other in entries if other is not entry and other.collective
                     and (split := _split_locality(other.name))[2] is not None
-                    and _bare_key(split[0]) == _bare_key(entry.name)]
+                    and _name_key(split[0]) == _name_key(entry.name)]
         if entry.place is not None:
             return []
         return [other for other in entries if other is not entry and not other.collective
                 and (other.place is not None or (entry.unit is None and other.unit is not None))
-                and _bare_key(other.base) == _bare_key(entry.base)
+                and _name_key(other.base) == _name_key(entry.base)
                 and (entry.unit is None or other.level == entry.level)] or \
             [other for other in entries if _desk_of(other, entry)]
 
@@ -1169,10 +1187,11 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
     return sorted(kept, key=lambda entry: entry.mentions[0][0])
 
 
-def _bare_key(base: str) -> str:
-    """A name as a bare mention of it may be written: "Mặt trận Tổ quốc" for "Mặt trận Tổ quốc
-    Việt Nam thành phố Bắc Kạn"."""
-    return match_key(base).removesuffix(" việt nam")
+def _name_key(base: str) -> str:
+    """A body's name as its other writings fold to: marks between its fields ("Lao động -
+    Thương binh", "Lao động-Thương binh") and the national "Việt Nam" ("Mặt trận Tổ quốc" for
+    "Mặt trận Tổ quốc Việt Nam thành phố Bắc Kạn") left out."""
+    return " ".join(FIELD_MARKS.sub(" ", match_key(base)).split()).removesuffix(" việt nam")
 
 
 def _desk_of(desk: _Entry, fields: _Entry) -> bool:
@@ -1291,6 +1310,11 @@ def _with_bracketed_names(text: str, mentions: list[AgencyMention]) -> list[Agen
     no second body, and each later use of the name is a mention of the body. A bracket that
     defines a short form in words ("(sau đây gọi tắt là TTHTCĐ)") is no second body either."""
     full_of: dict[str, str] = {}
+    for mention in mentions:
+        # "Chi nhánh Ngân hàng ... nông thôn (Agribank) Phù Ninh": "Agribank Phù Ninh" from here
+        if mention.full and (inner := INNER_SHORT_FORM.search(mention.surface)):
+            short = inner.group(0).strip(" ()") + mention.surface[inner.end():]
+            full_of.setdefault(match_key(short), mention.full)
     kept: list[AgencyMention] = []
     for mention in mentions:
         named = kept[-1] if kept else None

@@ -55,7 +55,8 @@ LAW = regex.compile(
 # The formal form "Luật X ngày ..." bounds the name by its date, so commas may stand inside it
 # ("Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm 2019").
 DATED_LAW = regex.compile(
-    r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+(?P<name>(?:sửa đổi|\p{Lu})[^;:()\t\n]{1,160}?)"
+    r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+"
+    r"(?P<name>(?:sửa đổi|\p{Lu})(?:(?!\s+ngày\s+\d)[^;:()\t\n]){1,160}?)"
     # not a deadline after the name: "Luật X ... đến Nhân dân, hoàn thành trước ngày 30/6/2025"
     r"(?<!(?<!\p{L})(?:trước|sau|đến|từ|vào|hết|nhất|hạn))(?=\s+ngày\s+\d)"
 )

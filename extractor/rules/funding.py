@@ -203,7 +203,8 @@ def extract_funding(
             if key in sources:
                 known = sources[key]
                 if known.amount_vnd is None and amount is not None and (
-                        amount.end() <= start or SUM_GIVEN.fullmatch(value, end, amount.start())
+                        amount.end() <= start
+                        or SUM_GIVEN.fullmatch(value, end, amount.start())
                         or SOURCE_TOTAL.search(value, end, amount.start())):
                     # "... từ ngân sách huyện ...; năm 2024, bố trí 300 triệu đồng từ ngân sách
                     # huyện", "...; năm 2026, ngân sách xã bố trí 185.000.000 đồng": the sum is
@@ -216,14 +217,48 @@ def extract_funding(
                 amount_vnd=money(amount) if amount else None,
                 amount_text=amount.group(0) if amount else None,
                 period=_period(value, start, year), section=section.id if section else None)
+    for (start, end), amount in _table_sums(norm):
+        # "3 | Ngân sách xã | 3.850" under "Kinh phí (triệu đồng)": the sum of the source the
+        # row names, if it names one alone
+        found = find_funding(norm.text[start:end], tier, None, central_city)
+        known = sources.get((found[0][2], False)) if len(found) == 1 else None
+        if known is not None and known.amount_vnd is None:
+            known.amount_vnd, known.amount_text = money(amount), amount.group("number")
     return list(sources.values())
+
+
+# A table's money column, its unit in the header: "Kinh phí (triệu đồng)".
+SUM_COLUMN = regex.compile(r"(?:kinh phí|số tiền|dự toán|tổng)[^()]*\((?P<unit>tỷ đồng|triệu "
+                           r"đồng|nghìn đồng|đồng)\)", regex.IGNORECASE)
+
+
+def _table_sums(norm: NormalizedText) -> list[tuple[tuple[int, int], regex.Match[str]]]:
+    """The rows of tables of sources whose money column gives its unit in the header ("Nguồn
+    vốn | Kinh phí (triệu đồng)" over "Ngân sách tỉnh | 5.300"): each row's span and its sum
+    (a MONEY match on the cell with the header's unit)."""
+    sums = []
+    for table in norm.tables:
+        header = [norm.text[start:end] for start, end in table.rows[0]]
+        column = next(((i, found) for i, cell in enumerate(header)
+                       if (found := SUM_COLUMN.search(cell))), None)
+        if column is None:
+            continue
+        index, unit = column
+        for row in table.rows[1:]:
+            if index < len(row):
+                cell = norm.text[row[index][0]:row[index][1]].strip()
+                found = MONEY.fullmatch(f"{cell} {unit.group('unit')}")
+                if found:
+                    sums.append(((row[0][0], row[-1][1]), found))
+    return sums
 
 
 NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay)\b", regex.IGNORECASE)
 FUND_NAME = regex.compile(
     r"(?:\s+phòng,\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
     r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+)+")
-SOURCE_TOTAL = regex.compile(r"\b(?:tổng cộng|tổng số|tổng)\s*(?:là\s*|:\s*)?", regex.IGNORECASE)
+SOURCE_TOTAL = regex.compile(r"\b(?:tổng cộng|tổng số|tổng)(?!\p{L})\s*(?:là\s*|:\s*)?$",
+                          regex.IGNORECASE)
 SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?",
                           regex.IGNORECASE)
 SUM_FROM = regex.compile(r"\s*(?:từ|bằng)\s+(?:nguồn\s+)?(?:kinh phí\s+)?", regex.IGNORECASE)
@@ -246,8 +281,8 @@ def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[
         if amount is None and following > end:
             # "Ngân sách huyện: ...; năm 2023 là 120 triệu đồng, ...; tổng cộng 430 triệu
             # đồng": the source's sum over the years it lists
-            amount = next((found_sum for total in SOURCE_TOTAL.finditer(value, end, following)
-                           if (found_sum := MONEY.match(value, total.end()))), None)
+            amount = next((found_sum for found_sum in MONEY.finditer(value, end, following)
+                           if SOURCE_TOTAL.search(value, end, found_sum.start())), None)
         if amount is None:
             # "bố trí 300 triệu đồng từ ngân sách huyện": the sum just before its source
             clause_start = max(value.rfind(mark, 0, start) for mark in (";", ". ", ":")) + 1

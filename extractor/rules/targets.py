@@ -185,12 +185,14 @@ def _figures(text: str) -> list[Figure]:
     return sorted(figures, key=lambda figure: figure.start)
 
 
-NOTHING_TO_HAPPEN = regex.compile(r"\s*(?:[-+•]\s*)?không\s+để\b", regex.IGNORECASE)
+NOTHING_TO_HAPPEN = regex.compile(r"\s*(?:(?:[-+•]|[a-zđ]\)|\d+[.)])\s*)?không\s+để\b",
+                                  regex.IGNORECASE)
 
 
 def _clause_opening(text: str, offset: int) -> int:
-    """Where the clause that holds ``offset`` opens: after the last ";" before it."""
-    return text.rfind(";", 0, offset) + 1
+    """Where the phrase that holds ``offset`` opens: after the last ";", "," or sentence end
+    before it."""
+    return max(text.rfind(mark, 0, offset) + len(mark) for mark in (";", ",", ". "))
 
 
 # A bracket that opens with an estimate: "(khoảng 215 hộ)".
@@ -571,7 +573,8 @@ def _cell_unit(rest: str) -> str | None:
     rest = rest.strip()
     if rest.startswith("%"):
         return "%"
-    return rest or None
+    return next((unit for unit in sorted(lexicon()["count_units"], key=len, reverse=True)
+                 if _key(rest).startswith(_key(unit))), rest.split(" (")[0] or None)
 
 
 def _target_columns(header: list[str]) -> tuple[int, int | None, list[int], int | None] | None:

@@ -79,7 +79,7 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 LEAD = regex.compile(r"chủ trì|(?:cơ quan|bộ phận)\s+thường trực|"
                      r"(?:là|làm)\s+(?:cơ quan\s+)?đầu mối(?!\s+(?:tiếp nhận|nhận))|"
                      r"giúp\s+(?:UBND|Ủy ban|Uỷ ban|BCĐ|Ban)[^.;:]*?"
-                     r"(?:tổ chức|triển khai)", regex.IGNORECASE)
+                     r"(?:tổ chức(?!\s*,)|triển khai)", regex.IGNORECASE)
 # Not "cơ chế phối hợp giữa các cấp, các ngành": a mechanism the work builds, not a role.
 COOPERATE = regex.compile(r"(?<!(?:cơ|quy)\s+chế\s+)(?:(?:phối hợp|liên kết)(?:\s*,\s*liên kết)?"
                           r"\s+giữa|phối hợp(?:\s+(?:chặt chẽ\s+|tốt\s+)?(?:với|cùng))?)|"
@@ -107,7 +107,8 @@ SUBJECT_GAP = regex.compile(
 OPENING = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?"
     r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Quá\s+trình|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
-    r"Ngay\s+khi|Trước\s+khi|Khi|Nếu|Hằng\s+năm|Hàng\s+năm|Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
+    r"Ngay\s+khi|Trước\s+khi|Khi|Nếu|Hằng\s+(?:năm|tháng|quý)|Hàng\s+(?:năm|tháng|quý)|"
+    r"Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
 # A time limit standing alone as a sentence: the opening of the next one, cut off by a stray
 # full stop.
 CUT_OPENING = regex.compile(
@@ -119,11 +120,13 @@ CUT_OPENING = regex.compile(
 PLACE_SUBJECT = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:[^,;.:]{2,40},\s*)?"
     rf"(?P<place>(?:[Mm]ỗi|[Cc]ác|[Tt]ừng)\s+(?:{COMMUNE_UNIT_WORDS}|{VILLAGE_UNIT_WORDS})"
+    # a village by its name: "Thôn Đông hoàn thành dồn điền, đổi thửa ..."
+    rf"|(?i:{VILLAGE_UNIT_WORDS})\s+[\p{{Lu}}\d][\p{{L}}\d]*(?:\s+\p{{Lu}}\p{{L}}*){{0,3}}"
     rf"|{COMMUNE_UNIT_WORDS_EITHER_CASE}|Sở)(?!\s+hội\b)\s+(?=\p{{Ll}})")
 # The same in a later clause: "...; mỗi phường tổ chức ít nhất 02 đợt ...", "...; các huyện,
 # thành phố tổ chức triển khai ...", "...; xã không để tình trạng ...".
 CLAUSE_PLACE = regex.compile(
-    rf";\s*(?P<place>(?i:mỗi|các|từng)\s+(?:{LOCAL_UNIT_WORDS})"
+    rf";\s*(?:(?i:hằng|hàng)\s+năm\s*,\s*)?(?P<place>(?i:mỗi|các|từng)\s+(?:{LOCAL_UNIT_WORDS})"
     rf"(?:\s*,\s*(?:{LOCAL_UNIT_WORDS}))*|{COMMUNE_UNIT_WORDS_EITHER_CASE})(?!\s+hội\b)\s+(?!được\b)"
     r"(?=\p{Ll})")
 # Localities listed among the bodies that help: "phối hợp với Sở X, các sở, ban, ngành liên
@@ -136,6 +139,8 @@ LISTED_PLACES = regex.compile(
 # "phối hợp", help with another's work, nor a verb that addresses it).
 CLAUSE_START = regex.compile(r";\s*")
 CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
+CLAUSE_GIVEN = regex.compile(r"giao(?:\s+cho)?\s+", regex.IGNORECASE)
+SHORT_NAME_AFTER = regex.compile(rf"\s*{SHORT_NAME_BRACKET}")
 # What a body that only helps with another's work says after its name: "X phối hợp ...",
 # "6. Công an xã: phối hợp kiểm tra ...".
 # "Chỉ đạo các TTHTCĐ (sau đây gọi tắt là TTHTCĐ) phối hợp": a short form given between
@@ -302,11 +307,16 @@ def _clause_subjects(text: str, mentions: list[AgencyMention],
     found: dict[bool, list[AgencyMention]] = {False: [], True: []}
     for clause in CLAUSE_START.finditer(text):
         asks = CLAUSE_REQUEST.match(text, clause.end())
-        start = asks.end() if asks else clause.end()
+        # "...; giao Hợp tác xã Tân Thịnh tổ chức ...": the issuer assigns the clause's work
+        given = CLAUSE_GIVEN.match(text, clause.end())
+        start = asks.end() if asks else given.end() if given else clause.end()
         subjects = listed_after(text, start, mentions)
         if not subjects or subjects[0].start != start or subjects[0] in taken:
             continue
-        if CLAUSE_VERB.match(text[subjects[-1].end:]):
+        # a short name given between the subject and its verb: "giao Hợp tác xã Nông nghiệp
+        # Tân Thịnh (sau đây gọi tắt là HTX Tân Thịnh) tổ chức ..."
+        given_name = SHORT_NAME_AFTER.match(text, subjects[-1].end)
+        if CLAUSE_VERB.match(text[given_name.end() if given_name else subjects[-1].end:]):
             found[bool(asks)] += subjects
     return found
 
@@ -929,6 +939,10 @@ def _table_tasks(norm: NormalizedText, layout: Layout,
                 cell_start = row[column][0]
                 assignments.extend(_cell_assignments(
                     cells[column], cell_start, role, mentions.within(cell_start, cells[column])))
+            if lead is None and cooperating is None and responsible is not None and \
+                    responsible < len(cells):
+                assignments = _roles_in_duties(cells[content], row[content][0], assignments,
+                                               cells[responsible], mentions)
             start, end = row[content]
             tasks.append(Task(
                 description=cells[content].strip(), section=section.id if section else None,
@@ -940,6 +954,22 @@ def _table_tasks(norm: NormalizedText, layout: Layout,
             if when is not None and when < len(row):
                 time_cells[id(tasks[-1])] = row[when]
     return tasks, time_cells
+
+
+def _roles_in_duties(duties: str, offset: int, assignments: list[Assignment], bodies: str,
+                     mentions: _Mentions) -> list[Assignment]:
+    """A table of who does what, one body per row ("Công an tỉnh | Chủ trì, phối hợp với Thanh
+    tra Sở GTVT tuần tra ...; ..."): the duties' own words say the row's bodies' role ("Chủ
+    trì", "Là cơ quan thường trực"; "Đề nghị" in the body cell) and name those who help."""
+    roles = read_roles(duties, mentions.within(offset, duties))
+    if roles.doers:
+        return assignments  # the duties name their own subject
+    role = "lead" if roles.lead else "requested" if REQUEST.match(bodies) else None
+    kept = [a.model_copy(update={"role": role}) if role and a.role == "responsible" else a
+            for a in assignments]
+    kept += [Assignment(name=m.name, role="cooperating", span=(offset + m.start, offset + m.end))
+             for m in roles.cooperating]
+    return _unique(kept)
 
 
 def field_rows(rows: list[list[str]]):
@@ -1137,7 +1167,14 @@ def _stated_times(task: Task, inside: list[TimeExpression]) -> list[TimeExpressi
             return None
         return words[end:].strip(" .;")
 
-    stated = [time for time in inside if after_bracket(time) in {None, ")"}] or inside
+    def names_a_period(time: TimeExpression) -> bool:
+        """Years in brackets say what is reviewed ("sơ kết 3 năm (2015-2018)"); a month or a
+        day in brackets says when the event is ("Tháng an toàn giao thông (tháng 9/2022)")."""
+        return time.kind != "window" or not time.start or not time.end or \
+            time.start[:4] != time.end[:4]
+
+    stated = [time for time in inside
+              if after_bracket(time) in {None, ")"} or not names_a_period(time)] or inside
     # "... các nội dung thực hiện trong năm, ... (Tháng 01/2018)": a closing bracket's date
     # outranks a time whose year the words leave to the reader.
     if stated[0].year_inherited and after_bracket(stated[-1]) == ")":

@@ -36,8 +36,10 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 SEP = r"\s*(?:/|năm|-)\s*"
 EVERY_YEAR = r"(?:hàng|hằng)\s+năm"
 # The sexagenary name of a lunar year: "Bính Ngọ", "Ất Tỵ".
-CAN_CHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
-           r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)")
+STEMS = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"]
+BRANCHES = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"]
+CAN_CHI = (rf"(?P<stem>{'|'.join(STEMS)})\s+"
+           rf"(?P<branch>{'|'.join(BRANCHES)}|Mẹo|Tị)")
 BY_WORDS = r"(?:hoàn thành\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào|trước))?|không quá)"
 
 
@@ -272,15 +274,37 @@ def _daily_hour(match: regex.Match[str], _: int | None) -> TimeExpression | None
                           (f";BYMINUTE={minute}" if minute else ""))
 
 
+def _school_term(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    first = match.group("term") in {"I", "1"}
+    year = match.group("year1") if first else match.group("year2")
+    return TimeExpression(text=match.group(0), kind="window",
+                          start=f"{year}-09-01" if first else f"{year}-01-01",
+                          end=f"{year}-12-31" if first else f"{year}-05-31")
+
+
 def _school_year(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     return TimeExpression(text=match.group(0), kind="window",
                           start=f"{match.group('year1')}-09-01",
                           end=f"{match.group('year2')}-05-31")
 
 
+def _lunar_year(stem: str, branch: str, near: int) -> int | None:
+    """The year nearest ``near`` whose sexagenary name is ``stem branch`` ("Bính Ngọ": 2026)."""
+    branch = {"Mẹo": "Mão", "Tị": "Tỵ"}.get(branch, branch)
+    folded = {fold_tones(name).casefold(): i for i, name in enumerate(STEMS)}
+    folded_branches = {fold_tones(name).casefold(): i for i, name in enumerate(BRANCHES)}
+    want = (folded[fold_tones(stem).casefold()], folded_branches[fold_tones(branch).casefold()])
+    return next((year for year in sorted(range(near - 30, near + 31), key=lambda y: abs(y - near))
+                 if ((year - 4) % 10, (year - 4) % 12) == want), None)
+
+
 def _before_tet(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
     inherited = match.group("year") is None
     year = int(match.group("year")) if not inherited else context_year
+    if inherited and match.group("stem") and context_year:
+        # "trước Tết Nguyên đán Bính Ngọ" in a plan of 2025: the Tết of 2026
+        year = _lunar_year(match.group("stem"), match.group("branch"), context_year)
+        inherited = False
     day = vocabulary()["lunar_new_year"].get(str(year)) if year else None
     if day is None:
         return None
@@ -487,11 +511,16 @@ RULES: list[Rule] = [
           rf"{BY_WORDS}\s+(?:dịp\s+)?Tết\s+Nguyên\s+đán(?:\s+{CAN_CHI})?"
           rf"(?:\s+(?:năm\s+)?(?P<year>{YEAR}))?",
           _before_tet, "trước Tết Nguyên đán Bính Ngọ năm 2026", "Trước Tết Nguyên đán 2026"),
-    # a school year runs from September to May: "Năm học 2023-2024"
+    # a school year runs from September to May, its second term from January: "Năm học
+    # 2023-2024", "học kỳ II năm học 2021 - 2022"
+    _rule("school_term",
+          rf"học\s+kỳ\s+(?P<term>II|I|2|1)\s+(?:của\s+)?năm\s+học\s+(?P<year1>{YEAR})\s*[-–—/]\s*"
+          rf"(?P<year2>{YEAR})", _school_term, "học kỳ II năm học 2021 - 2022",
+          "học kỳ I năm học 2025-2026"),
     _rule("school_year", rf"năm\s+học\s+(?P<year1>{YEAR})\s*[-–—/]\s*(?P<year2>{YEAR})",
           _school_year, "Năm học 2023-2024", "năm học 2025 - 2026"),
     _rule("daily_hour",
-          rf"(?P<by>{BY_WORDS}\s+)?(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*(?P<minute>[0-5]\d)"
+          rf"(?P<by>{BY_WORDS}\s+)?(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*(?P<minute>[0-5]\d)"
           rf"(?:\s*phút)?)?\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
           _daily_hour, "trước 16 giờ hằng ngày", "trước 15h30 hằng ngày"),
     _rule("weekday",
@@ -725,8 +754,12 @@ def _in_quotes(text: str, offset: int) -> bool:
 def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
     """Expressions of a line of running text, less the ones that only name a period."""
     kept = []
-    for found in find_time_expressions(value, context_year):
+    every = find_time_expressions(value, context_year)
+    for index, found in enumerate(every):
         before = value[:found.start]
+        if found.rule == "part_of_year" and REVIEW_OF.search(before) and any(
+                ";" not in value[found.end:later.start] for later in every[index + 1:]):
+            continue  # "sơ kết ... 6 tháng đầu năm trong tháng 7/2022": what is reviewed
         if _in_quotes(value, found.start) or (
             found.rule == "years" and found.value.text.casefold().startswith("giai đoạn")
         ) or (HORIZON.search(before + found.value.text) and NAMED_PLAN.search(before)) or \
@@ -748,16 +781,30 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
+# A review or report that a period names ("sơ kết công tác ... 6 tháng đầu năm").
+REVIEW_OF = regex.compile(r"(?:sơ kết|tổng kết|đánh giá|báo cáo)[^;.]{0,80}$", regex.IGNORECASE)
+
+
 def _yearly(time: TimeExpression) -> TimeExpression:
     """A deadline or a window without a year in a sentence that recurs ("hằng năm") recurs
     with it: "trước ngày 15/12" every 15 December, "trong Quý IV" every October to December."""
     month, day = int(time.end[5:7]), int(time.end[8:10])
-    if time.kind == "window" and time.start and time.start[:4] == time.end[:4]:
-        months = ",".join(str(m) for m in range(int(time.start[5:7]), month + 1))
+    if time.kind == "window":
+        first = int(time.start[5:7]) if time.start else 0
+        whole_months = bool(time.start) and time.start.endswith("-01") and \
+            time.end == _last_day(int(time.end[:4]), month)
+        if not whole_months:
+            return time  # "từ ngày 20/12 đến ngày 15/1": days of a season, left as written
         return TimeExpression(text=time.text, kind="recurrence",
-                              rrule=f"FREQ=YEARLY;BYMONTH={months}")
+                              rrule=f"FREQ=YEARLY;BYMONTH={_months_from(first, month)}")
     return TimeExpression(text=time.text, kind="recurrence", bound=time.bound,
                           rrule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}")
+
+
+def _months_from(first: int, last: int) -> str:
+    """The months from ``first`` to ``last`` for BYMONTH, over the new year if need be."""
+    months = range(first, last + 1) if first <= last else [*range(first, 13), *range(1, last + 1)]
+    return ",".join(str(m) for m in months)
 
 
 # Sections whose numbers and years are aims, not schedules.

@@ -100,6 +100,11 @@ CORPUS: dict[str, list[tuple]] = {
     # the figure says which events; the target is that none happen
     "- Không để xảy ra ngộ độc thực phẩm tập thể trên 30 người.": [
         (None, None, None, None, "qualitative", None)],
+    "b) Không để xảy ra ùn tắc giao thông kéo dài trên 02 giờ trên Quốc lộ 1, Quốc lộ 14B.": [
+        (None, None, None, None, "qualitative", None)],
+    # only the negated phrase: a figure after its comma is a target
+    "- Không để xảy ra dịch bệnh lớn, giảm 20% số ca mắc.": [
+        (20, None, "%", "=", "quantitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.

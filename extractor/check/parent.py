@@ -558,7 +558,7 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
                                              for section in local.sections):
                 missing.append(wanted)
             continue
-        if _is_results_report(wanted, parent):
+        if _is_report(wanted, parent, results_only=True):
             # Reporting upward is taken up by any report to the parent; its deadlines are
             # compared by ``reporting``. Figures sent up once ("thống kê số liệu nền ..., gửi
             # Hội Khuyến học tỉnh trước ngày 30/9/2022") are work of their own, matched below.
@@ -638,22 +638,14 @@ def _is_funding(task: Task, plan: Plan) -> bool:
         for item in plan.funding))
 
 
-def _is_report(task: Task, plan: Plan) -> bool:
-    """A task that is one of the plan's reporting duties, or a timeline row for one."""
+def _is_report(task: Task, plan: Plan, results_only: bool = False) -> bool:
+    """A task that is one of the plan's reporting duties, or a timeline row for one; with
+    ``results_only``, a report on how the plan goes, which any report of results takes up."""
     if REPORT_TASK.match(task.description):
         return True
     return bool(task.span) and any(
         duty.span and duty.span[0] < task.span[1] and task.span[0] < duty.span[1]
-        for duty in plan.reporting)
-
-
-def _is_results_report(task: Task, plan: Plan) -> bool:
-    """A reporting task on how the plan goes, which any report of results takes up."""
-    if REPORT_TASK.match(task.description):
-        return True
-    return bool(task.span) and any(
-        duty.span and duty.span[0] < task.span[1] and task.span[0] < duty.span[1]
-        and _reports_results(duty) for duty in plan.reporting)
+        and (not results_only or _reports_results(duty)) for duty in plan.reporting)
 
 
 def _plan_deadline(local: Plan, parent: Plan, wanted: Task) -> list[Finding]:

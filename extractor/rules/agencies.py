@@ -838,7 +838,8 @@ def _committees_listed(text: str, mentions: list[AgencyMention]) -> list[AgencyM
     return out
 
 
-COMMITTEE_LISTED = regex.compile(r"\s*(?:,|và)\s*(?:Ban Thường vụ|Ban Chấp hành)\s+")
+ASSOCIATION_COMMITTEE = "|".join(lexicon()["words"]["association_committees"])
+COMMITTEE_LISTED = regex.compile(rf"\s*(?:,|và)\s*(?:{ASSOCIATION_COMMITTEE})\s+")
 
 
 INNER_SHORT_FORM = regex.compile(r"\s*\(\p{Lu}[\p{L}&]*\)(?=\s)")
@@ -1406,6 +1407,11 @@ def register_names(agencies: list[Agency]) -> dict[str, Agency]:
         for name in (agency.name, *agency.aliases):
             names.setdefault(match_key(full_name(name)), agency)
     return names
+
+
+def registered(names: dict[str, Agency], name: str) -> Agency | None:
+    """The register's body a name (as written) is, from ``register_names``."""
+    return names.get(match_key(full_name(name)))
 
 
 def extract_agencies(norm: NormalizedText, layout: Layout,

@@ -13,7 +13,7 @@ import regex
 
 from extractor.model import Agency, Assignment, Budget, Document, FundingSource, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans, fold_tones
-from extractor.rules.agencies import find_mentions, full_name, register_names
+from extractor.rules.agencies import find_mentions, register_names, registered
 from extractor.rules.metadata import plan_year
 from extractor.rules.tasks import read_roles
 from extractor.rules.timex import find_time_expressions
@@ -352,7 +352,7 @@ def extract_budget(norm: NormalizedText, layout: Layout, document: Document,
         found += in_clause or doers
     names = register_names(agencies)
     for assignment in _section_preparers(paragraphs):
-        agency = names.get(match_key(full_name(assignment.name)))
+        agency = registered(names, assignment.name)
         assignment.agency = agency.id if agency else None
         found.append(assignment)
     seen: set[str] = set()

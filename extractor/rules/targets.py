@@ -192,7 +192,8 @@ NOTHING_TO_HAPPEN = regex.compile(r"\s*(?:(?:[-+•]|[a-zđ]\)|\d+[.)])\s*)?khô
 def _clause_opening(text: str, offset: int) -> int:
     """Where the phrase that holds ``offset`` opens: after the last ";", "," or sentence end
     before it."""
-    return max(text.rfind(mark, 0, offset) + len(mark) for mark in (";", ",", ". "))
+    return max((found + len(mark) for mark in (";", ",", ". ")
+                if (found := text.rfind(mark, 0, offset)) >= 0), default=0)
 
 
 # A bracket that opens with an estimate: "(khoảng 215 hộ)".

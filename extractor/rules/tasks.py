@@ -24,6 +24,7 @@ import regex
 from extractor.model import Agency, Assignment, Section, Task, TimeExpression
 from extractor.normalize import NormalizedText, clause_spans
 from extractor.rules.agencies import (
+    ASSOCIATION_COMMITTEE,
     LIST_GAP,
     SHORT_NAME_BRACKET,
     SHORT_NAME_WORDS,
@@ -33,6 +34,7 @@ from extractor.rules.agencies import (
     listed_after,
     listed_before,
     register_names,
+    registered,
 )
 from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN, TIME_LINE
 from extractor.rules.vocabulary import (
@@ -236,7 +238,8 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
         named = listed_after(text, doers[-1].end + delegate.end(), mentions)
         if named:
             doers = named
-    lead_match = LEAD.search(text)
+    lead_matches = list(LEAD.finditer(text))
+    lead_match = lead_matches[0] if lead_matches else None
     later = _clause_subjects(text, mentions, doers + cooperating)
     # "tham mưu" is the role of the clause it stands in, unless it is the purpose of a report
     # ("... phản ánh về Phòng X để tổng hợp, tham mưu UBND huyện").
@@ -244,7 +247,7 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     advice = [found.start() for found in regex.finditer(r"tham mưu", text, regex.IGNORECASE)
               if not any(start <= found.start() < end for start, end in purposes)]
     own_clauses = {m: (m.end, _clause_end(text, m.end)) for m in later[False]}
-    leads = [found.start() for found in LEAD.finditer(text)]
+    leads = [found.start() for found in lead_matches]
 
     def in_own_clause(at: int) -> bool:
         return any(start <= at < end for start, end in own_clauses.values())
@@ -808,7 +811,7 @@ def _only_bodies(words: str, mentions: list[AgencyMention]) -> bool:
         rest = rest[:mention.start] + rest[mention.end:]
     # an association's committee stands for it: "1. Ban Thường vụ Hội Khuyến học huyện"
     rest = regex.sub(r"Đề nghị|\((?:cơ quan )?thường trực\)|cơ quan thường trực|"
-                     r"Ban Thường vụ|Ban Chấp hành|Thường trực|"
+                     rf"{ASSOCIATION_COMMITTEE}|Thường trực|"
                      r"\bvà\b|\bcác\b|[,;:()\-–.]", " ", rest, flags=regex.IGNORECASE)
     return not rest.split()
 
@@ -1100,7 +1103,7 @@ def _resolve(task: Task, names: dict[str, Agency]) -> None:
     """Link each assignment to its body in the register; the task's lists use its name."""
     canonical = []
     for assignment in task.assignments:
-        agency = names.get(match_key(full_name(assignment.name)))
+        agency = registered(names, assignment.name)
         assignment.agency = agency.id if agency else None
         canonical.append(agency.name if agency else assignment.name)
     task.lead_agencies = [name for name, a in zip(canonical, task.assignments, strict=True)

@@ -307,6 +307,30 @@ def test_pdf_pages_lying_sideways_read_as_the_upright_pages(tmp_path, turns, vie
     assert any(isinstance(block, TableBlock) and block.page > first for block in got.blocks)
 
 
+def test_pdf_pages_before_a_sideways_appendix_are_read_once(tmp_path, monkeypatch):
+    import pypdfium2 as pdfium
+
+    from extractor.read import pdf
+
+    upright = ROOT / "corpus" / "w29_kinh_te_tap_the_tinh_2026.pdf"
+    document = pdfium.PdfDocument(str(upright))
+    pages = len(document)
+    _lay_sideways(document[pages - 1], 1, 90)
+    sideways = tmp_path / "sideways.pdf"
+    document.save(str(sideways))
+    document.close()
+    read_pages: list[int] = []
+    for reader in ("_pdfium_page", "_plumber_page"):
+        original = getattr(pdf, reader)
+
+        def counted(page, *args, _original=original):
+            read_pages.append(args[-1])  # the page number is each reader's last argument
+            return _original(page, *args)
+        monkeypatch.setattr(pdf, reader, counted)
+    read_source(sideways)
+    assert sorted(read_pages) == list(range(1, pages + 1))
+
+
 def test_pdf_lines_wrapped_by_the_layout_are_joined_but_a_heading_keeps_its_caption_apart():
     from extractor.read.pdf import Segment, _join_wrapped
 

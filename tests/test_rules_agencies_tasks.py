@@ -299,8 +299,17 @@ MENTIONS = {
         ("Kiện toàn Ban Vì sự tiến bộ của phụ nữ tỉnh và Ban Vì sự tiến bộ của phụ nữ cấp huyện",
          ["Ban Vì sự tiến bộ của phụ nữ tỉnh", "Ban Vì sự tiến bộ của phụ nữ cấp huyện"]),
         ("thanh tra, kiểm tra các cơ sở y tế trong việc", ["các cơ sở y tế"]),
+        # national committees, named after their work
+        ("báo cáo UBND tỉnh và Ủy ban An toàn giao thông Quốc gia trước ngày 20/12",
+         ["UBND tỉnh", "Ủy ban An toàn giao thông Quốc gia"]),
+        ("Ủy ban Quốc gia về chuyển đổi số chủ trì", ["Ủy ban Quốc gia về chuyển đổi số"]),
+        ("phối hợp với Ủy ban Dân tộc và Bộ Nội vụ", ["Ủy ban Dân tộc", "Bộ Nội vụ"]),
         # the councils of communes named together
         ("UBND các xã Pà Cò, Hang Kia chủ trì, phối hợp", ["UBND các xã Pà Cò, Hang Kia"]),
+        # a place whose name opens like a document's ("Công", "Thông") is still a place
+        ("UBND các xã Công Thành, Thông Nông phối hợp", ["UBND các xã Công Thành, Thông Nông"]),
+        ("UBND xã Công Thành phối hợp", ["UBND xã Công Thành"]),
+        ("Chủ tịch UBND huyện Quyết định thành lập", ["UBND huyện"]),
         ("phối hợp với UBND các huyện Minh Hóa, Tuyên Hóa, Bố Trạch thực hiện",
          ["UBND các huyện Minh Hóa, Tuyên Hóa, Bố Trạch"]),
         # a head word as a place's third syllable is a slip, not part of the place
@@ -510,6 +519,9 @@ ROLES = [
     ("HKH thành phố, Phòng GD&ĐT cử cán bộ tham gia các lớp tập huấn do HKH tỉnh và Sở GD&ĐT tổ "
      "chức", {"HKH thành phố": "responsible", "Phòng GD&ĐT": "responsible",
               "HKH tỉnh": "responsible", "Sở GD&ĐT": "responsible"}),
+    # but not in a later clause of other work
+    ("Phòng Kinh tế hướng dẫn các hộ sản xuất theo tiêu chuẩn VietGAP; cử cán bộ tham gia các "
+     "lớp tập huấn do Sở Nông nghiệp và Môi trường tổ chức", {"Phòng Kinh tế": "responsible"}),
     ("Văn phòng Sở là đầu mối tham mưu Giám đốc Sở triển khai Kế hoạch",
      {"Văn phòng Sở": "lead"}),
     # A body the words direct to help is one of the cooperating bodies.
@@ -780,6 +792,11 @@ TV = "Đài Phát thanh - Truyền hình Hà Tĩnh"
      f"Báo Hà Tĩnh, {TV} phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh đưa tin",
      [("Báo Hà Tĩnh", "requested"), (TV, "requested"),
       ("Trung tâm Kiểm soát bệnh tật tỉnh", "cooperating")]),
+    # ... and so is one whose subject is an association the heading's collective holds
+    ("Đề nghị Ủy ban MTTQ xã và các tổ chức chính trị - xã hội xã",
+     "Hội Nông dân xã phối hợp với Hợp tác xã Nông nghiệp Tân Thịnh vận động hội viên",
+     [("Hội Nông dân xã", "requested"),
+      ("Hợp tác xã Nông nghiệp Tân Thịnh", "cooperating")]),
     # ... and one with no subject is asked of them all
     (f"Đề nghị Sở Giáo dục và Đào tạo, Báo Hà Tĩnh, {TV}",
      "Tuyên truyền về lợi ích của tiêm chủng",

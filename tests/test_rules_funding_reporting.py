@@ -211,6 +211,15 @@ def test_reporters_and_recipients_end_where_the_bodies_do() -> None:
         ("Ban Chỉ huy Quân sự xã", "UBND xã và Ban Chỉ huy Phòng thủ dân sự tỉnh")]
 
 
+def test_a_report_to_the_province_and_a_national_committee() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nAn toàn giao thông năm 2022\nV. TỔ CHỨC THỰC HIỆN\n- Văn phòng Ban An toàn "
+        "giao thông tỉnh tổng hợp, tham mưu Ban An toàn giao thông tỉnh báo cáo UBND tỉnh và Ủy "
+        "ban An toàn giao thông Quốc gia trước ngày 20/12/2022.\n")
+    assert [(duty.reporter, duty.recipient) for duty in plan.reporting] == [
+        ("Ban An toàn giao thông tỉnh", "UBND tỉnh và Ủy ban An toàn giao thông Quốc gia")]
+
+
 def test_plan_funding_and_reporting():
     plan = extract_text(PLAN, with_text=True)
     assert [(f.source, f.text) for f in plan.funding] == [
@@ -356,3 +365,12 @@ def test_a_budget_duty_of_those_directed_is_not_the_directors() -> None:
         "3. UBND các huyện\n- Tham mưu, đề xuất với Ban Chỉ đạo các cấp phân bổ ngân sách cho "
         "các hoạt động của Kế hoạch.\n")
     assert [a.name for a in plan.budget.prepared_by] == ["Sở Tài chính", "UBND các huyện"]
+
+
+def test_the_council_that_passed_the_estimate_does_not_prepare_it() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA THỊNH\nSố: 24/KH-UBND\nKẾ HOẠCH\nNông thôn mới năm 2026\n"
+        "I. KINH PHÍ THỰC HIỆN\n- Ngân sách xã bố trí trong dự toán năm 2026 đã được Hội đồng "
+        "nhân dân xã thông qua.\n- Phòng Kinh tế chủ trì, phối hợp với Văn phòng HĐND và UBND "
+        "xã tham mưu UBND xã phân bổ, lồng ghép các nguồn vốn.\n")
+    assert [(a.name, a.role) for a in plan.budget.prepared_by] == [("Phòng Kinh tế", "lead")]

@@ -15,7 +15,7 @@ import ctypes
 import io
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -66,47 +66,55 @@ class Segment:
     bottom: float
 
 
+@dataclass
+class _Reading:
+    """What has been read of a document so far: a reading stopped at a page that lies sideways
+    goes on from that page in the document turned upright."""
+
+    blocks: list[Block] = field(default_factory=list)
+    characters: int = 0
+    next_page: int = 0
+    runs_on: bool = False  # the last page read ran on to the right margin at its end
+
+
 def read_pdf(path: Path, data: bytes) -> SourceDocument:
+    reading = _Reading()
     document = _open(path, data)
     try:
-        read = _read_upright(document, data)
-        if read is None:
+        pages = len(document)
+        upright = _read_upright(document, data, reading)
+        if not upright:
             data = _turned_upright(document)
     finally:
         document.close()
-    if read is None:
+    if not upright:
         document = _open(path, data)
         try:
-            read = _read_upright(document, data)
+            upright = _read_upright(document, data, reading)
         finally:
             document.close()
-    if read is None:
+    if not upright:
         raise CorruptFileError(
             f"{path}: pages lie sideways in a way that cannot be turned upright; "
             "save the PDF again with its pages upright and retry")
-    blocks, characters, pages = read
-    if characters == 0 and pages:
+    if reading.characters == 0 and pages:
         raise NoTextLayerError(
             f"{path}: PDF has no text layer (a scanned document); "
             "run OCR first (e.g. ocrmypdf -l vie in.pdf out.pdf) and retry"
         )
-    return SourceDocument(blocks=blocks, format="pdf", pages=pages)
+    return SourceDocument(blocks=reading.blocks, format="pdf", pages=pages)
 
 
-def _read_upright(document: pdfium.PdfDocument,
-                  data: bytes) -> tuple[list[Block], int, int] | None:
-    """(blocks, characters, pages), or None at the first page that lies sideways."""
-    blocks: list[Block] = []
+def _read_upright(document: pdfium.PdfDocument, data: bytes, reading: _Reading) -> bool:
+    """Read on from ``reading.next_page``; False at the first page that lies sideways."""
     plumber = None
-    characters = 0
-    previous_runs_on = False
     try:
-        for index in range(len(document)):
+        for index in range(reading.next_page, len(document)):
             page = document[index]
             textpage = page.get_textpage()
             try:
                 if _quarter_turns(textpage) or page.get_rotation():
-                    return None
+                    return False
                 page_number = index + 1
                 if _path_count(page) >= MIN_TABLE_PATHS:
                     plumber = plumber or pdfplumber.open(io.BytesIO(data))
@@ -115,16 +123,16 @@ def _read_upright(document: pdfium.PdfDocument,
                     page_blocks, runs_on = _pdfium_page(page, textpage, page_number)
             finally:
                 textpage.close()
-            characters += sum(len(_block_text(block)) for block in page_blocks)
-            if previous_runs_on:
-                _join_over_page_break(blocks, page_blocks)
-            blocks.extend(page_blocks)
-            previous_runs_on = runs_on
-        pages = len(document)
+            reading.characters += sum(len(_block_text(block)) for block in page_blocks)
+            if reading.runs_on:
+                _join_over_page_break(reading.blocks, page_blocks)
+            reading.blocks.extend(page_blocks)
+            reading.runs_on = runs_on
+            reading.next_page = index + 1
     finally:
         if plumber is not None:
             plumber.close()
-    return blocks, characters, pages
+    return True
 
 
 def _quarter_turns(textpage: pdfium.PdfTextPage) -> int:

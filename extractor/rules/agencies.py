@@ -43,11 +43,6 @@ TOKEN = regex.compile(r"[\n\t]|\p{L}[\p{L}\p{M}]*(?:&\p{L}+)*|\d+|[^\s]")
 CONNECTORS = {"và", "-", "–", "&"}
 PLACE_STOP = {"Việt"}  # "Việt Nam" is taken as part of the name, not as a place
 ONE_SYLLABLE_HEADS = {"sở", "bộ"}
-# The first words of posts: "Chánh Thanh tra Sở", "Giám đốc Sở", "Trưởng phòng".
-POSITION_WORDS = {"chánh", "giám", "trưởng", "phó", "chủ", "thủ"}
-# Words after a national committee's name that are no part of its work: "giai đoạn", "năm",
-# "báo cáo Ban Chỉ đạo quốc gia kết quả ...", "tình hình ...".
-NOT_NATIONAL_WORK = {"giai", "năm", "kết", "tình", "việc", "nội", "kế", "số"}
 
 
 @dataclass(frozen=True)
@@ -138,6 +133,12 @@ class AgencyComponent:
                     self.kinds[_norm_key(nlp.make_doc(phrase))] = kind
         self.stop = {match_key(word) for word in words["stop_words"]}
         self.sector_after = {match_key(word) for word in words["sector_after"]}
+        self.position_words = {match_key(word) for word in words["position_words"]}
+        self.not_national_work = {match_key(word) for word in words["not_national_work"]}
+        self.work_phrases = [match_key(phrase).split() for phrase in words["work_phrases"]]
+        self.not_a_place = {match_key(word) for word in words["not_a_place"]}
+        self.collective_kinds = {match_key(word): kind
+                                 for word, kind in data["collective_kinds"].items()}
         self.not_a_unit_after = {unit: set(after)
                                  for unit, after in data["not_a_unit_after"].items()}
         self.vocab = nlp.vocab
@@ -221,10 +222,6 @@ class _Grower:
             return False
         return index in self.matches["BODY"] or (self._capital(index) and (
             index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"]))
-
-    def _names_body(self, index: int) -> bool:
-        """Whether a body is named at ``index``, not just a head word inside a name."""
-        return self._at_body(index) and self._body(index) is not None
 
     def _ends_place(self, start: int, index: int) -> bool:
         """Whether the place name begun at ``start`` ends before ``index``: where a body is
@@ -331,10 +328,7 @@ class _Grower:
             if self._unit_at(end + 3) is not None:
                 end += 3
             elif self._capital(end + 3) and not self._at_body(end + 3):
-                end += 3
-                while end < len(self.words) and self._capital(end) and \
-                        not self._names_body(end):
-                    end += 1
+                end = self._place_end(end + 3)
         end, collective = self._locality(end)
         collective = collective or grassroots
         return (index, end, kind, collective, None)
@@ -433,7 +427,8 @@ class _Grower:
                                                    self.matches["FIELD"])) and \
                     end + 1 < len(self.words) and \
                     self.words[end + 1][:1].isupper() and not self._at_body(end + 1) and \
-                    not self._unit_at(end + 1) and self.norms[end + 1] not in POSITION_WORDS:
+                    not self._unit_at(end + 1) and \
+                    self.norms[end + 1] not in self.component.position_words:
                 # "Trung tâm Văn hóa, Thể thao và Truyền thông" (not "Văn phòng Sở, Chánh
                 # Thanh tra Sở": a post opens the next name)
                 previous_capital = False
@@ -479,6 +474,8 @@ class _Grower:
         phường" runs to its unit; without a unit in sight it is "Ban Chỉ đạo" and capitals."""
         if self.norms[index:index + 2] == ["quốc", "gia"]:
             return self._national_purpose(index + 2)
+        if self.norms[index - 2:index] == ["quốc", "gia"]:
+            return self._national_purpose(index)  # "Ủy ban Quốc gia về chuyển đổi số"
         end, named = index, None
         while end < len(self.words) and end - index < 14:
             word = self.words[end]
@@ -521,10 +518,11 @@ class _Grower:
         end = index
         while end < len(self.words) and end - index < 12:
             word, norm = self.words[end], self.norms[end]
-            if norm in NOT_NATIONAL_WORK or (norm == "về" and end > index) or (
-                    end > index and norm in self.component.stop and
-                    self.norms[end - 1:end + 1] != ["học", "tập"]):
-                break  # a verb ends it, but not "tập" of "xã hội học tập"
+            ends_work = norm in self.component.not_national_work or (
+                end > index and norm in self.component.stop)
+            if (ends_work and not self._completes_work(index, end)) or \
+                    (norm == "về" and end > index):
+                break
             if word == "," and end + 1 < len(self.words) and self.words[end + 1].islower() \
                     and self.norms[end + 1] not in self.component.stop:
                 end += 1  # "về phòng, chống thiên tai"
@@ -533,6 +531,13 @@ class _Grower:
                 break
             end += 1
         return end
+
+    def _completes_work(self, start: int, index: int) -> bool:
+        """Whether the word at ``index`` ends a phrase of work begun after ``start``: "tập" of
+        "xã hội học tập", "số" of "chuyển đổi số", which are no verb or number."""
+        return any(index - len(phrase) + 1 >= start and
+                   self.norms[index - len(phrase) + 1:index + 1] == phrase
+                   for phrase in self.component.work_phrases)
 
     def _unit_at(self, index: int) -> int | None:
         end = self.matches["UNIT"].get(index)
@@ -570,41 +575,45 @@ class _Grower:
         units = self._more_units(end)
         if units is not None:
             return units, True  # "Hội Khuyến học xã, thị trấn": one in every commune and town
-        place = end
-        if place + 1 < len(words) and self.norms[place] in NOT_A_PLACE \
-                and words[place + 1].islower():
-            return place, False
-        while place < len(words) and (words[place][:1].isupper() or words[place].isdigit()) \
-                and not self._ends_place(end, place) \
-                and words[place] not in {"UBND", "HĐND"}:
-            place += 1
-            # a place name broken by a wrapped title line ("huyện Thạch\nHà")
-            if place + 1 < len(words) and words[place] == "\n" and \
-                    words[place + 1][:1].isupper() and self.norms[place + 1] not in NOT_A_PLACE \
-                    and (place + 2 >= len(words) or not words[place + 2][:1].isalpha()):
-                place += 1
+        place = self._place_end(end)
         # "Ban điều hành khu phố": a village's body with no village named, every village's
         return place, place == end and self.matches["VILLAGE"].get(index) == end
+
+    def _place_end(self, first: int) -> int:
+        """Where the name of a place that starts at ``first`` ends: its capitalised words and
+        numbers, up to a body named after it, with a name broken by a wrapped title line
+        ("huyện Thạch\nHà")."""
+        words, place = self.words, first
+        while place < len(words) and self._place_word(first, place):
+            place += 1
+            if place + 1 < len(words) and words[place] == "\n" and \
+                    words[place + 1][:1].isupper() and \
+                    (place + 2 >= len(words) or not words[place + 2][:1].isalpha()) and \
+                    self._place_word(first, place + 1):
+                place += 1
+        return place
 
     def _named_places(self, index: int) -> int:
         """Where the places named after "các xã" end: "UBND các xã Pà Cò, Hang Kia" is the
         councils of those communes, together."""
         words, end = self.words, index
-        while end < len(words) and self._place_word(end):
-            run = end
-            while run < len(words) and self._place_word(run):
-                run += 1
+        while (run := self._place_end(end)) > end:
             end = run
             if not (run + 1 < len(words) and words[run] in {",", "và"} and
-                    self._place_word(run + 1)):
+                    self._place_end(run + 1) > run + 1):
                 break
             end = run + 1
         return end
 
-    def _place_word(self, index: int) -> bool:
+    def _place_word(self, first: int, index: int) -> bool:
+        """Whether the word at ``index`` goes on the name of a place begun at ``first``."""
         word = self.words[index]
-        return (word[:1].isupper() or word.isdigit()) and word not in {"UBND", "HĐND"} and \
-            not self._names_body(index) and self.norms[index] not in NOT_A_PLACE
+        if not (word[:1].isupper() or word.isdigit()) or word in {"UBND", "HĐND"}:
+            return False
+        if self.norms[index] in self.component.not_a_place and \
+                (index + 1 == len(self.words) or not self.words[index + 1][:1].isupper()):
+            return False  # "xã Kế hoạch ...": a document's name, not the place's
+        return not self._ends_place(first, index)
 
     def _more_units(self, end: int) -> int | None:
         """Where ", thị trấn" style further units after a unit word end, if a place name does
@@ -698,10 +707,7 @@ class _Grower:
         # "các cấp hội", "các cơ sở Đoàn": the kind is the word after the tier
         skip = {"cấp": 1, "cơ": 2}.get(self.norms[index + 1], 0)
         head = self.norms[min(index + 1 + skip, len(self.norms) - 1)]
-        kind = {"trường": "school", "hội": "mass_organisation", "đoàn": "mass_organisation",
-                "thành": "steering", "phương": "media",
-                # "các cơ sở giáo dục khác", "các cơ sở đào tạo"
-                "giáo": "school", "đào": "school"}.get(head, "state")
+        kind = self.component.collective_kinds.get(head, "state")
         return (index, end, kind, True, None)
 
     def _members_of_body(self, index: int) -> bool:
@@ -904,9 +910,6 @@ LOWER_TIER = {"tinh": "huyen", "huyen": "xa"}
 # A command of a locality's forces, named "Bộ ..." but of the unit after it: "Bộ Chỉ huy Quân
 # sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh".
 UNIT_COMMAND = regex.compile(r"Bộ\s+(?:Chỉ huy|đội)\b", regex.IGNORECASE)
-# Capitalised words that open a document's name, not a place: "UBND phường Kế hoạch ...".
-NOT_A_PLACE = {"kế", "quyết", "chương", "đề", "nghị", "thông", "công", "chỉ", "hướng", "báo",
-               "luật", "văn", "tờ"}
 
 
 @lru_cache(maxsize=4096)

@@ -58,13 +58,15 @@ ADVISED = regex.compile(r"(?:tham mưu|đề xuất)(?:\s+(?:cho|với))?\s*$", 
 BUDGET_DUTY = regex.compile(
     r"(?:lập|xây dựng|tổng hợp)\s+dự toán|dự (?:toán|trù) kinh phí|"
     r"(?:cấp|bố trí)\s+trong\s+dự toán|"
-    r"(?:bố trí|cân đối|phân bổ|cấp)(?:,\s*(?:bố trí|cân đối|phân bổ))?\s+"
-    r"(?:kinh phí|ngân sách|vốn|nguồn kinh phí|nguồn vốn)", regex.IGNORECASE)
+    r"(?:bố trí|cân đối|phân bổ|cấp)(?:,\s*(?:bố trí|cân đối|phân bổ|lồng ghép))?\s+"
+    r"(?:các\s+)?(?:kinh phí|ngân sách|vốn|nguồn kinh phí|nguồn vốn)", regex.IGNORECASE)
 # "Chỉ đạo các tổ chức tín dụng cân đối nguồn vốn": the duty of those directed, not the doer's
 # ("Chỉ đạo cấp đúng, đủ kinh phí ...", no one named, is the doer's own; "Ban Chỉ đạo" a body).
 DIRECTED = regex.compile(r"(?i)(?<!\bban\s+)\bchỉ\s+đạo\s+(?:các|những)\s+[^;.]*$")
-# "... được UBND huyện cấp trong dự toán": the council that pays, named as the agent.
+# "... được UBND huyện cấp trong dự toán": the council that pays, named as the agent (not
+# "dự toán ... đã được Hội đồng nhân dân xã thông qua": the council that passed it).
 PAID_BY = regex.compile(r"được\s+$")
+PAYS = regex.compile(r"\s*(?:cấp|bố trí|phân bổ|cân đối|giao)\b", regex.IGNORECASE)
 # A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
 COUNCIL_HEADING = regex.compile(rf"(?:Đề nghị\s+)?{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})",
                                 regex.IGNORECASE)
@@ -379,7 +381,8 @@ def _section_preparers(paragraphs: list[tuple]) -> list[Assignment]:
                 continue
             mentions = find_mentions(clause)
             roles = read_roles(clause, mentions)
-            payers = [m for m in mentions if PAID_BY.search(clause[:m.start])]
+            payers = [m for m in mentions if PAID_BY.search(clause[:m.start]) and
+                      PAYS.match(clause, m.end)]
             for mention in roles.doers + payers:
                 found.append(Assignment(
                     name=mention.name, role="lead" if roles.lead else "responsible",

@@ -263,13 +263,14 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
                    clause_advisers=[m for m, (start, end) in own_clauses.items()
                                     if any(start <= at < end for at in advice)])
     # "do X chủ trì": the lead is named after "do"; "tham gia các lớp tập huấn do X tổ chức":
-    # X runs the work the others join, one of its doers.
+    # X runs the work the others join, one of its doers (not in a later clause of other work:
+    # "X hướng dẫn ...; cử cán bộ tham gia các lớp tập huấn do Sở ... tổ chức").
     by = regex.search(r"\bdo\s+", text)
     if by and lead_match and lead_match.start() > by.end():
         named = listed_after(text, by.end(), mentions)
         if named:
             roles.doers = named
-    elif by and doers:
+    elif by and doers and ";" not in text[doers[-1].end:by.start()]:
         named = listed_after(text, by.end(), mentions)
         if named and regex.match(r"\s*(?:tổ chức|thực hiện)\b", text[named[-1].end:]):
             roles.doers = doers = doers + [m for m in named if m not in doers]
@@ -846,11 +847,18 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
         if role == "responsible" and helps:
             role = "cooperating"
         keys = {match_key(full_name(m.name)) for m in context.heading_agencies}
-        opening = [m for m in listed_after(words, 0, roles.cooperating)
-                   if match_key(full_name(m.name)) in keys]
+        first = listed_after(words, 0, roles.cooperating)
+        opening = [m for m in first if match_key(full_name(m.name)) in keys]
+        asked_first = context.heading_requested and first and \
+            not words[:first[0].start].strip(" -+•") and \
+            all(m.kind in OUTSIDE_COMMAND for m in first)
         if opening and len(opening) < len(keys):
             # "Báo X, Đài Y phối hợp ..." under "7. Đề nghị Sở A, Báo X, Đài Y:": theirs alone
             doers = [(m.start + offset, m.end + offset, m) for m in opening]
+        elif asked_first and not opening:
+            # "Hội Nông dân xã phối hợp với HTX ..." under "10. Đề nghị Ủy ban MTTQ xã và các tổ
+            # chức chính trị - xã hội xã": the association it names is the one asked
+            doers = [(m.start + offset, m.end + offset, m) for m in first]
         elif context.heading_agencies:
             doers = [(m.start, m.end, m) for m in context.heading_agencies]
         elif inherited.doers:

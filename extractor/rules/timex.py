@@ -384,9 +384,8 @@ def _whole_year(match: regex.Match[str], context_year: int | None) -> TimeExpres
 
 def _yearly_part(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     first, last = PARTS_OF_YEAR[fold_tones(match.group("part")).casefold()]
-    months = ",".join(str(month) for month in range(first, last + 1))
     return TimeExpression(text=match.group(0), kind="recurrence",
-                          rrule=f"FREQ=YEARLY;BYMONTH={months}")
+                          rrule=f"FREQ=YEARLY;BYMONTH={_months_from(first, last)}")
 
 
 def _quarter_end_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
@@ -396,9 +395,8 @@ def _quarter_end_day(match: regex.Match[str], _: int | None) -> TimeExpression |
 
 def _yearly_quarter(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     quarter = _quarter(match.group("quarter"))
-    months = ",".join(str(m) for m in range(quarter * 3 - 2, quarter * 3 + 1))
     return TimeExpression(text=match.group(0), kind="recurrence",
-                          rrule=f"FREQ=YEARLY;BYMONTH={months}")
+                          rrule=f"FREQ=YEARLY;BYMONTH={_months_from(quarter * 3 - 2, quarter * 3)}")
 
 
 def _yearly_from(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:

@@ -299,6 +299,20 @@ MENTIONS = {
         ("Kiện toàn Ban Vì sự tiến bộ của phụ nữ tỉnh và Ban Vì sự tiến bộ của phụ nữ cấp huyện",
          ["Ban Vì sự tiến bộ của phụ nữ tỉnh", "Ban Vì sự tiến bộ của phụ nữ cấp huyện"]),
         ("thanh tra, kiểm tra các cơ sở y tế trong việc", ["các cơ sở y tế"]),
+        # kinds that go on a list of bodies after its first
+        ("huy động các tổ chức kinh tế, tổ chức xã hội, đơn vị lực lượng vũ trang nhân dân tham "
+         "gia", ["các tổ chức kinh tế, tổ chức xã hội, đơn vị lực lượng vũ trang nhân dân"]),
+        ("phối hợp với các cơ quan, tổ chức, cơ sở sản xuất, kinh doanh, dịch vụ thuộc các",
+         ["các cơ quan, tổ chức, cơ sở sản xuất, kinh doanh, dịch vụ"]),
+        ("kiểm tra các cơ sở sản xuất, kinh doanh thực phẩm", []),
+        ("tuyên truyền tới các cơ quan, đơn vị, doanh nghiệp, hộ gia đình",
+         ["các cơ quan, đơn vị"]),
+        ("Đề nghị các", []),
+        ("các đơn vị sự nghiệp công lập thuộc tỉnh", ["các đơn vị sự nghiệp công lập thuộc tỉnh"]),
+        # a title in quotation marks names no body
+        ("tổ chức Hội thi “Công chức một cửa thân thiện” cấp tỉnh", []),
+        ("Hội Liên hiệp Phụ nữ phường vận động hội viên thực hiện mô hình “Chi hội phụ nữ 5 không”",
+         ["Hội Liên hiệp Phụ nữ phường"]),
         # national committees, named after their work
         ("báo cáo UBND tỉnh và Ủy ban An toàn giao thông Quốc gia trước ngày 20/12",
          ["UBND tỉnh", "Ủy ban An toàn giao thông Quốc gia"]),
@@ -316,6 +330,10 @@ MENTIONS = {
         ("của Chủ tịch UBND tỉnh Quảng Ngãi Ban hành Kế hoạch", ["UBND tỉnh Quảng Ngãi"]),
         ("Củng cố, kiện toàn đội dân phòng tại 12 thôn", ["đội dân phòng"]),
         ("Trường TH&THCS Sơn Kim tổ chức", ["Trường TH&THCS Sơn Kim"]),
+        # a name's syllables start after the kind's short form: "Trường" is the second here
+        ("Trường THCS Xuân Trường, Trường Tiểu học Xuân Hòa phối hợp",
+         ["Trường THCS Xuân Trường", "Trường Tiểu học Xuân Hòa"]),
+        ("Trung tâm VHTT&TT Đài Truyền thanh phối hợp", ["Trung tâm VHTT&TT", "Đài Truyền thanh"]),
         # the rest of a kind; kinds of institution that are bodies
         ("8. Các sở, ngành khác: Có trách nhiệm", ["Các sở, ngành khác"]),
         ("Củng cố, phát triển các trung tâm ngoại ngữ, tin học.",
@@ -1248,6 +1266,27 @@ def test_a_closing_call_to_carry_out_the_plan_in_other_words_is_no_task() -> Non
         "Trên đây là Kế hoạch kỹ năng số của tỉnh. Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, "
         "ban, ngành nghiêm túc tổ chức thực hiện.\n")
     assert [task.description for task in plan.tasks] == ["kiện toàn tổ công tác"]
+
+
+@pytest.mark.parametrize("closing", [
+    "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường tổ chức triển khai "
+    "thực hiện nghiêm túc, hiệu quả.",
+    "Yêu cầu các bộ phận, đơn vị; đề nghị Ủy ban MTTQ Việt Nam phường và các đoàn thể phối hợp "
+    "triển khai thực hiện nghiêm túc.",
+])
+def test_a_closing_call_to_carry_out_the_plan_well_is_no_task(closing: str) -> None:
+    plan = extract_text("KẾ HOẠCH\nCải cách hành chính\nI. TỔ CHỨC THỰC HIỆN\n"
+                        "1. Sở Nội vụ: kiện toàn tổ công tác.\n"
+                        f"Trên đây là Kế hoạch cải cách hành chính của tỉnh. {closing}\n")
+    assert [task.description for task in plan.tasks] == ["kiện toàn tổ công tác"]
+
+
+def test_what_a_measure_is_names_no_task() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng, chống sốt xuất huyết\nIII. NHIỆM VỤ, GIẢI PHÁP\n4. Truyền thông\n"
+        "Truyền thông là giải pháp then chốt để thay đổi hành vi phòng bệnh của người dân. Đài "
+        "Truyền thanh - Truyền hình huyện xây dựng chuyên mục phòng, chống sốt xuất huyết.\n")
+    assert [task.description[:20] for task in plan.tasks] == ["Đài Truyền thanh - T"]
 
 
 def test_bodies_of_a_ward_plan_since_the_two_tier_reform() -> None:

@@ -374,3 +374,38 @@ def test_the_council_that_passed_the_estimate_does_not_prepare_it() -> None:
         "nhân dân xã thông qua.\n- Phòng Kinh tế chủ trì, phối hợp với Văn phòng HĐND và UBND "
         "xã tham mưu UBND xã phân bổ, lồng ghép các nguồn vốn.\n")
     assert [(a.name, a.role) for a in plan.budget.prepared_by] == [("Phòng Kinh tế", "lead")]
+
+
+def test_a_report_after_other_work_takes_its_own_time_and_the_advised_reports() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng, chống sốt xuất huyết năm 2024\nV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Trung tâm Y tế huyện\n- Tham mưu UBND huyện sơ kết 6 tháng đầu năm trong tháng 7/2024 "
+        "và tổng kết công tác phòng, chống sốt xuất huyết năm 2024, báo cáo UBND tỉnh (qua Sở Y "
+        "tế) trước ngày 15/12/2024.\n"
+        "2. UBND các xã, thị trấn\n- Báo cáo tình hình dịch bệnh về UBND huyện (qua Trung tâm Y "
+        "tế huyện) trước 15 giờ thứ Năm hằng tuần.\n")
+    assert [(d.reporter, d.recipient, d.via, d.when.text, d.when.rrule or d.when.end)
+            for d in plan.reporting] == [
+        ("UBND huyện", "UBND tỉnh", "Sở Y tế", "trước ngày 15/12/2024", "2024-12-15"),
+        ("UBND các xã, thị trấn", "UBND huyện", "Trung tâm Y tế huyện",
+         "trước 15 giờ thứ Năm hằng tuần", "FREQ=WEEKLY;BYDAY=TH;BYHOUR=15")]
+
+
+def test_a_report_to_write_is_no_duty_unless_it_says_to_whom() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nCải cách hành chính năm 2027\nV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n"
+        "- Chủ trì xây dựng báo cáo tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2027 "
+        "của tỉnh.\n- Xây dựng báo cáo kết quả cải cách hành chính, gửi Bộ Nội vụ trước ngày "
+        "15/12/2027.\n")
+    assert [(d.reporter, d.recipient) for d in plan.reporting] == [("Sở Nội vụ", "Bộ Nội vụ")]
+
+
+def test_a_sum_of_a_source_given_in_its_part() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 318/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm "
+        "2027\nIV. KINH PHÍ THỰC HIỆN\n1. Kinh phí thực hiện Kế hoạch do ngân sách tỉnh bảo đảm, "
+        "bố trí trong dự toán chi thường xuyên năm 2027; trong đó, kinh phí giao Sở Nội vụ thực "
+        "hiện các nhiệm vụ chung của tỉnh là 1.650 triệu đồng.\n2. Huy động các nguồn hợp pháp "
+        "khác; trong đó, ngân sách xã 200 triệu đồng.\n")
+    assert [(f.source, f.amount_vnd) for f in plan.funding] == [
+        ("ngan_sach_tinh", 1_650_000_000), ("nguon_khac", None), ("ngan_sach_xa", 200_000_000)]

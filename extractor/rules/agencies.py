@@ -236,8 +236,7 @@ class _Grower:
             self.words[index - 1:index] in (["-"], ["–"])
 
     def _capital(self, index: int) -> bool:
-        word = self.words[index]
-        return word[:1].isupper()
+        return index < len(self.words) and self.words[index][:1].isupper()
 
     def _kind(self, start: int, end: int) -> str:
         return self.component.kinds.get(" ".join(self.norms[start:end]), "other")
@@ -398,12 +397,17 @@ class _Grower:
     def _name_tail(self, index: int, *, required: bool, continuing: bool = False) -> int | None:
         """The capitalised words of a name, with the lowercase second syllable of a word."""
         end, previous_capital = index, False
+        # the proper name's syllables start after a short form of the kind ("Trường THCS Xuân
+        # Trường": "Trường" is the name's second syllable, not a school)
+        name_start = index + 1 if index < len(self.words) and \
+            _abbreviation(self.words[index]) else index
         while end < len(self.words):
             if end > index and _abbreviation(self.words[end - 1]) and self.words[end].islower() \
                     and self.words[end] not in CONNECTORS and not self._unit_at(end):
                 break  # "Trung tâm VHTT&TT duy trì": no second syllable after an abbreviation
             word, norm = self.words[end], self.norms[end]
-            if word == "\n" or self._unit_at(end) or (end > index and self._ends_place(index, end)):
+            if word == "\n" or self._unit_at(end) or \
+                    (end > index and self._ends_place(name_start, end)):
                 break
             if end > index and self.norms[end - 1] in ONE_SYLLABLE_HEADS and \
                     (field_end := self.matches["FIELD"].get(end)) is not None:
@@ -683,7 +687,8 @@ class _Grower:
                 end += 2  # "các phòng chuyên môn, đơn vị thuộc UBND phường": a kind's qualifier
             if not (end + 1 < len(self.words) and self.words[end] in {",", "và"}):
                 break
-            following = self.matches["COLL"].get(end + 1) or self.matches["MEMBER"].get(end + 1)
+            following = max(self.matches["COLL"].get(end + 1, 0),
+                            self.matches["MEMBER"].get(end + 1, 0)) or None
             if following is None and (items >= 2 or opened_by_member) and \
                     self.words[end] == "," and \
                     self.norms[end + 1] == "các" and end + 2 < len(self.words):
@@ -812,6 +817,7 @@ def find_mentions(text: str) -> list[AgencyMention]:
     """Every body named in ``text``, with offsets into it."""
     doc = pipeline()(text)
     offsets = doc.user_data["offsets"]
+    quoted = [found.span() for found in QUOTED.finditer(text)]
     mentions = []
     for start, end, kind, collective, head_end in doc.user_data["agencies"]:
         char_start, char_end = offsets[start][0], offsets[end - 1][1]
@@ -820,6 +826,8 @@ def find_mentions(text: str) -> list[AgencyMention]:
             head = text[offsets[head_end - 1][0]:offsets[head_end - 1][1]]
         if LAW_NAMED_AFTER.search(text, max(0, char_start - 20), char_start):
             continue  # "Luật Tổ chức Chính phủ": a law named after the body
+        if any(start < char_start and char_end < end for start, end in quoted):
+            continue  # "Hội thi “Công chức một cửa thân thiện”": a title, not the body
         surface = text[char_start:char_end]
         inner = INNER_SHORT_FORM.search(surface)
         mentions.append(AgencyMention(char_start, char_end, surface, kind, collective, head,
@@ -848,6 +856,8 @@ ASSOCIATION_COMMITTEE = "|".join(lexicon()["words"]["association_committees"])
 COMMITTEE_LISTED = regex.compile(rf"\s*(?:,|và)\s*(?:{ASSOCIATION_COMMITTEE})\s+")
 
 
+# A title in quotation marks: a contest, a campaign, a model ("mô hình “Chi hội phụ nữ 5 không”").
+QUOTED = regex.compile(r"“[^“”\n]{1,200}”")
 INNER_SHORT_FORM = regex.compile(r"\s*\(\p{Lu}[\p{L}&]*\)(?=\s)")
 LAW_NAMED_AFTER = regex.compile(r"(?<!\p{L})Luật\s+(?:[Tt]ổ\s+chức\s+)?$")
 

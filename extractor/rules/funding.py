@@ -263,6 +263,7 @@ SOURCE_TOTAL = regex.compile(r"\b(?:tổng cộng|tổng số|tổng)(?!\p{L})\s
                           regex.IGNORECASE)
 SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?",
                           regex.IGNORECASE)
+PART_OF = regex.compile(r"[;.]\s*trong\s+đó\b", regex.IGNORECASE)
 SUM_FROM = regex.compile(r"\s*(?:từ|bằng)\s+(?:nguồn\s+)?(?:kinh phí\s+)?", regex.IGNORECASE)
 
 
@@ -285,6 +286,13 @@ def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[
             # đồng": the source's sum over the years it lists
             amount = next((found_sum for found_sum in MONEY.finditer(value, end, following)
                            if SOURCE_TOTAL.search(value, end, found_sum.start())), None)
+        if amount is None and following > end and (part := PART_OF.match(value, clause_end)):
+            # "do ngân sách tỉnh bảo đảm ...; trong đó, kinh phí giao Sở Nội vụ ... là 1.650
+            # triệu đồng": a sum of that source alone
+            part_end = next((m.start() for m in regex.finditer(r"[;.]\s", value)
+                             if m.start() > part.end()), len(value))
+            if following >= part_end:
+                amount = MONEY.search(value, part.end(), part_end)
         if amount is None:
             # "bố trí 300 triệu đồng từ ngân sách huyện": the sum just before its source
             clause_start = max(value.rfind(mark, 0, start) for mark in (";", ". ", ":")) + 1

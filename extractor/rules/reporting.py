@@ -56,7 +56,10 @@ NAME_END = (
 # cuối quý", "Thống kê số lượng, tỷ lệ nữ cán bộ ... các cấp, gửi Sở LĐTBXH trước ngày 30/11".
 RESULTS_SENT = regex.compile(
     r"(?<=(?:(?i:kết\s+quả|số\s+liệu)[^.;]{0,80}|(?i:thống\s+kê)[^.;]{0,120}),\s*)(?i:gửi)")
-ADVISED = regex.compile(rf"tham mưu\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)\s+báo cáo\b")
+# "tham mưu UBND xã báo cáo ...", "tham mưu UBND huyện sơ kết ... và tổng kết ..., báo cáo
+# ...": the body advised makes the report.
+ADVISED = regex.compile(rf"(?i:tham mưu)\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)"
+                        r"\s+(?:(?:sơ kết|tổng kết|đánh giá)[^;.]{0,160}?,\s*)?báo cáo\b")
 REPORT_TO = regex.compile(
     r"(?i:báo cáo|gửi\s+(?:báo cáo|kết quả))"
     r"(?:\s+(?i:báo cáo|kết quả|tình hình|định kỳ|bằng văn bản))*"
@@ -100,6 +103,9 @@ REPORTED = regex.compile(
     r"(?i)\s*(?:kết\s+quả|tình\s+hình|tiến\s+độ|công\s+tác|sơ\s+kết|tổng\s+kết|định\s+kỳ|"
     r"đột\s+xuất|nhanh|\d+\s+tháng|năm|quý|hằng|hàng)\b")
 NAMED_REPORT = regex.compile(r"(?i)\bđối\s+với\s*$")
+# "Chủ trì xây dựng báo cáo tự đánh giá ... năm 2027": a document to write, a duty to report
+# only where it says to whom.
+DRAFTED = regex.compile(r"(?i)\b(?:xây\s+dựng|dự\s+thảo|hoàn\s+thiện)\s+$")
 PROMPTLY = regex.compile(r"(?i)\bkịp\s+thời\b")
 LIST_MARK = regex.compile(r"[\s\-+•*]*(?:(?:[a-zđ]|\d{1,2})[.)]\s*)?")
 
@@ -140,7 +146,8 @@ def find_reporting(text: str, context_year: int | None = None, *,
                      or PROMPTLY.search(clause))
         opens = report.start() == 0 and \
             REPORTED.match(clause, report.end()) is not None
-        if not recipient and (named_only or not (timed or opens)):
+        if not recipient and (named_only or not (timed or opens) or
+                              DRAFTED.search(clause, 0, report.start())):
             continue
         via = VIA.search(clause, match.end() - 1) if match else None
         advised = ADVISED.search(clause)
@@ -359,8 +366,13 @@ def _when(clause: str, span: tuple[int, int], deadline: TimeExpression | None,
                deadline.span[0] < value.span[1]]
         return own[0] if own else deadline
     dated = [value for value in inside if value.kind != "unspecified"]
-    if dated or inside:
-        return (dated or inside)[0]
+    # "tham mưu UBND huyện sơ kết ... trong tháng 7/2024 ..., báo cáo UBND tỉnh trước ngày
+    # 15/12/2024": the report's own time follows it; a time before it is the other work's
+    report = _report_in(clause)
+    after = [value for value in dated
+             if report is not None and value.span[0] >= span[0] + report.start()]
+    if after or dated or inside:
+        return (after or dated or inside)[0]
     required = AS_REQUIRED.search(clause)
     if required:
         return TimeExpression(text=required.group(0), kind="unspecified",

@@ -60,7 +60,10 @@ OUTSIDE_COMMAND = {"front", "mass_organisation", "party"}
 UNIT_WORD = regex.compile(rf"(?<!\p{{L}})(?i:{UNIT_WORDS})(?!\p{{L}})")
 # The plan's closing words, an appendix's caption, a title in capitals.
 NOT_A_TASK = regex.compile(
-    r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)")
+    r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)"
+    # what a measure is, not who does it: "Truyền thông là giải pháp then chốt để ..."
+    r"|^[^,;]{1,60}?\s+là\s+(?:giải pháp|nhiệm vụ|khâu|yếu tố|biện pháp)\s+(?:then chốt|"
+    r"quan trọng|trọng tâm|hàng đầu|cốt lõi|đột phá|chủ yếu|cơ bản)\b[^;]*$")
 # A line that lists the papers a duty sends ("... 01 bộ hồ sơ đề nghị ..., gồm:") and the
 # papers it lists ("- Tờ trình của ...", "- Biên bản tự kiểm tra ...").
 LISTING = regex.compile(r"\b(?:bao\s+)?gồm\s*:\s*$")
@@ -73,7 +76,9 @@ DOCUMENT_ITEM = regex.compile(
 # UBND tỉnh") is a task.
 CLOSING = regex.compile(r"^\s*Trên đây là\b")
 CARRY_OUT = regex.compile(
-    r"(?:triển khai|tổ chức)(?:\s*,)?\s+thực hiện(?:\s+Kế hoạch(?:\s+này)?)?\s*(?:[,.;/]|$)",
+    r"(?:triển khai|tổ chức)(?:\s*,)?\s+(?:triển khai\s+)?thực hiện(?:\s+Kế hoạch(?:\s+này)?)?"
+    # "... tổ chức triển khai thực hiện nghiêm túc, hiệu quả."
+    r"(?:\s*,?\s*(?:và\s+)?(?:nghiêm túc|có hiệu quả|hiệu quả|kịp thời|đồng bộ))*\s*(?:[,.;/]|$)",
     regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 # "cơ quan thường trực", "bộ phận thường trực"; not "Thường trực HKH quận" (a body's standing

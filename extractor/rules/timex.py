@@ -333,16 +333,21 @@ def _weekday(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     """"Chủ nhật cuối cùng hằng tháng" -> FREQ=MONTHLY;BYDAY=-1SU; "thứ sáu hằng tuần"."""
     day = WEEKDAYS[regex.sub(r"\s+", " ", match.group("weekday").casefold())]
     which = match.group("which")
+    # "trước 15 giờ thứ Năm hằng tuần": by that hour of the day
+    hour = f";BYHOUR={int(match.group('hour'))}" if match.group("hour") else ""
+    if match.group("minute") and int(match.group("minute")):
+        hour += f";BYMINUTE={int(match.group('minute'))}"
+    bound = "by" if match.group("by") else None
     if match.group("unit").casefold() == "tuần" or not which:
         freq = "WEEKLY" if match.group("unit").casefold() == "tuần" else "MONTHLY"
-        return TimeExpression(text=match.group(0), kind="recurrence",
-                              rrule=f"FREQ={freq};BYDAY={day}")
+        return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
+                              rrule=f"FREQ={freq};BYDAY={day}{hour}")
     last_word = regex.sub(r"^(?:tuần\s+)?thứ\s+", "", regex.sub(r"\s+", " ", which.casefold()))
     number = int(last_word) if last_word.isdigit() else WHICH_WEEK.get(last_word)
     if number is None:
         return None
-    return TimeExpression(text=match.group(0), kind="recurrence",
-                          rrule=f"FREQ=MONTHLY;BYDAY={number}{day}")
+    return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
+                          rrule=f"FREQ=MONTHLY;BYDAY={number}{day}{hour}")
 
 
 def _quarter_range(match: regex.Match[str], _: int | None) -> TimeExpression | None:
@@ -500,11 +505,13 @@ RULES: list[Rule] = [
           rf"(?:{SEP}(?P<year>{YEAR}))?(?![\d/])", _monthly_day_in_months,
           "trước ngày 25 hằng tháng từ tháng 5 đến tháng 8"),
     _rule("monthly_day",
-          rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng"
+          rf"(?:định kỳ\s*,?\s*)?(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+"
+          r"(?:hàng|hằng)\s+tháng"
           # the month first: "định kỳ hằng tháng trước ngày 20"
           rf"|(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+tháng\s*,?\s*(?P<by>{BY_WORDS}\s+)ngày\s+"
           rf"(?P<day>{DAY})(?!\s*[/\d]|\s+tháng)",
-          _monthly_day, "trước ngày 20 hằng tháng", "định kỳ hằng tháng trước ngày 20"),
+          _monthly_day, "trước ngày 20 hằng tháng", "định kỳ hằng tháng trước ngày 20",
+          "định kỳ trước ngày 25 hằng tháng"),
     _rule("before_tet",
           rf"{BY_WORDS}\s+(?:dịp\s+)?Tết\s+Nguyên\s+đán(?:\s+{CAN_CHI})?"
           rf"(?:\s+(?:năm\s+)?(?P<year>{YEAR}))?",
@@ -522,10 +529,13 @@ RULES: list[Rule] = [
           rf"(?:\s*phút)?)?\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
           _daily_hour, "trước 16 giờ hằng ngày", "trước 15h30 hằng ngày"),
     _rule("weekday",
+          rf"(?P<by>{BY_WORDS}\s+)?(?:(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)"
+          r"(?:\s*(?P<minute>[0-5]\d)(?:\s*phút)?)?\s*,?\s*(?:ngày\s+)?)?"
           r"(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s+(?:(?P<which>cuối\s+cùng|"
           r"đầu\s+tiên|(?:tuần\s+)?thứ\s+(?:nhất|hai|ba|tư|\d))\s+)?(?:của\s+)?"
           r"(?:hàng|hằng|mỗi)\s+(?P<unit>tháng|tuần)", _weekday,
-          "Chủ nhật cuối cùng hằng tháng", "Chủ nhật tuần thứ hai hằng tháng", "thứ sáu hằng tuần"),
+          "Chủ nhật cuối cùng hằng tháng", "Chủ nhật tuần thứ hai hằng tháng", "thứ sáu hằng tuần",
+          "trước 15 giờ thứ Năm hằng tuần"),
     _rule("before_quarter", rf"trước\s+quý\s+(?P<quarter>{QUARTER}){SEP}(?P<year>{YEAR})",
           _before_quarter, "trước Quý IV/2024"),
     _rule("yearly_quarter", rf"quý\s+(?P<quarter>{QUARTER})\s*,?\s*{EVERY_YEAR}",

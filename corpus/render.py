@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from itertools import takewhile
 from pathlib import Path
 
 import regex
@@ -174,7 +175,11 @@ def _add_paragraph(document, raw: str, lists: _WordList | None = None) -> None:
 
 
 def _add_table(document, block: TableBlock, lists: _WordList | None = None) -> None:
-    width = max(len(row) for row in block.rows)
+    # a row's empty cells past the widest row that holds text (a stray tab at a line's end)
+    # add no column
+    width = max(len(row) - len(list(takewhile(lambda cell: not cell.strip(), reversed(row))))
+                for row in block.rows)
+    width = max(width, 1)
     layout = _is_pipe_layout(block)
     table = document.add_table(rows=0, cols=width)
     if not layout:

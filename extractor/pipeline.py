@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import regex
+
 from extractor.errors import EmptyInputError
 from extractor.model import Cell, Plan, Source, Table
 from extractor.normalize import NormalizedText, normalize
@@ -18,6 +20,9 @@ from extractor.rules.targets import extract_targets
 from extractor.rules.tasks import extract_tasks, field_rows
 from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
+
+# A cited document's subject: "về việc tổ chức hoạt động ... hè năm 2025 cho trẻ em".
+CITED_SUBJECT = regex.compile(r"về\b", regex.IGNORECASE)
 
 
 def extract(path: str | Path, *, with_text: bool = False,
@@ -59,8 +64,14 @@ def extract_document(source_document: SourceDocument, source: Source, *,
         own_numbers.add(document.enacted_by.number)
     citations = extract_citations(norm, layout, own_numbers)
     targets = extract_targets(norm, layout, document)
-    # A cited document's date and a target's milestone are not schedules.
+    # A cited document's date and title ("Công văn số 1520/BVHTTDL-GĐ ngày 12/5/2025 ... về việc
+    # tổ chức hoạt động ... hè năm 2025") and a target's milestone are not schedules.
     taken = [mention.span for citation in citations for mention in citation.mentions]
+    taken += [(at, at + len(citation.title)) for citation in citations
+              if citation.title and CITED_SUBJECT.match(citation.title)
+              for mention in citation.mentions
+              if (at := norm.text.find(citation.title, mention.span[1],
+                                       mention.span[1] + len(citation.title) + 40)) >= 0]
     taken += [target.span for target in targets if target.span]
     time_expressions = extract_time_expressions(norm, layout, taken, plan_year(document))
     agencies, mentions = extract_agencies(norm, layout, document)

@@ -309,7 +309,39 @@ MENTIONS = {
          ["các cơ quan, đơn vị"]),
         ("Đề nghị các", []),
         ("các đơn vị sự nghiệp công lập thuộc tỉnh", ["các đơn vị sự nghiệp công lập thuộc tỉnh"]),
-        # a title in quotation marks names no body
+        # words after a kind that say which of its bodies, and where they are
+        ("phối hợp với các cơ sở giáo dục mầm non, phổ thông tổ chức",
+         ["các cơ sở giáo dục mầm non, phổ thông"]),
+        ("các chi hội phụ nữ, chi hội nông dân, câu lạc bộ người cao tuổi tổ chức",
+         ["các chi hội phụ nữ, chi hội nông dân, câu lạc bộ người cao tuổi"]),
+        ("các đơn vị sự nghiệp khoa học và công nghệ hiện có",
+         ["các đơn vị sự nghiệp khoa học và công nghệ hiện có"]),
+        ("các cơ sở giáo dục đại học trong và ngoài tỉnh",
+         ["các cơ sở giáo dục đại học trong và ngoài tỉnh"]),
+        ("phối hợp với các viện, trường trong nước", ["các viện, trường"]),
+        ("thành lập các câu lạc bộ, đội văn nghệ", []),
+        # villages counted in a lettered target that act in it
+        ("a) 100% các khu phố tổ chức điểm sinh hoạt hè", ["các khu phố"]),
+        ("b) các thôn có nhà văn hóa", []),
+        # a committee that runs an event, named after it, and its short name
+        ("thành lập Ban Tổ chức các hoạt động hè cho thiếu nhi phường Tân An (sau đây gọi tắt là "
+         "Ban Tổ chức hè phường) trước ngày 10/7",
+         ["Ban Tổ chức các hoạt động hè cho thiếu nhi phường Tân An", "Ban Tổ chức hè phường"]),
+        ("Ban Tổ chức Tỉnh ủy chủ trì", ["Ban Tổ chức Tỉnh ủy"]),
+        ("Trường Trung học cơ sở Nguyễn Du mở cửa thư viện",
+         ["Trường Trung học cơ sở Nguyễn Du"]),
+        # a board named after a place with a name of its own, before its verb or in a cell
+        ("phối hợp với Ban Quản lý Khu kinh tế Phú Yên hướng dẫn các doanh nghiệp",
+         ["Ban Quản lý Khu kinh tế Phú Yên"]),
+        ("\tBan Quản lý Khu kinh tế Phú Yên; Sở Nội vụ\t",
+         ["Ban Quản lý Khu kinh tế Phú Yên", "Sở Nội vụ"]),
+        # "buôn lậu" is smuggling, not a village
+        ("Ban Chỉ đạo chống buôn lậu, gian lận thương mại và hàng giả tỉnh chỉ đạo",
+         ["Ban Chỉ đạo chống buôn lậu, gian lận thương mại và hàng giả tỉnh"]),
+        # a title in quotation marks names no body; a body's new name in them does
+        ("đổi tên thành “Trung tâm Văn hóa - Thể thao phường”",
+         ["Trung tâm Văn hóa - Thể thao phường"]),
+        ("Ban Tổ chức các cấp ủy đảng chủ trì", ["Ban Tổ chức các cấp"]),
         ("tổ chức Hội thi “Công chức một cửa thân thiện” cấp tỉnh", []),
         ("Hội Liên hiệp Phụ nữ phường vận động hội viên thực hiện mô hình “Chi hội phụ nữ 5 không”",
          ["Hội Liên hiệp Phụ nữ phường"]),
@@ -1279,6 +1311,35 @@ def test_a_closing_call_to_carry_out_the_plan_well_is_no_task(closing: str) -> N
                         "1. Sở Nội vụ: kiện toàn tổ công tác.\n"
                         f"Trên đây là Kế hoạch cải cách hành chính của tỉnh. {closing}\n")
     assert [task.description for task in plan.tasks] == ["kiện toàn tổ công tác"]
+
+
+def test_a_pointer_to_the_table_of_tasks_is_no_task() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nHoạt động hè\nIII. NHIỆM VỤ\n5. Phân công\nNội dung công việc, thời gian "
+        "thực hiện, đơn vị chủ trì, đơn vị phối hợp được phân công chi tiết tại Phụ lục kèm theo "
+        "Kế hoạch này.\n")
+    assert plan.tasks == []
+
+
+def test_a_time_in_a_cited_documents_subject_is_no_schedule() -> None:
+    cited = ("KẾ HOẠCH\nHoạt động hè\nIII. NHIỆM VỤ\n- Hướng dẫn Ban điều hành các khu phố tổ "
+             "chức sinh hoạt hè theo Công văn số 1520/BVHTTDL-GĐ ngày 12/5/2025 của Bộ Văn hóa, "
+             "Thể thao và Du lịch về việc tổ chức hoạt động văn hóa, thể thao hè năm 2025 cho trẻ "
+             "em")
+    plan = extract_text(cited + ".\n")
+    assert plan.time_expressions == [] and plan.tasks[0].timeframe is None
+    # the plan's own deadline after the cited title is still the task's
+    plan = extract_text(cited + ", hoàn thành trước ngày 30/8/2025.\n")
+    assert [time.text for time in plan.time_expressions] == ["hoàn thành trước ngày 30/8/2025"]
+
+
+def test_a_duty_that_points_to_the_appendix_or_weighs_a_measure_is_still_a_task() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nCải cách hành chính\nIII. NHIỆM VỤ\n1. Phân công\nSở Y tế chủ trì thực hiện "
+        "các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\nCải cách hành chính là nhiệm vụ "
+        "trọng tâm, UBND các xã chủ động triển khai thực hiện.\n")
+    assert [task.description[:20] for task in plan.tasks] == [
+        "Sở Y tế chủ trì thực", "Cải cách hành chính "]
 
 
 def test_what_a_measure_is_names_no_task() -> None:

@@ -32,6 +32,12 @@ CITATION_CORPUS = [
     ("Thực hiện Chương trình hành động số 09-CTr/TU ngày 25/11/2025 của Ban Thường vụ Tỉnh ủy "
      "Lào Cai về đẩy mạnh cải cách hành chính", "chuong_trinh", "09-CTr/TU", "2025-11-25",
      "Ban Thường vụ Tỉnh ủy Lào Cai"),
+    # a youth union's number with its board after a dash; a body's name holding a comma
+    ("Căn cứ Hướng dẫn số 52-HD/TĐTN-TTNTH ngày 12/5/2025 của Tỉnh đoàn Đắk Lắk về tổ chức",
+     "huong_dan", "52-HD/TĐTN-TTNTH", "2025-05-12", "Tỉnh đoàn Đắk Lắk"),
+    ("theo Công văn số 1520/BVHTTDL-GĐ ngày 12/5/2025 của Bộ Văn hóa, Thể thao và Du lịch về "
+     "việc tổ chức", "cong_van", "1520/BVHTTDL-GĐ", "2025-05-12",
+     "Bộ Văn hóa, Thể thao và Du lịch"),
     ("Chỉ thị số 06/CT-TTg ngày 12/3/2024 của Thủ tướng Chính phủ",
      "chi_thi", "06/CT-TTg", "2024-03-12", "Thủ tướng Chính phủ"),
     ("theo Nghị định số 45/2019/NĐ-CP của Chính phủ", "nghi_dinh", "45/2019/NĐ-CP", None,

@@ -409,3 +409,25 @@ def test_a_sum_of_a_source_given_in_its_part() -> None:
         "khác; trong đó, ngân sách xã 200 triệu đồng.\n")
     assert [(f.source, f.amount_vnd) for f in plan.funding] == [
         ("ngan_sach_tinh", 1_650_000_000), ("nguon_khac", None), ("ngan_sach_xa", 200_000_000)]
+
+
+def test_a_named_fund_a_council_paying_its_budget_and_a_sum_after_a_bracket() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\nSố: 512/KH-UBND\nKẾ HOẠCH\nThuốc lá năm 2025\n"
+        "IV. KINH PHÍ THỰC HIỆN\n- Quỹ Phòng, chống tác hại của thuốc lá hỗ trợ: 1.400 triệu "
+        "đồng.\n- UBND các huyện, thị xã, thành phố chủ động bố trí ngân sách địa phương.\n"
+        "- Nguồn xã hội hóa (đóng góp của doanh nghiệp, nhà hảo tâm): 80.000.000 đồng.\n")
+    assert [(f.source, f.text, f.amount_vnd) for f in plan.funding] == [
+        ("nguon_khac", "Quỹ Phòng, chống tác hại của thuốc lá", 1_400_000_000),
+        ("ngan_sach_huyen", "UBND các huyện, thị xã, thành phố chủ động bố trí ngân sách địa "
+         "phương", None),
+        ("xa_hoi_hoa", "xã hội hóa", 80_000_000)]
+
+
+def test_figures_summed_up_and_sent_are_a_report() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nThuốc lá năm 2025\nV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Chủ trì quản "
+        "lý kinh doanh thuốc lá; tổng hợp tình hình kinh doanh thuốc lá trên địa bàn tỉnh, gửi Sở "
+        "Y tế trước ngày 15/11 hằng năm.\n")
+    assert [(d.reporter, d.recipient, d.when.rrule) for d in plan.reporting] == [
+        ("Sở Công Thương", "Sở Y tế", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]

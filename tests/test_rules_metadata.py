@@ -49,6 +49,12 @@ def test_full_header_and_signature():
     ("Thực hiện công tác dân số trên địa bàn phường năm 2025 - 2026", ("2025", "2026")),
     ("Thực hiện công tác dân số năm 2025", ("2025", "2025")),
     ("Phát triển du lịch giai đoạn 2021-2025", ("2021", "2025")),
+    # a strategy "đến năm 2030" carried out over a range that ends then
+    ("Thực hiện Chiến lược quốc gia phòng, chống tác hại của thuốc lá đến năm 2030 trên địa bàn "
+     "tỉnh Phú Yên, giai đoạn 2025 - 2030", ("2025", "2030")),
+    # the plan's own year outside the quoted programme's period
+    ("Triển khai năm 2025 Đề án “Phát triển văn hóa đọc giai đoạn 2021 - 2025” trên địa bàn tỉnh",
+     ("2025", "2025")),
 ])
 def test_the_plans_own_period_in_its_title(title: str, period: tuple[str, str]) -> None:
     document = extract_text(HEADER.replace(

@@ -257,3 +257,31 @@ def test_a_table_of_targets_by_year_gives_one_target_per_row_and_year() -> None:
         (99.5, "%", "=", 2023), (99.6, "%", "=", 2024), (99.8, "%", "=", 2025),
         (0.2, "%", "<", 2023), (0.15, "%", "<", 2024), (0.1, "%", "<", 2025),
         (2, "lớp", "=", 2023), (2, "lớp", "=", 2024), (3, "lớp", "=", 2025)]
+
+
+def test_a_sub_targets_words_start_after_trong_do():
+    line = ("- Đến năm 2025: giảm tỷ lệ sử dụng thuốc lá trong nam thanh thiếu niên xuống dưới "
+            "3,5%, trong đó tỷ lệ sử dụng thuốc lá điện tử, thuốc lá nung nóng dưới 2%.")
+    found = find_targets(line)
+    assert [line[t.start:t.end] for t in found][1] == \
+        "tỷ lệ sử dụng thuốc lá điện tử, thuốc lá nung nóng dưới 2%"
+    assert found[1].parent == 0
+
+
+def test_each_milestone_of_a_line_holds_for_the_figures_after_it():
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng, chống tác hại của thuốc lá giai đoạn 2025 - 2030\nII. MỤC TIÊU\n"
+        "- Đến năm 2025: giảm tỷ lệ sử dụng thuốc lá trong nam giới xuống dưới 39%; đến năm "
+        "2030: giảm tỷ lệ sử dụng thuốc lá trong nam giới xuống dưới 36%.\n"
+        "- Giảm ít nhất 20% số trẻ em bị tai nạn thương tích so với hè năm 2024.\n")
+    assert [(float(t.value), t.milestone_year) for t in plan.targets] == [
+        (39.0, 2025), (36.0, 2030), (20.0, 2030)]
+
+
+def test_a_milestone_inside_a_clause_holds_for_its_figure_alone():
+    plan = extract_text(
+        "KẾ HOẠCH\nNông thôn mới giai đoạn 2021 - 2030\nII. MỤC TIÊU\n"
+        "- Đến năm 2030, 100% xã đạt chuẩn, trong đó năm 2025 có 60% xã đạt chuẩn; 80% thôn có "
+        "nhà văn hóa.\n")
+    assert [(float(t.value), t.milestone_year) for t in plan.targets] == [
+        (100.0, 2030), (60.0, 2025), (80.0, 2030)]

@@ -21,7 +21,8 @@ CORPUS: dict[tuple, list[str]] = {
     ],
     ("recurrence", "FREQ=YEARLY;BYMONTH=6,7,8", None): ["hè hằng năm", "dịp hè hàng năm"],
     # a start with no end
-    ("window", "2025-09-01", None): ["từ ngày 01/9/2025", "bắt đầu từ ngày 01/9/2025"],
+    ("window", "2025-09-01", None): ["từ ngày 01/9/2025", "bắt đầu từ ngày 01/9/2025",
+                                     "Từ năm học 2025 - 2026"],
     ("duration", "P1D", False): ["ngay trong ngày", "báo cáo nhanh ngay trong ngày."],
     ("window", "2022-07-01", "2022-09-30"): [
         "Quý III/2022", "Quý 3/2022", "quý III năm 2022", "Quý 3 năm 2022", "QUÝ III/2022",
@@ -158,7 +159,22 @@ CORPUS: dict[tuple, list[str]] = {
     ("point", "2025-01-29", "by"): ["Trước Tết Nguyên đán", "hoàn thành trước Tết Nguyên đán"],
     ("window", "2026-04-01", "2026-12-31"): ["Từ Quý II đến Quý IV/2026",
                                             "từ quý 2 đến hết quý 4/2026"],
+    # several weekdays, a part of the day; by an hour of a weekday
+    ("recurrence", "FREQ=WEEKLY;BYDAY=TU,TH", None): ["sáng thứ ba và thứ năm hằng tuần",
+                                                     "thứ Ba, thứ Năm hằng tuần"],
+    ("recurrence", "FREQ=WEEKLY;BYDAY=TH;BYHOUR=15", None): ["trước 15 giờ thứ Năm hằng tuần",
+                                                            "trước 3 giờ chiều thứ Năm hằng tuần"],
+    ("window", "2026-03-08", "2026-03-14"): ["tuần thứ hai tháng 3/2026"],
+    ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=25", None): ["định kỳ trước ngày 25 hằng tháng"],
+    # a week of a month
+    ("window", "2025-06-01", "2025-06-07"): ["Tuần đầu tháng 6/2025", "tuần đầu tiên tháng 6"],
+    ("window", "2024-02-23", "2024-02-29"): ["tuần cuối tháng 2/2024"],
+    # the summer of the plan's year
+    ("window", "2025-06-01", "2025-08-31"): ["Trong dịp hè", "thời gian nghỉ hè"],
+    # two years apart: every third year between them
+    ("recurrence", "FREQ=YEARLY;INTERVAL=3", "2027-01-01"): ["năm 2027 và năm 2030"],
     ("unspecified",): [
+        "Theo thời gian tổ chức từng hoạt động",
         "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Theo hướng dẫn của Hội Khuyến học Việt Nam",
         "Theo quy định tại Kế hoạch của tỉnh", "Theo quy định", "Thường xuyên",
         "theo chỉ đạo của UBND tỉnh", "Khi có yêu cầu",
@@ -173,6 +189,10 @@ NEGATIVE = [
     "khám sức khỏe định kỳ", "tổ chức khám sức khoẻ định kỳ cho người cao tuổi",
     "bảo đảm phụ nữ mang thai được khám thai định kỳ",
     "vui Xuân, đón Tết",
+    # summer as a kind of activity, not a time
+    "tổ chức sinh hoạt hè cho thiếu nhi", "Mùa hè xanh",
+    # a day's meals, not a report sent within the day
+    "bảo đảm suất ăn trong ngày cho học sinh",
 ]
 
 

@@ -125,6 +125,8 @@ class AgencyComponent:
             ("VILLAGE_TEAM", words["village_teams"]), ("CAPITAL_ONLY", words["capital_only"]),
             ("DIRECTING", words["directing"]), ("NOT_VILLAGE_WORK", words["not_village_work"]),
             ("COMMITTEE", words["association_committees"]),
+            ("QUALIFIER", words["collective_qualifiers"]),
+            ("EVENT_COMMITTEE", words["event_committees"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -261,8 +263,13 @@ class _Grower:
             return (index, parent[1], parent[2], parent[3], None)  # "Chi nhánh Văn phòng ..."
         if body_end is not None and (head_end is None or body_end >= head_end):
             kind = self._kind(index, body_end)
+            event = self._runs_event(index, body_end)
+            if event:
+                kind = "steering"
             grow = self._purpose if kind == "steering" else self._name_tail
             end = grow(body_end) if kind == "steering" else grow(body_end, required=False)
+            if event and self.norms[body_end:end] in ([], ["các"]):
+                kind, end = self._kind(index, body_end), body_end  # no event named after all
             if kind == "steering" and end == body_end and not self._capital(index):
                 return None  # "thành lập hội đồng thẩm định": a kind of committee, none named
         elif head_end is not None and self._capital(index):
@@ -331,6 +338,17 @@ class _Grower:
         end, collective = self._locality(end)
         collective = collective or grassroots
         return (index, end, kind, collective, None)
+
+    def _runs_event(self, index: int, body_end: int) -> bool:
+        """"Ban Tổ chức các hoạt động hè cho thiếu nhi phường": a committee named after the
+        event it runs, not the party committee's board ("Ban Tổ chức Tỉnh ủy", "Ban Tổ chức các
+        cấp ủy")."""
+        if index not in self.matches["EVENT_COMMITTEE"] or body_end >= len(self.words):
+            return False
+        following = self.norms[body_end]
+        return self.words[body_end].islower() and not self._unit_at(body_end) and \
+            "ủy" not in self.norms[body_end + 1:body_end + 3] and \
+            (following == "các" or following not in self.component.stop)
 
     def _sector(self, index: int):
         """"Ngành giáo dục xã", "phối hợp với ngành giáo dục và đào tạo": a sector as the
@@ -489,8 +507,11 @@ class _Grower:
                 # "... cứu nạn cấp xã": "cấp" belongs to the unit, one at each commune
                 return end - 1 if end > index and self.norms[end - 1] == "cấp" else end
             if named is None and end > index and self.norms[end] in self.component.stop and \
-                    self._capital(end - 1) and not self._capital(index):
-                named = end  # "Ban Quản lý chợ Tân Dĩnh chủ trì": the work's place ends it
+                    self._capital(end - 1) and (not self._capital(index) or (
+                        self.words[end].islower() and self.words[end] not in CONNECTORS)):
+                # "Ban Quản lý chợ Tân Dĩnh chủ trì": the work's place ends it; so does a
+                # named place's ("Ban Quản lý Khu kinh tế Phú Yên hướng dẫn")
+                named = end
             if end > index and self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"]) and \
                     self.norms[end + 2:end + 3] != ["phổ"]:
                 # "Ban Quản lý khu du lịch phối hợp với ...": the clause's verb ends the name
@@ -511,8 +532,8 @@ class _Grower:
                 break
             end += 1
         if named is None and end > index and self._capital(end - 1) and \
-                not self._capital(index) and (end == len(self.words) or
-                                              not self.words[end].isalpha()):
+                (not self._capital(index) or end - index <= NAMED_WORK_WORDS) and \
+                (end == len(self.words) or not self.words[end].isalpha()):
             named = end  # the same at the end of a cell or before a comma
         return named or self._name_tail(index, required=False) or index
 
@@ -603,10 +624,11 @@ class _Grower:
         words, end = self.words, index
         while (run := self._place_end(end)) > end:
             end = run
-            if not (run + 1 < len(words) and words[run] in {",", "và"} and
-                    self._place_end(run + 1) > run + 1):
+            if not (run + 1 < len(words) and words[run] in {",", "và"}):
                 break
-            end = run + 1
+            end = run + 1  # the next place, if one is named; else back to this one's end
+            if self._place_end(end) == end:
+                return run
         return end
 
     def _place_word(self, first: int, index: int) -> bool:
@@ -682,6 +704,7 @@ class _Grower:
             end = field_end
         items = 1
         while True:
+            end = self._qualified(end)
             if self.norms[end:end + 2] == ["chuyên", "môn"] and \
                     self.words[end + 2:end + 3] == [","]:
                 end += 2  # "các phòng chuyên môn, đơn vị thuộc UBND phường": a kind's qualifier
@@ -714,6 +737,17 @@ class _Grower:
         head = self.norms[min(index + 1 + skip, len(self.norms) - 1)]
         kind = self.component.collective_kinds.get(head, "state")
         return (index, end, kind, True, None)
+
+    def _qualified(self, end: int) -> int:
+        """Past the words after a kind that say which of its bodies, one or a list of them:
+        "các cơ sở giáo dục mầm non, phổ thông", "các chi hội phụ nữ"."""
+        qualifiers = self.matches["QUALIFIER"]
+        if (following := qualifiers.get(end)) is None:
+            return end
+        end = following
+        while self.words[end:end + 1] == [","] and (following := qualifiers.get(end + 1)):
+            end = following
+        return end
 
     def _members_of_body(self, index: int) -> bool:
         """"thành viên Ban Chỉ đạo tỉnh": a body named by its members, no collective."""
@@ -759,6 +793,9 @@ class _Grower:
             index -= 2
         elif index >= 1 and self.words[index - 1].rstrip("%").isdigit():
             index -= 1
+        if index >= 2 and self.words[index - 1] in {")", "."} and len(self.words[index - 2]) <= 2 \
+                and (index == 2 or self.words[index - 3] in {"\n", "\t"}):
+            return True  # after an item's label: "a) 100% các khu phố tổ chức ..."
         return index == 0 or self.words[index - 1].strip(" ") in CLAUSE_OPENS
 
     def _worked_with(self, index: int) -> bool:
@@ -803,6 +840,10 @@ class _Grower:
 
 # The words villages named together open with ("các thôn", "mỗi ấp"), and what opens a clause.
 VILLAGE_DETERMINERS = {"các", "mỗi", "từng"}
+# The longest run of words a board's capitalised name after its head takes where no verb ends
+# it, at the end of a cell or before a comma ("Ban Quản lý Khu kinh tế Phú Yên; Sở Nội vụ");
+# a longer run is a sentence, not a name.
+NAMED_WORK_WORDS = 8
 CLAUSE_OPENS = {"", "\n", "-", "+", "•", ";", ":", ".", "\t"}
 # What may stand before a count of bodies in a list ("và 3 Cụm thi đua"), unlike a date's or a
 # clause's number ("tháng 3 Hội ...", "Điều 2 Sở ...").
@@ -817,7 +858,7 @@ def find_mentions(text: str) -> list[AgencyMention]:
     """Every body named in ``text``, with offsets into it."""
     doc = pipeline()(text)
     offsets = doc.user_data["offsets"]
-    quoted = [found.span() for found in QUOTED.finditer(text)]
+    titles = [found.span("title") for found in QUOTED_TITLE.finditer(text)]
     mentions = []
     for start, end, kind, collective, head_end in doc.user_data["agencies"]:
         char_start, char_end = offsets[start][0], offsets[end - 1][1]
@@ -826,7 +867,8 @@ def find_mentions(text: str) -> list[AgencyMention]:
             head = text[offsets[head_end - 1][0]:offsets[head_end - 1][1]]
         if LAW_NAMED_AFTER.search(text, max(0, char_start - 20), char_start):
             continue  # "Luật Tổ chức Chính phủ": a law named after the body
-        if any(start < char_start and char_end < end for start, end in quoted):
+        if any(title_start <= char_start and char_end <= title_end
+               for title_start, title_end in titles):
             continue  # "Hội thi “Công chức một cửa thân thiện”": a title, not the body
         surface = text[char_start:char_end]
         inner = INNER_SHORT_FORM.search(surface)
@@ -856,8 +898,11 @@ ASSOCIATION_COMMITTEE = "|".join(lexicon()["words"]["association_committees"])
 COMMITTEE_LISTED = regex.compile(rf"\s*(?:,|và)\s*(?:{ASSOCIATION_COMMITTEE})\s+")
 
 
-# A title in quotation marks: a contest, a campaign, a model ("mô hình “Chi hội phụ nữ 5 không”").
-QUOTED = regex.compile(r"“[^“”\n]{1,200}”")
+# The title in quotation marks of a contest, a campaign or a model ("Hội thi “Công chức một
+# cửa thân thiện”", "mô hình “Chi hội phụ nữ 5 không”"); not a body's new name ("đổi tên thành
+# “Trung tâm Văn hóa - Thể thao phường”").
+QUOTED_TITLE = regex.compile(
+    rf"(?i:{'|'.join(lexicon()['words']['titled_kinds'])})\s*[“\"](?P<title>[^“”\"\n]{{1,200}})[”\"]")
 INNER_SHORT_FORM = regex.compile(r"\s*\(\p{Lu}[\p{L}&]*\)(?=\s)")
 LAW_NAMED_AFTER = regex.compile(r"(?<!\p{L})Luật\s+(?:[Tt]ổ\s+chức\s+)?$")
 

@@ -13,6 +13,7 @@ import regex
 
 from extractor.model import Citation, Document, Mention
 from extractor.normalize import NormalizedText
+from extractor.rules.agencies import find_mentions
 from extractor.rules.dates import find_dates
 from extractor.rules.vocabulary import (
     doc_type_of,
@@ -32,6 +33,8 @@ NUMBER = (  # (?-i:...): a symbol starts with a capital even when the type word 
     r"\d{1,6}[a-z]?\s?/\s?(?:\d{4}\s?/\s?)?(?-i:\p{Lu})[\p{L}\d&\.\-]*[\p{L}\d]"
     # a party document's: "21-NQ/TW", "09-CTr/TU"
     r"|\d{1,4}\s?-\s?(?-i:\p{Lu}[\p{Lu}\p{Ll}]{1,4})\s?/\s?(?-i:\p{Lu})[\p{L}\d]*"
+    # and its issuing board's unit after a dash: "52-HD/TĐTN-TTNTH"
+    r"(?:-(?-i:\p{Lu})[\p{L}\d]*)*"
 )
 NUMBERED = regex.compile(
     rf"(?:(?<!\p{{L}})(?P<type>{TYPE_WORDS})\s+(?:số\s*[:.]?\s*)?)?(?<![\d/])(?P<number>{NUMBER})",
@@ -75,6 +78,8 @@ ISSUER = regex.compile(
 )
 TITLE_END = regex.compile(
     r";|\t|\s*\(sau đây|,\s*(?:Ủy ban nhân dân|UBND|Ban [Cc]hỉ đạo|Sở|Hội)\b|\.\s+\p{Lu}|\./\.|$"
+    # the plan's own words after the cited title: "..., hoàn thành trước ngày 30/8/2025"
+    r"|,\s*(?:hoàn thành|trước|chậm nhất|xong|báo cáo|gửi)\b"
 )
 # A document a title is about: "... biện pháp thi hành Luật X", "hướng dẫn thi hành Quyết định
 # số ...", "sửa đổi, bổ sung một số điều của Nghị định số ...".
@@ -185,8 +190,14 @@ def _read_tail(text: str, citation: FoundCitation, limit: int) -> None:
         cursor = lead.end() + date.end
     issuer = ISSUER.match(text, cursor, limit)
     if issuer and len(issuer.group("issuer").split()) <= MAX_ISSUER_WORDS:
-        citation.issuer = issuer.group("issuer").strip().removesuffix(" đã").strip()
-        cursor = issuer.end()
+        name_start, name_end = issuer.start("issuer"), issuer.end("issuer")
+        if text.startswith(",", name_end):
+            # a comma inside the body's name: "của Bộ Văn hóa, Thể thao và Du lịch về việc ..."
+            named = find_mentions(text[name_start:limit])
+            if named and named[0].start == 0 and name_start + named[0].end > name_end:
+                name_end = name_start + named[0].end
+        citation.issuer = text[name_start:name_end].strip().removesuffix(" đã").strip()
+        cursor = max(issuer.end(), name_end)
     if citation.type == "luat" and citation.number is None:
         citation.end = max(citation.end, cursor)
         return

@@ -51,7 +51,8 @@ LEVEL_LIST = regex.compile(
 COUNCIL = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
 COUNCIL_PAYS = regex.compile(
     rf"{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})(?:\s*,\s*(?:{LEVELS}))*"
-    rf"[^.;]{{0,40}}?(?:cấp|bố trí)\s+(?:kinh phí|trong dự toán)", regex.IGNORECASE)
+    rf"[^.;]{{0,40}}?(?:cấp|bố trí)\s+(?:kinh phí|trong dự toán|ngân sách địa phương)",
+    regex.IGNORECASE)
 ADVISED = regex.compile(r"(?:tham mưu|đề xuất)(?:\s+(?:cho|với))?\s*$", regex.IGNORECASE)
 # A duty to draw up or allocate the plan's money: "lập dự toán", "tham mưu bố trí kinh phí",
 # "cân đối, bố trí ngân sách".
@@ -66,7 +67,7 @@ DIRECTED = regex.compile(r"(?i)(?<!\bban\s+)\bchỉ\s+đạo\s+(?:các|những)\
 # "... được UBND huyện cấp trong dự toán": the council that pays, named as the agent (not
 # "dự toán ... đã được Hội đồng nhân dân xã thông qua": the council that passed it).
 PAID_BY = regex.compile(r"được\s+$")
-PAYS = regex.compile(r"\s*(?:cấp|bố trí|phân bổ|cân đối|giao)\b", regex.IGNORECASE)
+PAYS = regex.compile(r"\s*(?:cấp|bố trí|phân bổ|cân đối)\b", regex.IGNORECASE)
 # A heading that gives the duty to a lower level's council: "3. UBND các xã, phường".
 COUNCIL_HEADING = regex.compile(rf"(?:Đề nghị\s+)?{COUNCIL}\s+(?:các\s+|cấp\s+)?({LEVELS})",
                                 regex.IGNORECASE)
@@ -257,12 +258,17 @@ def _table_sums(norm: NormalizedText) -> list[tuple[tuple[int, int], regex.Match
 
 NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay)\b", regex.IGNORECASE)
 FUND_NAME = regex.compile(
-    r"(?:\s+phòng,\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
-    r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+)+")
+    r"(?:\s+(?i:phòng),\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
+    r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+"
+    # "Quỹ Phòng, chống tác hại của thuốc lá": what the fund is against, not whose it is
+    rf"|\s+của(?=\s+\p{{Ll}})(?!\s+(?:{UNIT_WORDS}|các|người|nhà|doanh)\b))+")
 SOURCE_TOTAL = regex.compile(r"\b(?:tổng cộng|tổng số|tổng)(?!\p{L})\s*(?:là\s*|:\s*)?$",
                           regex.IGNORECASE)
-SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?",
+SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?"
+                          # "Nguồn xã hội hóa (đóng góp của ...): 80.000.000 đồng"
+                          r"|\s*(?:\([^()]*\)\s*)?:\s*(?:khoảng\s+)?",
                           regex.IGNORECASE)
+CLAUSE_MARK = regex.compile(r"[;.]\s")
 PART_OF = regex.compile(r"[;.]\s*trong\s+đó\b", regex.IGNORECASE)
 SUM_FROM = regex.compile(r"\s*(?:từ|bằng)\s+(?:nguồn\s+)?(?:kinh phí\s+)?", regex.IGNORECASE)
 
@@ -277,8 +283,7 @@ def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[
                          len(value))
         if following < end:  # one phrase naming several levels: "ngân sách huyện, xã"
             following = start
-        clause_end = next((m.start() for m in regex.finditer(r"[;.]\s", value) if m.start() > end),
-                          len(value))
+        clause_end = _clause_end(value, end)
         amount = MONEY.search(value, end, min(following, clause_end)) \
             if following > end else None
         if amount is None and following > end:
@@ -289,8 +294,7 @@ def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[
         if amount is None and following > end and (part := PART_OF.match(value, clause_end)):
             # "do ngân sách tỉnh bảo đảm ...; trong đó, kinh phí giao Sở Nội vụ ... là 1.650
             # triệu đồng": a sum of that source alone
-            part_end = next((m.start() for m in regex.finditer(r"[;.]\s", value)
-                             if m.start() > part.end()), len(value))
+            part_end = _clause_end(value, part.end())
             if following >= part_end:
                 amount = MONEY.search(value, part.end(), part_end)
         if amount is None:
@@ -302,6 +306,12 @@ def _amounts(value: str, found: list[tuple[int, int, str]]) -> list[regex.Match[
                      for other in (index - 1, index + 1) if 0 <= other < len(found))
         amounts.append(None if shared else amount)
     return amounts
+
+
+def _clause_end(value: str, after: int) -> int:
+    """Where the clause going on past ``after`` ends: at the next ";" or sentence end."""
+    found = CLAUSE_MARK.search(value, after + 1)
+    return found.start() if found else len(value)
 
 
 def _shares(value: str, one: tuple[int, int, str], other: tuple[int, int, str]) -> bool:

@@ -437,7 +437,13 @@ def _programme(reader: _Reader, part: Part, title: str | None) -> Programme | No
     # may carry the programme's longer period; prefer it.
     outside = title[:match.start()] + " " * len(match.group(0)) + title[match.end():] if match \
         else title
-    period_match = PERIOD.search(outside) or PERIOD.search(title)
+    searched = outside if PERIOD.search(outside) else title
+    period_match = PERIOD.search(searched)
+    if period_match and period_match.group("year"):
+        # "Chiến lược ... đến năm 2030 ..., giai đoạn 2025 - 2030": the range that ends there
+        later = next((found for found in PERIOD.finditer(searched, period_match.end())
+                      if found.group("end") == period_match.group("year")), None)
+        period_match = later or period_match
     period = None
     if period_match:
         if period_match.group("year"):

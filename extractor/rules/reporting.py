@@ -53,9 +53,12 @@ NAME_END = (
 )
 # Results or figures gathered and sent on, without the word "báo cáo": "Tổng hợp kết quả tham
 # gia phong trào của đoàn viên, hội viên, gửi Sở Khoa học và Công nghệ trước ngày 15 của tháng
-# cuối quý", "Thống kê số lượng, tỷ lệ nữ cán bộ ... các cấp, gửi Sở LĐTBXH trước ngày 30/11".
+# cuối quý", "Thống kê số lượng, tỷ lệ nữ cán bộ ... các cấp, gửi Sở LĐTBXH trước ngày 30/11",
+# "tổng hợp tình hình kinh doanh thuốc lá trên địa bàn tỉnh, gửi Sở Y tế trước ngày 15/11".
 RESULTS_SENT = regex.compile(
-    r"(?<=(?:(?i:kết\s+quả|số\s+liệu)[^.;]{0,80}|(?i:thống\s+kê)[^.;]{0,120}),\s*)(?i:gửi)")
+    r"(?<=(?:(?i:kết\s+quả|số\s+liệu)[^.;]{0,80}|(?i:thống\s+kê|tổng\s+hợp\s+tình\s+hình)"
+    r"[^.;]{0,120}),\s*)"
+    r"(?i:gửi)")
 # "tham mưu UBND xã báo cáo ...", "tham mưu UBND huyện sơ kết ... và tổng kết ..., báo cáo
 # ...": the body advised makes the report.
 ADVISED = regex.compile(rf"(?i:tham mưu)\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)"
@@ -357,8 +360,8 @@ def _opens_with_body(title: str) -> bool:
 def _when(clause: str, span: tuple[int, int], deadline: TimeExpression | None,
           time_expressions: list[TimeExpression]) -> TimeExpression | None:
     """The duty's time as the time pass read it: the deadline it was split on (as read here,
-    if the time pass passed it by), else its first dated expression, else its first other one
-    ("định kỳ", "theo quy định")."""
+    if the time pass passed it by), else its first dated expression after its "báo cáo", else
+    its first dated one, else its first other one ("định kỳ", "theo quy định")."""
     inside = [value for value in time_expressions
               if value.span and span[0] <= value.span[0] < span[1]]
     if deadline:

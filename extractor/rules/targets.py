@@ -34,8 +34,16 @@ FIGURE = regex.compile(
 )
 MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:năm\s+|hết\s+năm\s+)?({YEAR})",
                           regex.IGNORECASE)
+SUB_TARGET_OPENS = regex.compile(r"\btrong đó\s*,?\s*", regex.IGNORECASE)
+# A milestone opening a clause of a line of them: "- Đến năm 2025: ...; đến năm 2030: ...".
+MILESTONE_OPENS = regex.compile(
+    rf"(?:^|;)\s*(?:[-+•]\s*)?(?:[a-zđ]\)\s*)?(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<year>{YEAR})"
+    r"\s*[:,]", regex.IGNORECASE)
 BASE_YEAR = regex.compile(
-    rf"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:học\s+)?{YEAR}(?:\s*-\s*{YEAR})?", regex.IGNORECASE
+    # "so với hè năm 2024": a season of a base year too
+    rf"so với\s+(?:cùng kỳ\s+)?(?:(?:hè|dịp hè|mùa hè|vụ(?:\s+\p{{L}}+){{1,2}})\s+)?(?:năm\s+)?"
+    r"(?:học\s+)?"
+    rf"{YEAR}(?:\s*-\s*{YEAR})?", regex.IGNORECASE
 )
 # Where a target states its baseline in brackets: "dưới 110 bé trai/100 bé gái (năm 2024: 111,3
 # bé trai/100 bé gái)", "trên 85% (năm 2025 đạt 83,62%)", "(kết quả năm 2025 đạt 57,6%)". Its
@@ -220,6 +228,11 @@ def _clause_start(text: str, figures: list[Figure], index: int) -> int:
         # "Tỷ lệ hồ sơ ... không thấp hơn 98%": a measure named before its figure, opening
         # the text or a clause after another target ("...150 mẫu; tỷ lệ mẫu đạt trên 90%")
         opening = 0 if index == 0 else text.rfind(";", figures[index - 1].end, start) + 1
+        if index:
+            # "..., trong đó tỷ lệ sử dụng thuốc lá điện tử dưới 2%": the part's own measure
+            part = [*SUB_TARGET_OPENS.finditer(text, max(opening, figures[index - 1].end),
+                                               start)]
+            opening = part[-1].end() if part else opening
         measure = MEASURE_FIRST.match(text[opening:start]) if opening or index == 0 else None
         return opening + measure.end(1) if measure else start
     left = figures[index - 1].end if index else 0
@@ -421,7 +434,8 @@ def extract_targets(norm: NormalizedText, layout: Layout, document: Document) ->
         first = len(targets)
         for target in found:
             text = value[target.start:target.end]
-            year = _year_in(text) or _year_in(value) or heading_year or period_end
+            year = _year_in(text) or _opening_milestone(value, target.start) or \
+                _year_in(value) or heading_year or period_end
             subject = target.subject or group
             targets.append(Target(
                 id=f"tg{len(targets) + 1}",
@@ -478,6 +492,7 @@ def _heading_year(chain: list[Section]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def _year_in(text: str) -> int | None:
     """The milestone a target's words give: "đến năm 2025", "trước ngày 30/10/2024"; a base
     year it is compared with ("so với năm 2024") is not one."""
@@ -490,6 +505,13 @@ def _year_in(text: str) -> int | None:
         return int(date.group(1))
     match = MILESTONE.search(text)
     return int(match.group(1)) if match else None
+
+
+def _opening_milestone(value: str, offset: int) -> int | None:
+    """The milestone that opens the clause a figure at ``offset`` stands in or the last one
+    before it: "Đến năm 2025: ... 39%; đến năm 2030: ... 36%" gives 36% 2030."""
+    found = [*MILESTONE_OPENS.finditer(value, 0, offset)]
+    return int(found[-1].group("year")) if found else None
 
 
 def _group_subject(chain: list[Section]) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import takewhile
 from typing import NamedTuple
 
@@ -45,9 +46,16 @@ from extractor.rules.vocabulary import (
     LOCAL_UNIT_WORDS,
     UNIT_WORDS,
     VILLAGE_UNIT_WORDS,
+    load_lexicon,
     match_key,
 )
 from extractor.structure import Layout, marker_of
+
+
+@cache
+def lexicon() -> dict:
+    return load_lexicon("tasks.toml")
+
 
 TASK_ZONE = regex.compile(
     r"nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|hoạt động|"
@@ -60,10 +68,14 @@ OUTSIDE_COMMAND = {"front", "mass_organisation", "party"}
 UNIT_WORD = regex.compile(rf"(?<!\p{{L}})(?i:{UNIT_WORDS})(?!\p{{L}})")
 # The plan's closing words, an appendix's caption, a title in capitals.
 NOT_A_TASK = regex.compile(
-    r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)"
-    # what a measure is, not who does it: "Truyền thông là giải pháp then chốt để ..."
-    r"|^[^,;]{1,60}?\s+là\s+(?:giải pháp|nhiệm vụ|khâu|yếu tố|biện pháp)\s+(?:then chốt|"
-    r"quan trọng|trọng tâm|hàng đầu|cốt lõi|đột phá|chủ yếu|cơ bản)\b[^;]*$")
+    r"^(?:Trên đây là|\(.*\)$|\((?i:ban hành\s+)?(?i:kèm theo)|[^\p{Ll}]+$)")
+# Sentences that name no body and give no work: what a measure is ("Truyền thông là giải pháp
+# then chốt để ..."), and a pointer to the table of tasks ("Nội dung công việc, ... được phân
+# công chi tiết tại Phụ lục kèm theo Kế hoạch này").
+NO_WORK = regex.compile(
+    rf"^[^,;]{{1,60}}?\s+là\s+(?:{'|'.join(lexicon()['statements']['measures'])})\s+"
+    rf"(?:{'|'.join(lexicon()['statements']['weights'])})\b[^,;]*$"
+    r"|^[^;]*\b(?:chi tiết|cụ thể)\s+(?:tại|ở|theo)\s+(?:các\s+)?(?i:phụ lục)\b[^;]*$")
 # A line that lists the papers a duty sends ("... 01 bộ hồ sơ đề nghị ..., gồm:") and the
 # papers it lists ("- Tờ trình của ...", "- Biên bản tự kiểm tra ...").
 LISTING = regex.compile(r"\b(?:bao\s+)?gồm\s*:\s*$")
@@ -77,8 +89,7 @@ DOCUMENT_ITEM = regex.compile(
 CLOSING = regex.compile(r"^\s*Trên đây là\b")
 CARRY_OUT = regex.compile(
     r"(?:triển khai|tổ chức)(?:\s*,)?\s+(?:triển khai\s+)?thực hiện(?:\s+Kế hoạch(?:\s+này)?)?"
-    # "... tổ chức triển khai thực hiện nghiêm túc, hiệu quả."
-    r"(?:\s*,?\s*(?:và\s+)?(?:nghiêm túc|có hiệu quả|hiệu quả|kịp thời|đồng bộ))*\s*(?:[,.;/]|$)",
+    rf"(?:\s*,?\s*(?:và\s+)?(?:{'|'.join(lexicon()['closing']['manner'])}))*\s*(?:[,.;/]|$)",
     regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 # "cơ quan thường trực", "bộ phận thường trực"; not "Thường trực HKH quận" (a body's standing
@@ -625,6 +636,7 @@ class _Prose:
             mentions = self.mentions.within(offset + start, words)
             if len(words.split()) < 3 or _only_bodies(words, mentions) or \
                     NOT_A_TASK.match(words) or PHASE_ONLY.match(words) or \
+                    (not mentions and NO_WORK.match(words)) or \
                     (closing and CARRY_OUT.search(words)):
                 continue
             roles = read_roles(words, mentions)
@@ -854,8 +866,7 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
         keys = {match_key(full_name(m.name)) for m in context.heading_agencies}
         first = listed_after(words, 0, roles.cooperating)
         opening = [m for m in first if match_key(full_name(m.name)) in keys]
-        asked_first = context.heading_requested and first and \
-            not words[:first[0].start].strip(" -+•") and \
+        asked_first = context.heading_requested and bool(first) and \
             all(m.kind in OUTSIDE_COMMAND for m in first)
         if opening and len(opening) < len(keys):
             # "Báo X, Đài Y phối hợp ..." under "7. Đề nghị Sở A, Báo X, Đài Y:": theirs alone

@@ -133,6 +133,18 @@ def _years(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     return _window(match.group(0), (years[0], 1), (years[-1], 12))
 
 
+def _year_list(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    """"Năm 2014, 2015": the years together; years evenly apart, "năm 2027 và năm 2030": a
+    round every so many years (here three) from the first to the last."""
+    years = sorted({int(y) for y in regex.findall(YEAR, match.group("years"))})
+    gaps = {later - earlier for earlier, later in pairwise(years)}
+    if len(gaps) != 1 or gaps == {1} or years[-1] - years[0] > 30:
+        return _years(match, None)
+    return TimeExpression(text=match.group(0), kind="recurrence",
+                          rrule=f"FREQ=YEARLY;INTERVAL={gaps.pop()}",
+                          start=_first_day(years[0], 1), end=_last_day(years[-1], 12))
+
+
 PARTS_OF_YEAR = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12), "hè": (6, 8)}
 
 
@@ -145,6 +157,13 @@ def _part_of_year(match: regex.Match[str], context_year: int | None) -> TimeExpr
     if match.group("half"):  # "6 tháng đầu năm", "6 tháng cuối năm"
         first, last = (1, 6) if part == "đầu" else (7, 12)
     return _window(match.group(0), (year, first), (year, last), inherited)
+
+
+def _summer(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    if context_year is None:
+        return None
+    first, last = PARTS_OF_YEAR["hè"]
+    return _window(match.group(0), (context_year, first), (context_year, last), inherited=True)
 
 
 def _point(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
@@ -267,11 +286,20 @@ def _monthly_day(match: regex.Match[str], _: int | None) -> TimeExpression | Non
 
 
 def _daily_hour(match: regex.Match[str], _: int | None) -> TimeExpression | None:
-    minute = int(match.group("minute") or 0)
     return TimeExpression(text=match.group(0), kind="recurrence",
                           bound="by" if match.group("by") else "on",
-                          rrule=f"FREQ=DAILY;BYHOUR={int(match.group('hour'))}" +
-                          (f";BYMINUTE={minute}" if minute else ""))
+                          rrule=f"FREQ=DAILY{_by_hour(match)}")
+
+
+def _by_hour(match: regex.Match[str]) -> str:
+    """The rule's hour and minute ("15h30" -> ";BYHOUR=15;BYMINUTE=30"), an afternoon's or an
+    evening's hour on the clock ("3 giờ chiều" -> 15); "" with no hour."""
+    if not match.group("hour"):
+        return ""
+    hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+    if hour < 12 and (match.group("part") or "").casefold() in {"chiều", "tối"}:
+        hour += 12
+    return f";BYHOUR={hour}" + (f";BYMINUTE={minute}" if minute else "")
 
 
 def _school_term(match: regex.Match[str], _: int | None) -> TimeExpression | None:
@@ -285,7 +313,8 @@ def _school_term(match: regex.Match[str], _: int | None) -> TimeExpression | Non
 def _school_year(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     return TimeExpression(text=match.group(0), kind="window",
                           start=f"{match.group('year1')}-09-01",
-                          end=f"{match.group('year2')}-05-31")
+                          # "Từ năm học 2025 - 2026": from its start on
+                          end=None if match.group("since") else f"{match.group('year2')}-05-31")
 
 
 def _lunar_year(stem: str, branch: str, near: int) -> int | None:
@@ -326,17 +355,36 @@ def _monthly_day_in_months(match: regex.Match[str],
 
 WEEKDAYS = {"thứ hai": "MO", "thứ ba": "TU", "thứ tư": "WE", "thứ năm": "TH", "thứ sáu": "FR",
             "thứ bảy": "SA", "chủ nhật": "SU"}
+WEEKDAY = "(?:" + "|".join(day.replace(" ", r"\s+") for day in WEEKDAYS) + ")"
 WHICH_WEEK = {"cuối cùng": -1, "đầu tiên": 1, "nhất": 1, "hai": 2, "ba": 3, "tư": 4}
+
+
+def _week_of_month(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    year, inherited = _year_or_context(match, context_year)
+    month = int(match.group("month"))
+    if year is None or not 1 <= month <= 12:
+        return None
+    which = regex.sub(r"^thứ\s+|\s+", " ", match.group("which").casefold()).strip()
+    number = -1 if which.startswith("cuối") else 1 if which.startswith("đầu") else \
+        WHICH_WEEK.get(which)
+    if number is None:
+        return None
+    last = int(_last_day(year, month)[8:10])
+    first = last - 6 if number < 0 else (number - 1) * 7 + 1
+    return TimeExpression(text=match.group(0), kind="window",
+                          start=f"{year:04d}-{month:02d}-{first:02d}",
+                          end=f"{year:04d}-{month:02d}-{min(first + 6, last):02d}",
+                          year_inherited=inherited)
 
 
 def _weekday(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     """"Chủ nhật cuối cùng hằng tháng" -> FREQ=MONTHLY;BYDAY=-1SU; "thứ sáu hằng tuần"."""
-    day = WEEKDAYS[regex.sub(r"\s+", " ", match.group("weekday").casefold())]
+    day = ",".join(WEEKDAYS[regex.sub(r"\s+", " ", found.casefold())]
+                   for found in regex.findall(WEEKDAY, match.group("weekday"), regex.IGNORECASE))
     which = match.group("which")
-    # "trước 15 giờ thứ Năm hằng tuần": by that hour of the day
-    hour = f";BYHOUR={int(match.group('hour'))}" if match.group("hour") else ""
-    if match.group("minute") and int(match.group("minute")):
-        hour += f";BYMINUTE={int(match.group('minute'))}"
+    if which and "," in day:
+        return None  # "thứ hai và thứ năm cuối cùng hằng tháng": left unread
+    hour = _by_hour(match)  # "trước 15 giờ thứ Năm hằng tuần": by that hour of the day
     bound = "by" if match.group("by") else None
     if match.group("unit").casefold() == "tuần" or not which:
         freq = "WEEKLY" if match.group("unit").casefold() == "tuần" else "MONTHLY"
@@ -461,6 +509,10 @@ def _rule(name: str, pattern: str, build, *examples: str) -> Rule:
     return Rule(name, regex.compile(pattern, regex.IGNORECASE), build, list(examples))
 
 
+# An hour of the day: "16 giờ", "15h30", "15 giờ 30 phút".
+HOUR = (r"(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*(?P<minute>[0-5]\d)(?:\s*phút)?)?"
+        r"(?:\s+(?P<part>sáng|chiều|tối)\b)?")
+
 RULES: list[Rule] = [
     _rule("yearly_days",
           rf"(?:định kỳ,?\s*)?(?P<by>{BY_WORDS}\s+)?(?P<days>(?:ngày\s+)?{DAY}\s*(?:/|\s+tháng\s+)"
@@ -522,20 +574,27 @@ RULES: list[Rule] = [
           rf"học\s+kỳ\s+(?P<term>II|I|2|1)\s+(?:của\s+)?năm\s+học\s+(?P<year1>{YEAR})\s*[-–—/]\s*"
           rf"(?P<year2>{YEAR})", _school_term, "học kỳ II năm học 2021 - 2022",
           "học kỳ I năm học 2025-2026"),
-    _rule("school_year", rf"năm\s+học\s+(?P<year1>{YEAR})\s*[-–—/]\s*(?P<year2>{YEAR})",
-          _school_year, "Năm học 2023-2024", "năm học 2025 - 2026"),
+    _rule("school_year",
+          rf"(?P<since>(?:bắt đầu\s+)?từ\s+)?năm\s+học\s+(?P<year1>{YEAR})\s*[-–—/]\s*"
+          rf"(?P<year2>{YEAR})(?(since)(?!\s*(?:đến|tới)\b))", _school_year, "Năm học 2023-2024",
+          "năm học 2025 - 2026", "Từ năm học 2025 - 2026"),
     _rule("daily_hour",
-          rf"(?P<by>{BY_WORDS}\s+)?(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*(?P<minute>[0-5]\d)"
-          rf"(?:\s*phút)?)?\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
+          rf"(?P<by>{BY_WORDS}\s+)?{HOUR}\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
           _daily_hour, "trước 16 giờ hằng ngày", "trước 15h30 hằng ngày"),
     _rule("weekday",
-          rf"(?P<by>{BY_WORDS}\s+)?(?:(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*(?:giờ|h)"
-          r"(?:\s*(?P<minute>[0-5]\d)(?:\s*phút)?)?\s*,?\s*(?:ngày\s+)?)?"
-          r"(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s+(?:(?P<which>cuối\s+cùng|"
+          rf"(?P<by>{BY_WORDS}\s+)?(?:{HOUR}\s*,?\s*(?:ngày\s+)?)?"
+          # "sáng thứ ba và thứ năm hằng tuần": a part of the day, several days
+          r"(?:(?:sáng|chiều|tối)\s+)?"
+          rf"(?P<weekday>{WEEKDAY}(?:\s*(?:,|và)\s*{WEEKDAY})*)\s+(?:(?P<which>cuối\s+cùng|"
           r"đầu\s+tiên|(?:tuần\s+)?thứ\s+(?:nhất|hai|ba|tư|\d))\s+)?(?:của\s+)?"
           r"(?:hàng|hằng|mỗi)\s+(?P<unit>tháng|tuần)", _weekday,
           "Chủ nhật cuối cùng hằng tháng", "Chủ nhật tuần thứ hai hằng tháng", "thứ sáu hằng tuần",
-          "trước 15 giờ thứ Năm hằng tuần"),
+          "trước 15 giờ thứ Năm hằng tuần", "sáng thứ ba và thứ năm hằng tuần"),
+    # "Tuần đầu tháng 6/2025": the first seven days of the month
+    _rule("week_of_month",
+          rf"tuần\s+(?P<which>đầu(?:\s+tiên)?|thứ\s+(?:nhất|hai|ba|tư)|cuối(?:\s+cùng)?)\s+"
+          rf"(?:của\s+)?tháng\s+(?P<month>{MONTH})(?:{SEP}(?P<year>{YEAR}))?(?![\d/])",
+          _week_of_month, "Tuần đầu tháng 6/2025", "tuần cuối tháng 12/2025"),
     _rule("before_quarter", rf"trước\s+quý\s+(?P<quarter>{QUARTER}){SEP}(?P<year>{YEAR})",
           _before_quarter, "trước Quý IV/2024"),
     _rule("yearly_quarter", rf"quý\s+(?P<quarter>{QUARTER})\s*,?\s*{EVERY_YEAR}",
@@ -554,13 +613,18 @@ RULES: list[Rule] = [
           r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^,;.\t\n]{3,120}))?",
           _duration, "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"),
     # "báo cáo nhanh ... ngay trong ngày": within the day of the event the sentence opens on
-    _rule("same_day", r"(?:ngay\s+)?trong\s+ngày(?=\s*[.;,)]|\s*$)", _same_day,
+    _rule("same_day",
+          r"(?:ngay\s+)?trong\s+ngày(?=\s*[.;,)]|\s*$)"
+          # "báo cáo ngay trong ngày về UBND phường": a report sent within the day
+          r"|(?<=(?:báo\s+cáo|gửi)[^.;]{0,60})(?:ngay\s+)?trong\s+ngày(?=\s+(?:về|lên|cho)\s)",
+          _same_day,
           "ngay trong ngày"),
     _rule("years",
           rf"(?:(?:giai đoạn|từ(?:\s+năm)?|năm)\s+)?(?P<years>{YEAR}\s*(?:[-–—]|đến(?:\s+năm)?)"
           rf"\s*{YEAR})", _years, "2023 - 2025", "Từ năm 2016 đến 2020", "giai đoạn 2021-2025"),
-    _rule("year_list", rf"năm\s+(?P<years>{YEAR}(?:\s*(?:,|và)\s*{YEAR})+)", _years,
-          "Năm 2014, 2015"),
+    _rule("year_list", rf"năm\s+(?P<years>{YEAR}(?:\s*(?:,|và)\s*{YEAR})+|"
+          rf"{YEAR}\s+và\s+năm\s+{YEAR})",
+          _year_list, "Năm 2014, 2015", "năm 2027 và năm 2030"),
     _rule("quarters",
           rf"(?:(?:các|trong)\s+)?quý\s+(?P<quarters>{QUARTER}"
           rf"(?:\s*(?:,|và|-)\s*(?:quý\s+)?{QUARTER})*)(?:{SEP}(?P<year>{YEAR}))?", _quarters,
@@ -585,6 +649,9 @@ RULES: list[Rule] = [
           rf"(?P<half>6\s+tháng\s+)?(?P<part>cuối|đầu|giữa|hè)\s+(?:năm\s*(?P<year>{YEAR})?|"
           rf"(?P<year>{YEAR}))",
           _part_of_year, "Cuối 2015", "hè năm 2018", "6 tháng đầu năm 2024"),
+    # "Trong dịp hè": the summer of the plan's year
+    _rule("summer", r"(?:dịp|thời gian)\s+(?:nghỉ\s+)?hè(?!\s+(?:năm|hằng|hàng|mỗi))",
+          _summer, "dịp hè", "thời gian nghỉ hè"),
     _rule("year", rf"năm\s+(?P<years>{YEAR})", _years, "Năm 2020"),
     _rule("periodic",
           r"(?:theo\s+)?(?:định kỳ\s*,?\s*(?:(?P<count>\d+)\s+|(?:hàng|hằng|mỗi)\s+)|"
@@ -602,7 +669,8 @@ RULES: list[Rule] = [
 ]
 CELL_ONLY_RULES: list[Rule] = [
     _rule("unspecified",
-          r"^(?:theo\s+(?:hướng dẫn|quy định|kế hoạch|chỉ đạo|yêu cầu|tiến độ|từng(?!\s+năm))"
+          r"^(?:theo\s+(?:hướng dẫn|quy định|kế hoạch|chỉ đạo|yêu cầu|tiến độ|từng(?!\s+năm)|"
+          r"thời gian tổ chức)"
           r"|thường xuyên|khi có yêu cầu|liên tục)[^;\t\n]*", _unspecified,
           "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên"),
     _rule("bare_years", rf"^(?P<years>{YEAR}(?:\s*[-–—]\s*{YEAR})?)$", _years,
@@ -622,7 +690,8 @@ PHASE_ONLY = regex.compile(
     r"\d{4}\s*(?:-|–|đến)\s*(?:năm\s+)?\d{4}\)?)?\s*[.;]?\s*$")
 
 # Every rule needs a digit or one of these words: lines with neither are skipped at once.
-MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|ngày|định kỳ|đột xuất|tết", regex.IGNORECASE)
+MAY_HOLD_TIME = regex.compile(r"\d|năm|tháng|quý|tuần|ngày|định kỳ|đột xuất|tết|hè",
+                              regex.IGNORECASE)
 
 
 LISTED = regex.compile(r"\s*(?:,|và|,\s*và)\s*")

@@ -309,6 +309,17 @@ MENTIONS = {
          ["các cơ quan, đơn vị"]),
         ("Đề nghị các", []),
         ("các đơn vị sự nghiệp công lập thuộc tỉnh", ["các đơn vị sự nghiệp công lập thuộc tỉnh"]),
+        # a desk's officer in lowercase before its field; a village's front committee; the
+        # province's legal aid centre; a verb after a name with a comma
+        ("Phòng Văn hóa - Xã hội chủ trì, phối hợp với công chức Tư pháp - Hộ tịch phổ biến",
+         ["Phòng Văn hóa - Xã hội", "công chức Tư pháp - Hộ tịch"]),
+        ("các công chức chuyên môn", ["các công chức chuyên môn"]),
+        ("Trưởng các thôn chủ trì, phối hợp với Ban công tác Mặt trận các thôn rà soát",
+         ["Trưởng các thôn", "Ban công tác Mặt trận các thôn"]),
+        ("đề nghị Trung tâm Trợ giúp pháp lý nhà nước tỉnh Nghệ An cử trợ giúp viên",
+         ["Trung tâm Trợ giúp pháp lý nhà nước tỉnh Nghệ An"]),
+        ("Báo và Phát thanh, Truyền hình Lạng Sơn dành thời lượng",
+         ["Báo và Phát thanh, Truyền hình Lạng Sơn"]),
         # words after a kind that say which of its bodies, and where they are
         ("phối hợp với các cơ sở giáo dục mầm non, phổ thông tổ chức",
          ["các cơ sở giáo dục mầm non, phổ thông"]),
@@ -1559,3 +1570,47 @@ def test_a_month_in_brackets_after_an_event_is_its_time_and_years_are_not() -> N
         "2. Tổ chức Hội nghị sơ kết 3 năm (2019-2021) trong tháng 3/2022.\n")
     assert _task(plan, "Tháng an toàn").timeframe.text == "tháng 9/2022"
     assert _task(plan, "sơ kết 3 năm").timeframe.text == "tháng 3/2022"
+
+
+def test_a_tables_sum_row_and_a_table_of_costs_hold_no_tasks() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nTiếp cận pháp luật\nIII. NHIỆM VỤ\nTT\tNội dung\tCơ quan, đơn vị thực hiện\t"
+        "Thời gian hoàn thành\tDự kiến kinh phí (triệu đồng)\n1\tRà soát các chỉ tiêu\tCông "
+        "chức Tư pháp - Hộ tịch\tQuý I/2026\t10\n\tTổng cộng\t\t\t10\nIV. KINH PHÍ\nTT\t"
+        "Vắc xin, hóa chất, hoạt động\tĐơn vị tính\tSố lượng\tThành tiền (triệu đồng)\n1\tVắc "
+        "xin Dại\tLiều\t95.000\t2.565\n")
+    assert [task.description for task in plan.tasks] == ["Rà soát các chỉ tiêu"]
+
+
+def test_a_desk_named_by_its_officer_its_fields_and_its_title_is_one_body() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG NGUYỄN NGHIÊM\nSố: 12/KH-UBND\nKẾ HOẠCH\nHọc tập suốt đời\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Bộ phận Văn hóa – Xã hội\n- Phối hợp với Tài chính - Kế toán "
+        "tham mưu.\n2. Bộ phận Tài chính – Kế toán\n- Hằng năm, công chức Tài chính – Kế toán "
+        "tổng hợp dự toán.\n")
+    desk = [agency for agency in plan.agencies if "Tài chính" in agency.name]
+    assert len(desk) == 1 and len(desk[0].mentions) == 3
+
+
+def test_bodies_of_an_area_or_of_no_tier_and_a_ministrys_department() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 36/KH-UBND\nKẾ HOẠCH\nDịch bệnh động vật năm 2026\n"
+        "I. TỔ CHỨC THỰC HIỆN\n- Các Trạm Chăn nuôi và Thú y khu vực báo cáo Cục Chăn nuôi và Thú "
+        "y; phối hợp với các Đồn Biên phòng kiểm soát vận chuyển.\n")
+    levels = {agency.name: agency.level for agency in plan.agencies}
+    assert levels["Các Trạm Chăn nuôi và Thú y khu vực"] is None
+    assert levels["các Đồn Biên phòng"] is None
+    assert levels["Cục Chăn nuôi và Thú y"] == "trung_uong"
+
+
+def test_advice_in_a_rows_work_and_under_a_request_heading() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nTiếp cận pháp luật\nPHỤ LỤC\nTT\tNội dung\tCơ quan, đơn vị thực hiện\t"
+        "Thời gian hoàn thành\n1\tTổng hợp, tham mưu UBND xã báo cáo UBND tỉnh kết quả\tCông "
+        "chức Tư pháp - Hộ tịch\tTrước ngày 10/12/2026\n")
+    assert [(a.name, a.role) for a in plan.tasks[0].assignments] == [
+        ("Công chức Tư pháp - Hộ tịch", "advising")]
+    plan = extract_text(
+        "KẾ HOẠCH\nDịch bệnh động vật\nV. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Sở Tài chính, Sở Y tế:\n"
+        "- Sở Tài chính thẩm định, tham mưu UBND tỉnh bố trí kinh phí phòng, chống dịch.\n")
+    assert [(a.name, a.role) for a in plan.tasks[0].assignments] == [("Sở Tài chính", "requested")]

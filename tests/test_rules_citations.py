@@ -74,6 +74,9 @@ LAW_CORPUS = [
     ("Tiếp tục phổ biến Luật Trật tự, an toàn giao thông đường bộ và các văn bản",
      "Trật tự, an toàn giao thông đường bộ", None),
     ("phổ biến Luật Đất đai, các văn bản hướng dẫn thi hành", "Đất đai", None),
+    # a place after the law's name ends it
+    ("phổ biến Luật Phòng, chống bạo lực gia đình trên hệ thống truyền thanh cơ sở",
+     "Phòng, chống bạo lực gia đình", None),
     # a deadline after the law's name is no date of the law
     ("phổ biến Luật Đất đai đến người dân, hoàn thành trước ngày 30/6/2025", "Đất đai", None),
 ]

@@ -431,3 +431,14 @@ def test_figures_summed_up_and_sent_are_a_report() -> None:
         "Y tế trước ngày 15/11 hằng năm.\n")
     assert [(d.reporter, d.recipient, d.when.rrule) for d in plan.reporting] == [
         ("Sở Công Thương", "Sở Y tế", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]
+
+
+def test_a_report_to_a_directors_post_and_those_served_paying() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 36/KH-SNNMT\nKẾ HOẠCH\nDịch bệnh động vật năm 2026\n"
+        "IV. KINH PHÍ\n- Người chăn nuôi tự chi trả tiền vắc xin tiêm phòng.\n"
+        "V. TỔ CHỨC THỰC HIỆN\n1. Chi cục Chăn nuôi và Thú y\n- Khi ổ dịch mới phát sinh, báo cáo "
+        "nhanh Giám đốc Sở ngay trong ngày.\n")
+    assert [f.source for f in plan.funding] == ["xa_hoi_hoa"]
+    assert [(d.reporter, d.recipient, d.when.duration) for d in plan.reporting] == [
+        ("Chi cục Chăn nuôi và Thú y", "Giám đốc Sở", "P1D")]

@@ -102,6 +102,11 @@ CORPUS: dict[str, list[tuple]] = {
         (None, None, None, None, "qualitative", None)],
     "b) Không để xảy ra ùn tắc giao thông kéo dài trên 02 giờ trên Quốc lộ 1, Quốc lộ 14B.": [
         (None, None, None, None, "qualitative", None)],
+    # shelves and titles of a legal bookcase; rounds a year
+    "- Xây dựng mới 08 ngăn sách pháp luật tại nhà văn hóa thôn.": [
+        (8, None, "ngăn sách", "=", "quantitative", None)],
+    "e) Tổ chức 02 đợt/năm tổng vệ sinh, tiêu độc, khử trùng môi trường chăn nuôi.": [
+        (2, None, "đợt/năm", "=", "quantitative", None)],
     # only the negated phrase: a figure after its comma is a target
     "- Không để xảy ra dịch bệnh lớn, giảm 20% số ca mắc.": [
         (20, None, "%", "=", "quantitative", None)],
@@ -285,3 +290,16 @@ def test_a_milestone_inside_a_clause_holds_for_its_figure_alone():
         "nhà văn hóa.\n")
     assert [(float(t.value), t.milestone_year) for t in plan.targets] == [
         (100.0, 2030), (60.0, 2025), (80.0, 2030)]
+
+
+def test_the_year_of_what_has_happened_is_no_milestone():
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng, chống dịch bệnh động vật năm 2026\nII. MỤC TIÊU\n- 100% chó, mèo nuôi "
+        "tại các xã đã xảy ra bệnh Dại trong năm 2025 được tiêm phòng.\n")
+    assert [t.milestone_year for t in plan.targets] == [2026]
+
+
+def test_an_items_label_is_no_word_of_its_target():
+    line = "e) Tổ chức 02 đợt/năm tổng vệ sinh, tiêu độc, khử trùng môi trường chăn nuôi."
+    (target,) = find_targets(line)
+    assert line[target.start:].startswith("Tổ chức 02 đợt/năm")

@@ -193,6 +193,8 @@ NEGATIVE = [
     "tổ chức sinh hoạt hè cho thiếu nhi", "Mùa hè xanh",
     # a day's meals, not a report sent within the day
     "bảo đảm suất ăn trong ngày cho học sinh",
+    # rounds a year, not this year
+    "tiêm phòng tập trung 02 đợt chính trong năm",
 ]
 
 

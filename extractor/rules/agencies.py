@@ -127,6 +127,7 @@ class AgencyComponent:
             ("COMMITTEE", words["association_committees"]),
             ("QUALIFIER", words["collective_qualifiers"]),
             ("EVENT_COMMITTEE", words["event_committees"]),
+            ("LOWERCASE_HEAD", words["lowercase_heads"]),
         ):
             docs = [nlp.make_doc(phrase) for phrase in phrases]
             self.matcher.add(label, docs)
@@ -223,7 +224,15 @@ class _Grower:
         if self._second_field(index):
             return False
         return index in self.matches["BODY"] or (self._capital(index) and (
-            index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"]))
+            index in self.matches["HEAD"] or index in self.matches["VILLAGE_HEAD"])) or \
+            self._desk_in_lowercase(index)
+
+    def _desk_in_lowercase(self, index: int) -> bool:
+        """"phối hợp với công chức Tư pháp - Hộ tịch": a desk's head in lowercase before a
+        listed field, which names the desk."""
+        head_end = self.matches["LOWERCASE_HEAD"].get(index)
+        return head_end is not None and head_end in self.matches["FIELD"] and \
+            self._capital(head_end)
 
     def _ends_place(self, start: int, index: int) -> bool:
         """Whether the place name begun at ``start`` ends before ``index``: where a body is
@@ -272,7 +281,7 @@ class _Grower:
                 kind, end = self._kind(index, body_end), body_end  # no event named after all
             if kind == "steering" and end == body_end and not self._capital(index):
                 return None  # "thành lập hội đồng thẩm định": a kind of committee, none named
-        elif head_end is not None and self._capital(index):
+        elif head_end is not None and (self._capital(index) or self._desk_in_lowercase(index)):
             kind = self._kind(index, head_end)
             field_end = self.matches["FIELD"].get(head_end)
             if field_end is not None and not self._capital(head_end) and \
@@ -634,7 +643,8 @@ class _Grower:
     def _place_word(self, first: int, index: int) -> bool:
         """Whether the word at ``index`` goes on the name of a place begun at ``first``."""
         word = self.words[index]
-        if not (word[:1].isupper() or word.isdigit()) or word in {"UBND", "HĐND"}:
+        if not (word[:1].isupper() or word.isdigit()) or \
+                (_abbreviation(word) and index in self.matches["BODY"]):  # "xã X UBND ..."
             return False
         if self.norms[index] in self.component.not_a_place and \
                 (index + 1 == len(self.words) or not self.words[index + 1][:1].isupper()):
@@ -1125,11 +1135,17 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
         tiers = {tier for tier in tiers if tier != "huyen" and tier != "xa"} | {"tinh"}
     if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
         tiers.add("tinh")
-    if regex.search(r"(?<!\p{L}|dân |văn )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):
+    if regex.search(r"(?<!\p{L}|dân |văn |biên )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):
         tiers.add("tinh" if regex.search(r"thuộc sở", folded) else
                   own_tier if own_offices and own_tier else "huyen")
     if regex.search(r"trung tâm học tập cộng đồng|tthtcđ", folded):
         tiers.add("xa")
+    if any(regex.search(rf"(?<!\p{{L}}){area}(?!\p{{L}})", folded)
+           for area in lexicon()["words"]["area_units"]) or any(
+            regex.match(rf"(?:các|những|mọi)\s+{match_key(head)}(?!\p{{L}})", folded)
+            for head in lexicon()["words"]["no_tier_heads"]):
+        # "các Trạm Chăn nuôi và Thú y khu vực": of an area; "các Đồn Biên phòng": of none
+        return None
     if len(tiers) > 1:
         return None
     if tiers:
@@ -1234,7 +1250,7 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
                 and (other.place is not None or (entry.unit is None and other.unit is not None))
                 and _name_key(other.base) == _name_key(entry.base)
                 and (entry.unit is None or other.level == entry.level)] or \
-            [other for other in entries if _desk_of(other, entry)]
+            _desks_of(entries, entry)
 
     kept = _fold(entries, placed)
     for entry in kept:
@@ -1253,14 +1269,25 @@ def _name_key(base: str) -> str:
     return " ".join(FIELD_MARKS.sub(" ", match_key(base)).split()).removesuffix(" việt nam")
 
 
-def _desk_of(desk: _Entry, fields: _Entry) -> bool:
-    """Whether ``desk`` ("Bộ phận Tài chính – Kế toán") is the desk named by ``fields`` alone
-    ("Tài chính - Kế toán")."""
+def _desks_of(entries: list[_Entry], named: _Entry) -> list[_Entry]:
+    """The desk ("Bộ phận Tài chính – Kế toán") that ``named`` names by its fields alone
+    ("Tài chính - Kế toán") or by its officer ("công chức Tài chính – Kế toán"); the "Bộ phận"
+    where the plan names both."""
     def dashless(text: str) -> str:
         return regex.sub(r"\s*[-–]\s*", " - ", match_key(text))
-    head = match_key(desk.base).split()[:2]
-    return desk is not fields and head in (["bộ", "phận"], ["công", "chức"]) and \
-        dashless(desk.base).endswith(" " + dashless(fields.base)) and fields.unit is None
+
+    def head(entry: _Entry) -> list[str]:
+        return match_key(entry.base).split()[:2]
+
+    if named.unit is not None:
+        return []
+    fields = dashless(named.base)
+    if head(named) == ["công", "chức"]:
+        fields = fields.split(" ", 2)[2]
+    desks = [desk for desk in entries if desk is not named and
+             head(desk) in (["bộ", "phận"], ["công", "chức"]) and head(desk) != head(named) and
+             dashless(desk.base).endswith(" " + fields)]
+    return [desk for desk in desks if head(desk) == ["bộ", "phận"]] or desks
 
 
 # A short form the plan gives a body where it first names it: "Ban Chỉ huy Quân sự xã (BCHQS

@@ -53,7 +53,7 @@ LAW = regex.compile(
     r"(?!(?:các|những|và|hoặc|theo|để|tổ|triển|thực|xây|hướng|nhằm|trong|được|đã|cùng|bảo)\b)"
     r"\p{Ll}|\p{Lu})[^;:()\t\n]*?)"
     r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo|để|đã|được|năm|hiện hành|quy định|về|của|số|"
-    r"trong|thì|nhằm|với|thuộc|đến|tới|cho)\b|$)"
+    r"trong|thì|nhằm|với|thuộc|đến|tới|cho|trên|tại|qua|bằng)\b|$)"
 )
 # The formal form "Luật X ngày ..." bounds the name by its date, so commas may stand inside it
 # ("Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm 2019").

@@ -261,7 +261,7 @@ FUND_NAME = regex.compile(
     r"(?:\s+(?i:phòng),\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
     r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+"
     # "Quỹ Phòng, chống tác hại của thuốc lá": what the fund is against, not whose it is
-    rf"|\s+của(?=\s+\p{{Ll}})(?!\s+(?:{UNIT_WORDS}|các|người|nhà|doanh)\b))+")
+    rf"|\s+của(?=\s+\p{{Ll}})(?!\s+(?:{UNIT_WORDS}|{'|'.join(lexicon()['fund_names']['owners'])})\b))+")
 SOURCE_TOTAL = regex.compile(r"\b(?:tổng cộng|tổng số|tổng)(?!\p{L})\s*(?:là\s*|:\s*)?$",
                           regex.IGNORECASE)
 SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?"

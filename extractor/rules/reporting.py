@@ -25,16 +25,18 @@ from extractor.rules.timex import (
     cell_expressions,
     find_time_expressions,
 )
-from extractor.rules.vocabulary import UNIT_WORDS
+from extractor.rules.vocabulary import UNIT_WORDS, load_lexicon
 from extractor.structure import Layout, line_text
 
+LEXICON = load_lexicon("reporting.toml")
 # The words a reporter's or a recipient's name opens with, in the regexes below. Chosen from the
 # agencies lexicon's bodies and heads rather than taken whole: "Báo" (a newspaper) would open
 # "Báo cáo ...", "Đài", "Trường" and "Đội" never stand in a reporting line, and a wider list
 # lets a clause's object pass for its recipient. The duty's bodies themselves are the agencies
 # pass's mentions (``_bounded``).
 BODY = (
-    r"(?:UBND|Ủy ban|Uỷ ban|Ban|Sở|Bộ|Hội|Phòng|Thường trực|Chủ tịch|Trung tâm|Văn phòng|Cục|"
+    r"(?:UBND|Ủy ban|Uỷ ban|Ban|Sở|Bộ|Hội|Phòng|Thường trực|Chủ tịch|Giám đốc|Trung tâm|"
+    r"Văn phòng|Cục|"
     r"Chi cục|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|HĐND|Hội đồng|Công an|Đoàn|Liên đoàn|"
     r"Mặt trận|MTTQ|[Cc]ơ quan thường trực|Thủ tướng|Chính phủ|Bệnh viện|Trạm|"
     # a body by its short form: "về CDC", "về TTYT huyện"
@@ -45,7 +47,7 @@ LISTED_UNIT = rf"(?:{UNIT_WORDS})\b"
 # Where the recipient's name ends: a bracket, a clause mark, or the words that follow it.
 NAME_END = (
     rf"(?=\s*\(|\s*,(?!\s*(?:{BODY}|{LISTED_UNIT}))|\s*[;.:]|"
-    r"\s+(?:trước|để|theo|kết quả|về việc|về tình hình|"
+    r"\s+(?:trước|để|theo|kết quả|về việc|về tình hình|ngay|"
     r"định kỳ|hàng|hằng|trong|chậm nhất|khi|xem xét|giải quyết|đề nghị|"
     r"và\s+(?:các|đề xuất))\b|(?<!\bBan)\s+chỉ đạo\b"
     # "về UBND xã các điểm có nguy cơ ...": a name whose unit is said ends before "các".
@@ -62,7 +64,7 @@ RESULTS_SENT = regex.compile(
 # "tham mưu UBND xã báo cáo ...", "tham mưu UBND huyện sơ kết ... và tổng kết ..., báo cáo
 # ...": the body advised makes the report.
 ADVISED = regex.compile(rf"(?i:tham mưu)\s+(?:cho\s+)?(?P<advised>{BODY}[^,;.]*?)"
-                        r"\s+(?:(?:sơ kết|tổng kết|đánh giá)[^;.]{0,160}?,\s*)?báo cáo\b")
+                        rf"\s+(?:(?:{'|'.join(LEXICON['reviews'])})[^;.]{{0,160}}?,\s*)?báo cáo\b")
 REPORT_TO = regex.compile(
     r"(?i:báo cáo|gửi\s+(?:báo cáo|kết quả))"
     r"(?:\s+(?i:báo cáo|kết quả|tình hình|định kỳ|bằng văn bản))*"
@@ -108,7 +110,7 @@ REPORTED = regex.compile(
 NAMED_REPORT = regex.compile(r"(?i)\bđối\s+với\s*$")
 # "Chủ trì xây dựng báo cáo tự đánh giá ... năm 2027": a document to write, a duty to report
 # only where it says to whom.
-DRAFTED = regex.compile(r"(?i)\b(?:xây\s+dựng|dự\s+thảo|hoàn\s+thiện)\s+$")
+DRAFTED = regex.compile(rf"(?i)\b(?:{'|'.join(LEXICON['drafting'])})\s+$")
 PROMPTLY = regex.compile(r"(?i)\bkịp\s+thời\b")
 LIST_MARK = regex.compile(r"[\s\-+•*]*(?:(?:[a-zđ]|\d{1,2})[.)]\s*)?")
 

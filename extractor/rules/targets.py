@@ -34,6 +34,8 @@ FIGURE = regex.compile(
 )
 MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:năm\s+|hết\s+năm\s+)?({YEAR})",
                           regex.IGNORECASE)
+# What has happened in a year, not a milestone: "các xã đã xảy ra bệnh Dại trong năm 2025".
+PAST_EVENT = regex.compile(rf"\bđã\s[^,;.]{{0,60}}?(?:trong\s+)?năm\s+{YEAR}", regex.IGNORECASE)
 SUB_TARGET_OPENS = regex.compile(r"\btrong đó\s*,?\s*", regex.IGNORECASE)
 # A milestone opening a clause of a line of them: "- Đến năm 2025: ...; đến năm 2030: ...".
 MILESTONE_OPENS = regex.compile(
@@ -241,7 +243,9 @@ def _clause_start(text: str, figures: list[Figure], index: int) -> int:
         joints = [m.end() for m in regex.finditer(r",|\svà\s", text[left:start])]
         boundary = max(boundary, left + joints[0] if joints else boundary)
     lead = text[boundary:start]
-    skip = regex.match(r"\s*(?:[-+•]\s*)?(?:(?:trong đó|riêng)\s*,?\s*)?", lead, regex.IGNORECASE)
+    # an item's label or dash, "trong đó": no words of the target ("e) Tổ chức 02 đợt/năm ...")
+    skip = regex.match(r"\s*(?:[-+•]\s*|[a-zđ]\)\s+)?(?:(?:trong đó|riêng)\s*,?\s*)?", lead,
+                       regex.IGNORECASE)
     return boundary + (skip.end() if skip else 0)
 
 
@@ -496,7 +500,7 @@ def _heading_year(chain: list[Section]) -> int | None:
 def _year_in(text: str) -> int | None:
     """The milestone a target's words give: "đến năm 2025", "trước ngày 30/10/2024"; a base
     year it is compared with ("so với năm 2024") is not one."""
-    text = BASELINE_BRACKET.sub(" ", BASE_YEAR.sub(" ", text))
+    text = PAST_EVENT.sub(" ", BASELINE_BRACKET.sub(" ", BASE_YEAR.sub(" ", text)))
     cited = find_citations(text) if regex.search(r"\d\s?/", text) else []
     for citation in cited:  # a cited document's date is not a milestone
         text = text[:citation.start] + " " * (citation.end - citation.start) + text[citation.end:]

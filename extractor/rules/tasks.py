@@ -184,9 +184,14 @@ CLOSING_BRACKET = regex.compile(r"\((?=[^()]*\d)[^()]{3,40}\)[\s.;]*$")
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
 LEAD_COLUMN = regex.compile(r"chủ trì", regex.IGNORECASE)
 COOPERATING_COLUMN = regex.compile(r"phối hợp", regex.IGNORECASE)
-RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị|cơ quan|trách nhiệm",
+# not "Đơn vị tính", a unit of measure
+RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị(?!\s+tính)|cơ quan|trách nhiệm",
                                    regex.IGNORECASE)
 DELIVERABLE_COLUMN = regex.compile(r"sản phẩm|kết quả", regex.IGNORECASE)
+# A row's work that is advice: "Tham mưu ...", "Tổng hợp, tham mưu ...".
+ROW_ADVISES = regex.compile(r"\s*(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?tham\s+mưu\b", regex.IGNORECASE)
+# A table's sum row: "Tổng cộng", "Cộng".
+TOTAL_ROW = regex.compile(r"\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?\s*$", regex.IGNORECASE)
 GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
 FIELD_KEYS = [CONTENT_COLUMN, LEAD_COLUMN, COOPERATING_COLUMN, RESPONSIBLE_COLUMN, TIME_COLUMN,
               DELIVERABLE_COLUMN]
@@ -887,7 +892,9 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
         # chức ...": the heading's own body is still the one asked; so is a front or mass body
         # it names ("11. Đề nghị các tổ chức chính trị - xã hội" then "11.1. Ủy ban MTTQ tỉnh
         # tham gia ...").
-        asked = context.heading_requested and role == "responsible" and (
+        # advice too: "Sở Tài chính thẩm định, tham mưu UBND tỉnh ..." under "Đề nghị Sở Tài
+        # chính, ...:" is asked of it
+        asked = context.heading_requested and role in {"responsible", "advising"} and (
             match_key(full_name(mention.name)) in own_keys or mention.kind in OUTSIDE_COMMAND)
         assignments.append(Assignment(name=mention.name,
                                       role="requested" if asked else role,  # type: ignore[arg-type]
@@ -956,10 +963,13 @@ def _table_tasks(norm: NormalizedText, layout: Layout,
         for row in table.rows[1:]:
             cells = [norm.text[s:e] for s, e in row]
             if content >= len(cells) or not cells[content].strip() or \
-                    _group_row(cells, content, parents):
+                    _group_row(cells, content, parents) or TOTAL_ROW.match(cells[content]):
                 continue
             assignments: list[Assignment] = []
-            for column, role in ((lead, "lead"), (responsible, "responsible"),
+            # "Tổng hợp, tham mưu UBND xã báo cáo ..." under "Cơ quan, đơn vị thực hiện": the
+            # bodies advise (a "Chủ trì" column's still lead)
+            doing = "advising" if ROW_ADVISES.match(cells[content]) else "responsible"
+            for column, role in ((lead, "lead"), (responsible, doing),
                                  (cooperating, "cooperating")):
                 if column is None or column >= len(cells):
                     continue

@@ -659,8 +659,9 @@ RULES: list[Rule] = [
           r"(?:\s*(?:,|và)\s*từng\s+giai\s+đoạn)?",
           _periodic, "Hàng năm", "định kỳ 6 tháng", "định kỳ hằng năm", "mỗi năm",
           "Theo từng năm, từng giai đoạn"),
-    _rule("this_year", rf"trong\s+năm(?!\s+(?:{YEAR}|học|nay|trước|qua))", _this_year,
-          "trong năm"),
+    # not a count of rounds a year: "tiêm phòng tập trung 02 đợt chính trong năm"
+    _rule("this_year", r"(?<!\d+\s+(?:đợt|lần|kỳ)(?:\s+\p{L}+)?\s+)"
+          rf"trong\s+năm(?!\s+(?:{YEAR}|học|nay|trước|qua))", _this_year, "trong năm"),
     # not "khám sức khỏe định kỳ", "khám thai định kỳ": kinds of check-up
     _rule("irregular", r"(?:(?<!sức\s+\p{L}+\s+|\bkhám(?:\s+\p{L}+){0,2}\s+)định kỳ"
           r"(?:\s*,\s*đột xuất)?|"

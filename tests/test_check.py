@@ -357,6 +357,43 @@ def test_a_report_on_the_plan_passed_upward_takes_up_the_parents_reporting_task(
     assert report_missing(dropped)
 
 
+def test_rows_of_a_task_table_with_an_empty_body_or_time_cell() -> None:
+    row = "12\tHướng dẫn sơ kết giai đoạn 2012-2015\tBan Chỉ đạo tỉnh\tQuý 2 năm 2015"
+    no_body = variant("002", row, row.replace("\tBan Chỉ đạo tỉnh\t", "\t\t"))
+    no_time = variant("002", row, row.removesuffix("Quý 2 năm 2015"))
+    assert ("TASK_NO_AGENCY", "Hướng dẫn sơ kết giai đoạn 2012-2015") in found(no_body)
+    assert ("TASK_NO_TIMEFRAME", "Hướng dẫn sơ kết giai đoạn 2012-2015") in found(no_time)
+    # An agency's standing duties in prose run for the plan's whole period: no gap there.
+    assert not {"TASK_NO_AGENCY", "TASK_NO_TIMEFRAME"} & codes_of(seed("002"))
+
+
+def test_a_range_of_levels_covers_every_level_between() -> None:
+    from extractor.check.parent import _scope
+
+    def tiers(subject: str) -> frozenset[str]:
+        return _scope(subject, None)[1]
+
+    whole = tiers("cán bộ, công chức từ Trung ương đến cấp huyện")
+    assert tiers("cán bộ, công chức từ cấp tỉnh đến cấp huyện") <= whole
+    assert tiers("cán bộ, công chức từ tỉnh đến cấp huyện") <= whole
+    assert not tiers("công chức cấp xã") <= whole
+    # so every target of the province's plan has its counterpart in the national one
+    assert "TARGET_EXTRA" not in codes_of(seed("002"), parent("002"))
+
+
+def test_a_target_the_parent_never_sets_is_listed() -> None:
+    line = "trên địa bàn xã đạt danh hiệu “*Công dân học tập*”.\n"
+    extra = variant("001", line, line + "\n- 100% thôn có tủ sách cộng đồng phục vụ nhân dân.\n")
+    assert {text for code, text in found(extra, parent("001")) if code == "TARGET_EXTRA"} == {
+        "100% thôn có tủ sách cộng đồng phục vụ nhân dân"}
+
+
+def test_every_code_is_labelled_in_some_case() -> None:
+    labelled = {label["code"] for path in (ROOT / "gold" / "checks").glob("*.json")
+                for label in json.loads(path.read_text("utf-8"))["findings"]}
+    assert labelled == set(codes())
+
+
 def test_every_labelled_excerpt_stands_in_its_document() -> None:
     from extractor.check.scoring import locate
 

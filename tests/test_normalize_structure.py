@@ -152,7 +152,8 @@ MARKER_CORPUS = {
     ("letter", "đ"): ["đ) Khen thưởng kịp thời"],
     ("bullet", "-"): ["- Tổ chức tuyên truyền", "-Tổ chức tuyên truyền"],
     ("bullet", "–"): ["– Tổ chức tuyên truyền"],
-    ("plus", "+"): ["+ 70% số người trong độ tuổi lao động"],
+    ("plus", "+"): ["+ 70% số người trong độ tuổi lao động",
+                    "- + 90% thực hiện chế độ bồi dưỡng"],  # a converter's dash before it
     ("article", "Điều 1"): ["Điều 1. Ban hành kèm theo Quyết định này"],
     ("task", "Nhiệm vụ 1"): ["Nhiệm vụ 1: Đẩy mạnh tuyên truyền"],
     ("step", "Bước 2"): ["Bước 2: Căn cứ kế hoạch tự kiểm tra"],

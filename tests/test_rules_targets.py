@@ -107,6 +107,9 @@ CORPUS: dict[str, list[tuple]] = {
         (8, None, "ngăn sách", "=", "quantitative", None)],
     "e) Tổ chức 02 đợt/năm tổng vệ sinh, tiêu độc, khử trùng môi trường chăn nuôi.": [
         (2, None, "đợt/năm", "=", "quantitative", None)],
+    # the framework's grades belong to its name; the figure before it is the target
+    "+ 5% có trình độ bậc 3 theo Khung năng lực ngoại ngữ 6 bậc dùng cho Việt Nam.": [
+        (5, None, "%", "=", "quantitative", None)],
     # only the negated phrase: a figure after its comma is a target
     "- Không để xảy ra dịch bệnh lớn, giảm 20% số ca mắc.": [
         (20, None, "%", "=", "quantitative", None)],
@@ -124,6 +127,8 @@ NEGATIVE = [
     "Trên cơ sở kết quả năm 2025 (tỷ lệ hồ sơ giải quyết trực tuyến đạt 68,5%), năm 2026",
     "(năm 2024: 111,3 bé trai/100 bé gái)",  # a baseline in brackets
     "đạt bậc 3",  # a level
+    "theo Khung năng lực ngoại ngữ 6 bậc dùng cho Việt Nam",  # a framework's name
+    "Khung trình độ quốc gia Việt Nam gồm 8 bậc",  # a framework's name
 ]
 
 
@@ -303,3 +308,15 @@ def test_an_items_label_is_no_word_of_its_target():
     line = "e) Tổ chức 02 đợt/năm tổng vệ sinh, tiêu độc, khử trùng môi trường chăn nuôi."
     (target,) = find_targets(line)
     assert line[target.start:].startswith("Tổ chức 02 đợt/năm")
+
+
+def test_a_figure_naming_no_group_after_doi_voi_is_about_that_group():
+    line = ("+ Đối với cán bộ, công chức từ Trung ương đến cấp huyện: 100% được đào tạo đáp ứng "
+            "tiêu chuẩn quy định; 100% cán bộ lãnh đạo cấp phòng được bồi dưỡng trước khi bổ "
+            "nhiệm; 80% thực hiện chế độ bồi dưỡng bắt buộc tối thiểu hằng năm.")
+    group = "cán bộ, công chức từ Trung ương đến cấp huyện"
+    assert [t.subject for t in find_targets(line)] == [group, "cán bộ lãnh đạo cấp phòng", group]
+    # without the lead-in, a bare figure joined by "và" shares the noun before it
+    shared = find_targets("20% cán bộ có trình độ bậc 2 và 5% có trình độ bậc 3")
+    assert [t.subject for t in shared] == ["cán bộ", "cán bộ"]
+

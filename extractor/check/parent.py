@@ -29,6 +29,9 @@ ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
 SPELLINGS = {"hàng": "hằng"}
 TIER_BELOW = {"tinh": "huyen", "huyen": "xa"}
+LEVELS = ["trung uong", "tinh", "huyen", "xa"]
+LEVEL_RANGE = regex.compile(r"(?<!\p{L})từ\s+(?:cấp\s+)?(?P<top>trung ương|tỉnh)\s+đến\s+"
+                            r"(?:cấp\s+)?(?P<bottom>tỉnh|huyện|xã)(?!\p{L})")
 # "do" (by) before a named body; sentence-initial "Do" is "because".
 OTHERS_WORK = regex.compile(
     r"\bdo\s+(?P<by>[\p{Lu}][^.;,()\n]{0,80}?)\s+"
@@ -224,6 +227,13 @@ def _scope(subject: str | None, indicator: str | None) -> tuple[frozenset[str], 
     tiers = frozenset(
         f"cấp {_unit_tiers().get(word[4:], 'below_xa')}" if word.startswith("cấp ")
         else _unit_tiers().get(word, "below_xa") for word in _counted_units(match_key(counted)))
+    # "từ Trung ương đến cấp huyện" counts every level in between.
+    span = LEVEL_RANGE.search(match_key(counted))
+    if span:
+        top, bottom = (LEVELS.index(_unit_tiers().get(word, "trung uong"))
+                       for word in span.group("top", "bottom"))
+        tiers = (tiers - {f"cấp {level}" for level in LEVELS}) | {
+            f"cấp {level}" for level in LEVELS[top:bottom + 1]}
     words = " ".join(filter(None, [subject, indicator]))
     titles = frozenset(match_key(title)
                        for title in regex.findall(r"[“\"]([^”\"]{3,60})[”\"]", words))

@@ -192,13 +192,16 @@ def _linked(plan: Plan, link: str) -> list[tuple[Target, Target]]:
 
 
 def task_gaps(plan: Plan) -> list[Finding]:
-    """Table rows with no body, and duties with no timeframe (for information)."""
+    """Rows of a task table with no body or no time. An agency's standing duties in prose run
+    for the plan's whole period, so only a row's empty cell is a gap."""
     found = []
     for task in plan.tasks:
+        if task.origin != "table":
+            continue
         label = clip(task.description, 80)
-        if task.origin == "table" and not task.assignments:
+        if not task.assignments:
             found.append(finding("TASK_NO_AGENCY", plan, task.span, task=label))
-        if task.origin in {"table", "agency_item"} and task.timeframe is None:
+        if task.timeframe is None:
             found.append(finding("TASK_NO_TIMEFRAME", plan, task.span, task=label))
     return found
 

@@ -68,6 +68,9 @@ MEASURE_FIRST = regex.compile(
 )
 PAST_BRACKET = regex.compile(r"kết quả(?:\s+(?:năm|đến)\s+\d{4})?\s*$", regex.IGNORECASE)
 FOR_GROUP = regex.compile(r"^Đối với\s+(.+?)[:.]?$", regex.IGNORECASE)
+# "+ Đối với cán bộ, công chức cấp xã: 100% ...; 80% thực hiện ...": the group of the line's
+# figures that name none.
+INLINE_GROUP = regex.compile(r"^[\W\d]*Đối với\s+(?P<group>[^:;]+?):\s*\S", regex.IGNORECASE)
 
 
 @dataclass
@@ -150,7 +153,7 @@ def find_targets(text: str, statements: bool = True) -> list[FoundTarget]:
         if found and _has_any(between + text[start:figure.start], "sub_target_markers"):
             target.parent = _root(found, len(found) - 1)
         found.append(target)
-    _share_predicates(found)
+    _share_predicates(found, text)
     if statements:
         found.extend(_statements(text, found))
     return sorted(found, key=lambda target: target.start)
@@ -212,9 +215,16 @@ ASIDE_OPEN = regex.compile(r"\(\s*(?:khoảng|gần|hơn|trên|tương đương)
 
 def _counts_something_else(text: str, match: regex.Match[str]) -> bool:
     before = _key(text[max(0, match.start() - 15):match.start()]).rstrip()
-    return any(before.endswith(_key(word)) and (len(before) == len(_key(word)) or
-                                                not before[-len(word) - 1].isalnum())
-               for word in lexicon()["count_not_after"])
+    if any(before.endswith(_key(word)) and (len(before) == len(_key(word)) or
+                                            not before[-len(word) - 1].isalnum())
+           for word in lexicon()["count_not_after"]):
+        return True
+    grades = lexicon()["framework_names"]
+    if _key(match.group("unit")) != _key(grades["unit"]):
+        return False
+    phrase = regex.split(r"[,;:.()]", text[max(0, match.start() - 60):match.start()])[-1]
+    return any(regex.search(rf"(?<!\w){regex.escape(_key(word))}(?!\w)", _key(phrase))
+               for word in grades["words"])
 
 
 def _clause_start(text: str, figures: list[Figure], index: int) -> int:
@@ -394,14 +404,21 @@ def _root(found: list[FoundTarget], index: int) -> int:
     return index
 
 
-def _share_predicates(found: list[FoundTarget]) -> None:
+def _share_predicates(found: list[FoundTarget], text: str) -> None:
     """Targets listed before one predicate share it; a figure with no noun shares the
-    subject before it ("20% cán bộ ... bậc 2 và 5% có trình độ bậc 3")."""
+    subject before it ("20% cán bộ ... bậc 2 và 5% có trình độ bậc 3"), or, in a clause of
+    its own after "Đối với <group>:", is about that group."""
+    lead_in = INLINE_GROUP.match(text)
     for index, target in enumerate(found):
         if target.indicator is None:
             following = next((t.indicator for t in found[index + 1:] if t.indicator), None)
             target.indicator = following
-        if target.subject is None and index > 0:
+        if target.subject is not None:
+            continue
+        own_clause = index == 0 or ";" in text[found[index - 1].end:target.start]
+        if lead_in and own_clause:
+            target.subject = lead_in.group("group").strip()
+        elif index > 0:
             target.subject = found[index - 1].subject
 
 

@@ -107,6 +107,12 @@ CORPUS: dict[str, list[tuple]] = {
         (8, None, "ngăn sách", "=", "quantitative", None)],
     "e) Tổ chức 02 đợt/năm tổng vệ sinh, tiêu độc, khử trùng môi trường chăn nuôi.": [
         (2, None, "đợt/năm", "=", "quantitative", None)],
+    # a disease plan's rate per 100.000 people
+    "- Tỷ lệ mắc sốt xuất huyết dưới 150 ca/100.000 dân.": [
+        (150, None, "ca/100.000 dân", "<", "quantitative", None)],
+    # an index's level, with no unit, after the index is named
+    "- Chỉ số Breteau (BI) tại các điểm giám sát trọng điểm dưới 20 sau mỗi đợt chiến dịch.": [
+        (20, None, None, "<", "quantitative", None)],
     # the framework's grades belong to its name; the figure before it is the target
     "+ 5% có trình độ bậc 3 theo Khung năng lực ngoại ngữ 6 bậc dùng cho Việt Nam.": [
         (5, None, "%", "=", "quantitative", None)],

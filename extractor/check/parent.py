@@ -23,6 +23,7 @@ from extractor.graph import (
 )
 from extractor.model import Agency, Citation, Finding, Plan, Span, Target, Task, TimeExpression
 from extractor.rules.targets import indicator_key
+from extractor.rules.timex import find_time_expressions
 from extractor.rules.vocabulary import UNIT_WORDS, match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
@@ -272,7 +273,8 @@ def applies_to_local(target: Target, parent: Plan) -> bool:
         lexicon()["own_level_markers"]["any"]
     for unit in units():
         if unit.tier == tier:
-            markers += [f"cấp {unit.word}", f"cơ quan, đơn vị {unit.word}"]
+            markers += [f"cấp {unit.word}", f"cơ quan, đơn vị {unit.word}",
+                        f"tuyến {unit.word}"]
     if any(match_key(marker) in text for marker in markers):
         return False
     # "Thư viện thị xã hoàn thành số hóa tối thiểu 30% ...": one of the parent's own bodies
@@ -309,7 +311,10 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
                       if mine.value is None or mine.unit == wanted.unit]
         candidates = [(score, mine) for score, mine in candidates if score >= threshold]
         if not candidates:
-            if not _maintained(wanted, local_lines):
+            own_aims = _aims_of_the_locality(wanted, local.targets, tier) or \
+                _shares_of_listed_kinds(wanted, local.targets)
+            matched_local.update(mine.id for mine in own_aims)
+            if not own_aims and not _maintained(wanted, local_lines):
                 found.append(finding("TARGET_MISSING", local, None, parent, wanted.span,
                                      parent=describe(wanted) + " " + _target_words(wanted)))
             continue
@@ -320,7 +325,7 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
         if same_year:
             figures = [m for m in same_year if m.value is not None]
             mine = max(figures, key=lambda m: similarity(wanted, m, tier), default=None)
-            if mine is not None and weaker(mine, wanted):
+            if mine is not None and _comparable(mine, wanted) and weaker(mine, wanted):
                 found.append(finding("TARGET_WEAKER", local, mine.span, parent, wanted.span,
                                      local=describe(mine), parent=describe(wanted)))
             continue
@@ -342,6 +347,19 @@ def targets(local: Plan, parent: Plan) -> list[Finding]:
             found.append(finding("TARGET_EXTRA", local, mine.span,
                                  local=describe(mine) + " " + _target_words(mine)))
     return found
+
+
+def _comparable(mine: Target, wanted: Target) -> bool:
+    """Whether a local figure can be weaker than its parent's: a share, a rate or an index's
+    level can; a count over the parent's whole territory ("80 sản phẩm OCOP", "500 km") is
+    shared out among its localities, and the local plan's part of it is smaller."""
+    return mine.unit == wanted.unit and not _shared_out(mine.unit)
+
+
+def _shared_out(unit: str | None) -> bool:
+    """Whether figures in ``unit`` count things over a territory (not a share, rate or
+    index's level)."""
+    return bool(unit) and unit not in lexicon()["comparable_units"] and "/" not in unit
 
 
 def _line_words(plan: Plan) -> list[set[str]]:
@@ -368,6 +386,38 @@ def _maintained(wanted: Target, lines: list[set[str]]) -> bool:
         any(all(part in line for part in verb.split()) for verb in verbs) and
         (kept_going or "100" in line)
         for line in lines)
+
+
+def _aims_of_the_locality(wanted: Target, local_targets: list[Target],
+                          tier: str | None) -> list[Target]:
+    """A parent's count of localities of the local tier ("Có thêm ít nhất 12 xã đạt chuẩn nông
+    thôn mới nâng cao") is, in one locality's plan, its own aim: carried over by the local
+    targets about the same standard, whatever they count ("Xã đạt 19/19 tiêu chí xã nông thôn
+    mới nâng cao")."""
+    if tier is None or not any(unit.tier == tier and match_key(unit.word) == match_key(
+            wanted.unit or "") for unit in units()):
+        return []
+    key = set(wanted.indicator_key.split())
+    found = []
+    for mine in local_targets:
+        theirs = set(indicator_key(None, mine.text).split())
+        smaller = min(key, theirs, key=len)
+        if len(smaller) >= lexicon()["contained_key_words"] and \
+                len(key & theirs) / len(smaller) >= lexicon()["target_coverage"]:
+            found.append(mine)
+    return found
+
+
+def _shares_of_listed_kinds(wanted: Target, local_targets: list[Target]) -> list[Target]:
+    """A count over kinds listed in its bracket ("500 km đường giao thông nông thôn (đường trục
+    xã, đường liên thôn, đường ngõ, xóm ...)") is shared out by local counts in its unit over
+    some of them ("3,2 km đường ngõ, xóm")."""
+    listed = " ".join(regex.findall(r"\(([^()]*)\)", wanted.text or ""))
+    if not listed or not _shared_out(wanted.unit):
+        return []
+    kinds = set(indicator_key(None, listed).split())
+    return [mine for mine in local_targets if mine.unit == wanted.unit and
+            (words := set(mine.indicator_key.split())) and words <= kinds]
 
 
 def _target_words(target: Target) -> str:
@@ -399,7 +449,10 @@ _LEVEL_WORDS = regex.compile(rf"(?<!\p{{L}})(?:cấp|các|{UNIT_WORDS})(?!\p{{L}
 
 
 def _terms(text: str) -> list[str]:
-    words = regex.findall(r"[\p{L}\d]+", match_key(text))
+    key = match_key(text)
+    for word, usual in lexicon()["task_spellings"].items():
+        key = key.replace(match_key(word), match_key(usual))
+    words = regex.findall(r"[\p{L}\d]+", key)
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
@@ -457,7 +510,10 @@ class TaskMatcher:
         # Nor whose guidance the work follows ("theo hướng dẫn của Bộ ...").
         words = _WHEN_WORDS.sub(" ", regex.sub(r"\([^)]*\)|(?i:theo\s+hướng\s+dẫn)[^.;]*", " ",
                                           wanted.description))
-        terms = _terms(_LEVEL_WORDS.sub(" ", match_key(words)))
+        words = _LEVEL_WORDS.sub(" ", match_key(words))
+        for urging in lexicon()["task_urging_words"]:
+            words = words.replace(match_key(urging), " ")
+        terms = _terms(words)
         if sum(" " not in term for term in set(terms)) < lexicon()["task_min_words"]:
             return []  # too few words to tell one review from another
         weights = {term: self.idf.get(term, 1.0) for term in set(terms)}
@@ -553,6 +609,8 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
     matcher = TaskMatcher(local, parent)
     missing: list[Task] = []
     period = plan_period(local)
+    tier = local.document.locality.tier if local.document.locality else None
+    below = TIER_BELOW.get(tier or "")
     for wanted in tasks_for_local(local, parent):
         if period and _outside(wanted.timeframe, period):
             continue  # due in years the local plan does not cover (a 2015 review, for 2018)
@@ -560,36 +618,30 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
             continue  # "nếu có khó khăn, vướng mắc, ... phản ánh về ...": nothing to take up
         if _is_plan_making(wanted):
             found += _plan_deadline(local, parent, wanted)
+            # "...; chỉ đạo UBND các xã xây dựng kế hoạch của địa phương, hoàn thành trước
+            # ngày 31/3/2024": the level below's plans, work beside the local plan's own.
+            for part in _pieces(wanted, parent):
+                if below and _of_tier(part.description, below):
+                    found += _late_findings(matcher.best(part), part, matcher, [], local,
+                                            parent, whole=wanted)
             continue
         if _is_funding(wanted, parent):
-            # Budgeting is taken up by the local plan's own funding, or its funding section (a
-            # section naming no source is FUNDING_NO_SOURCE's, one fault one finding).
-            if not local.funding and not any(FUNDING_HEADING.search(section.title)
-                                             for section in local.sections):
+            if not _funded(local):
                 missing.append(wanted)
             continue
         if _is_report(wanted, parent, results_only=True):
-            # Reporting upward is taken up by any report to the parent; its deadlines are
-            # compared by ``reporting``. Figures sent up once ("thống kê số liệu nền ..., gửi
-            # Hội Khuyến học tỉnh trước ngày 30/9/2022") are work of their own, matched below.
-            if not any(_reports_upward(duty, parent) and _reports_results(duty)
-                       for duty in local.reporting):
+            # Figures sent up once ("thống kê số liệu nền ..., gửi Hội Khuyến học tỉnh trước
+            # ngày 30/9/2022") are work of their own, matched below.
+            if not _reports_results_upward(local, parent):
                 missing.append(wanted)
             continue
         mine = matcher.best(wanted)
         lines = matcher.mentioned(wanted) if mine is None else []
         if mine is None and not lines and not matcher.reviews_alike(wanted):
-            missing.append(wanted)
+            if not _taken_up_in_pieces(matcher, wanted, local, parent):
+                missing.append(wanted)
             continue
-        late = _late(mine, wanted, matcher, lines, local) or next(
-            (task for task in matcher.same_step(wanted) if not _is_report(task, local) and
-             _later(task.timeframe, wanted.timeframe, round_year=_round_year(task))), None)
-        if late is None:
-            continue
-        mine = late
-        found.append(finding("DEADLINE_LATER", local, mine.timeframe.span or mine.span,
-                             parent, wanted.timeframe.span or wanted.span,
-                             local=mine.timeframe.text, parent=wanted.timeframe.text))
+        found += _late_findings(mine, wanted, matcher, lines, local, parent)
     reported: list[Task] = []
     for wanted in missing:
         if any(matcher.alike(wanted, other) for other in reported):
@@ -600,8 +652,86 @@ def tasks(local: Plan, parent: Plan) -> list[Finding]:
     return found
 
 
+def _late_findings(mine: Task | None, wanted: Task, matcher: TaskMatcher,
+                   lines: list[tuple[int, int]], local: Plan, parent: Plan,
+                   whole: Task | None = None) -> list[Finding]:
+    """DEADLINE_LATER for the local work that takes up ``wanted`` (or a piece of ``whole``)
+    after its deadline."""
+    late = _late(mine, wanted, matcher, lines, local, whole) or next(
+        (task for task in matcher.same_step(wanted) if not _is_report(task, local) and
+         _later(task.timeframe, wanted.timeframe, round_year=_round_year(task))), None)
+    if late is None:
+        return []
+    return [finding("DEADLINE_LATER", local, late.timeframe.span or late.span, parent,
+                    wanted.timeframe.span or wanted.span, local=late.timeframe.text,
+                    parent=wanted.timeframe.text)]
+
+
+def _pieces(wanted: Task, parent: Plan) -> list[Task]:
+    """The pieces of a duty split at ";", each with its own words, place and time."""
+    year = int(parent.document.issue_date[:4]) if parent.document.issue_date else None
+    pieces = []
+    for piece in wanted.description.split(";"):
+        words = piece.strip()
+        if len(words.split()) < lexicon()["task_min_words"]:
+            continue
+        span = _piece_span(words, wanted, parent)
+        times = [found for found in find_time_expressions(words, year)
+                 if found.value.bound == "by" or found.value.kind == "window"]
+        when = None
+        if times:
+            when = times[-1].value.model_copy(update={"span": (
+                span[0] + times[-1].start, span[0] + times[-1].end) if span else None})
+        pieces.append(wanted.model_copy(update={"description": words, "span": span,
+                                                "timeframe": when or wanted.timeframe}))
+    return pieces
+
+
+def _taken_up_in_pieces(matcher: TaskMatcher, wanted: Task, local: Plan, parent: Plan) -> bool:
+    """A duty of several pieces ("Tổ chức 02 đợt chiến dịch ...; duy trì tổng vệ sinh môi
+    trường hằng tháng; tổ chức hưởng ứng Ngày ASEAN ...") is taken up when each piece is,
+    wherever the local plan puts it: a report by the local plan's reports, a budget by its
+    funding, other work by its tasks and lines."""
+    pieces = _pieces(wanted, parent)
+    if len(pieces) < 2:
+        return False
+    for part in pieces:
+        if _is_report(part, parent, results_only=True):
+            taken_up = _reports_results_upward(local, parent)
+        elif _is_funding(part, parent):
+            taken_up = _funded(local)
+        else:
+            taken_up = matcher.best(part) is not None or bool(matcher.mentioned(part)) or \
+                matcher.reviews_alike(part)
+        if not taken_up:
+            return False
+    return True
+
+
+def _piece_span(piece: str, task: Task, plan: Plan) -> Span | None:
+    """Where a piece of a task's words stands in the plan, if it stands there as written."""
+    if not task.span or not plan.text:
+        return None
+    start = plan.text.find(piece, task.span[0], task.span[1])
+    return (start, start + len(piece)) if start >= 0 else None
+
+
+def _funded(local: Plan) -> bool:
+    """Budgeting is taken up by the local plan's own funding, or its funding section (a
+    section naming no source is FUNDING_NO_SOURCE's, one fault one finding)."""
+    return bool(local.funding) or any(FUNDING_HEADING.search(section.title)
+                                      for section in local.sections)
+
+
+def _reports_results_upward(local: Plan, parent: Plan) -> bool:
+    """Reporting upward is taken up by any report of results to the parent; its deadlines
+    are compared by ``reporting``."""
+    return any(_reports_upward(duty, parent) and _reports_results(duty)
+               for duty in local.reporting)
+
+
 def _late(mine: Task | None, wanted: Task, matcher: TaskMatcher,
-          lines: list[tuple[int, int]], local: Plan) -> Task | None:
+          lines: list[tuple[int, int]], local: Plan, whole: Task | None = None) -> Task | None:
     """The local task that takes up ``wanted`` after its deadline, if any."""
     if mine is None:
         # Work taken up on a line with its date there is late when every such date is.
@@ -613,7 +743,7 @@ def _late(mine: Task | None, wanted: Task, matcher: TaskMatcher,
     # Deadlines are compared only for the same work: the local task must answer this parent
     # task better than any other (a provincial conference the district attends is not the
     # district's own review).
-    if matcher.best_parent(mine) is wanted and not _is_report(mine, local) and \
+    if matcher.best_parent(mine) is (whole or wanted) and not _is_report(mine, local) and \
             _later(mine.timeframe, wanted.timeframe, round_year=_round_year(mine)):
         return mine
     return None
@@ -704,12 +834,25 @@ def _later(mine: TimeExpression | None, theirs: TimeExpression | None,
     a, b = _deadline(mine, earliest=True), _deadline(theirs)
     if a is None or b is None:
         return False
+    # A quarterly or monthly series ("trước ngày 20 của tháng cuối quý") is answered by the
+    # local plan's own series, not by one date (the year's report, "trước ngày 10/12/2026").
+    if a[0] == "date" and b[0] == "yearly" and _rounds(theirs) > 2:
+        return False
     if a[0] == "date" and b[0] == "yearly":
         year = round_year or int(a[1][:4])
         b = ("date", f"{year:04d}-{b[1]:02d}-{b[2]:02d}")
     if a[0] != b[0]:
         return False
     return a[1:] >= b[1:] if or_equal else a[1:] > b[1:]
+
+
+def _rounds(expression: TimeExpression) -> int:
+    """How many times a year a yearly rule falls due: on each month's day (BYMONTH=3,6,9,12;
+    BYMONTHDAY=20: four), or once in a window of months ("Quý IV hằng năm")."""
+    months = regex.search(r"BYMONTH=([\d,]+)", expression.rrule or "")
+    if not months or "BYMONTHDAY" not in (expression.rrule or ""):
+        return 1
+    return len(months.group(1).split(","))
 
 
 def _round_year(task: Task) -> int | None:

@@ -59,6 +59,12 @@ GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)
 STRIVE = regex.compile(r"phấn đấu", regex.IGNORECASE)
 TRAILING = regex.compile(r"[\s,;:.]*(?:\b(?:và|trong đó|riêng|hoặc)\b[\s,;:.]*)*$",
                          regex.IGNORECASE)
+# An index's level with no unit, after its comparator, in a clause that names the index first:
+# "Chỉ số Breteau (BI) tại các điểm giám sát trọng điểm dưới 20".
+INDEX_LEVEL = regex.compile(
+    rf"^\s*(?:[-+•]\s*)?chỉ số\b[^;:.]{{0,100}}?\s(?:dưới|trên|không quá|không vượt quá|tối đa|"
+    rf"tối thiểu|ít nhất|đạt)\s+(?P<value>{NUMBER})(?![\d.,/])(?!\s*%)",
+    regex.IGNORECASE)
 MEASURE_FIRST = regex.compile(
     r"^(\s*(?:[-+•]\s*)?)(?:tỷ lệ|tỉ lệ|tỷ số|tỉ số|tổng tỷ suất|tỷ suất|chỉ số|số lượng|tổng số|"
     r"giá trị|thu nhập|tuổi thọ|"
@@ -190,6 +196,12 @@ def _figures(text: str) -> list[Figure]:
         figures.append(Figure(match.start(), match.end(), _number(match.group("value")),
                               _number(match.group("high")) if match.group("high") else None,
                               unit, False))
+    index = INDEX_LEVEL.match(text)
+    if index and not any(index.start("value") < f.end and f.start < index.end("value")
+                         for f in figures):
+        figures.append(Figure(index.start("value"), index.end("value"),
+                              _number(index.group("value")), None, "", False))
+        figures.sort(key=lambda figure: figure.start)
     for figure in figures:
         rest = regex.match(r"\s*trở lên", text[figure.end:], regex.IGNORECASE)
         if rest:
@@ -291,7 +303,7 @@ def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarg
     clean_end = start + len(TRAILING.sub("", text[start:end]))
     return FoundTarget(
         start=start, end=max(clean_end, figure.end), value=figure.value,
-        value_max=figure.value_max, unit=figure.unit, comparator=comparator,
+        value_max=figure.value_max, unit=figure.unit or None, comparator=comparator,
         subject=subject or None, indicator=indicator or None,
     )
 
@@ -649,11 +661,14 @@ def indicator_key(subject: str | None, indicator: str | None) -> str:
     text = " ".join(filter(None, [subject, indicator]))
     # a locality: its unit word and the capitalised name after it ("thị xã An Khê")
     text = regex.sub(rf"(?i:trên địa bàn)|(?i:{UNIT_WORDS})(?:\s+\p{{Lu}}\p{{Ll}}*)*", " ", text)
+    # a bracket lists examples or gives a short form: "trường học các cấp (mầm non, tiểu học)"
+    text = regex.sub(r"\([^()]*\)", " ", text)
     text = regex.sub(r"[“”\"'()]", " ", _key(text))
-    words = regex.findall(r"[\p{L}\d]+", text)
     stop = {_key(word) for word in lexicon()["key_stopwords"]}
-    single = {word for word in stop if " " not in word}
-    kept = [word for word in words if word not in single and not word.isdigit()]
+    for phrase in sorted((word for word in stop if " " in word), key=len, reverse=True):
+        text = regex.sub(rf"(?<!\w){regex.escape(phrase)}(?!\w)", " ", text)
+    words = regex.findall(r"[\p{L}\d]+", text)
+    kept = [word for word in words if word not in stop and not word.isdigit()]
     return " ".join(sorted(set(kept)))
 
 

@@ -28,7 +28,6 @@ from extractor.rules.vocabulary import UNIT_WORDS, match_key, units
 
 ADDRESSABLE_KINDS = {"state", "front", "mass_organisation"}
 TIER_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung_uong": 3}
-SPELLINGS = {"hàng": "hằng"}
 TIER_BELOW = {"tinh": "huyen", "huyen": "xa"}
 LEVELS = ["trung uong", "tinh", "huyen", "xa"]
 LEVEL_RANGE = regex.compile(r"(?<!\p{L})từ\s+(?:cấp\s+)?(?P<top>trung ương|tỉnh)\s+đến\s+"
@@ -212,7 +211,21 @@ def _head_key_words(subject: str | None, indicator: str | None) -> frozenset[str
 
 def _key_words(key: str) -> frozenset[str]:
     """An indicator key's words, one spelling for variants ("hàng năm" is "hằng năm")."""
-    return frozenset(SPELLINGS.get(word, word) for word in key.split())
+    return frozenset(_spelled(key).split())
+
+
+@cache
+def _spellings() -> tuple[regex.Pattern[str], dict[str, str]]:
+    usual = {match_key(word): match_key(form) for word, form in lexicon()["spellings"].items()}
+    words = sorted(usual, key=len, reverse=True)
+    pattern = regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(map(regex.escape, words))})(?!\p{{L}})")
+    return pattern, usual
+
+
+def _spelled(key: str) -> str:
+    """``key`` (in ``match_key`` form) with each word of ``spellings`` written one way."""
+    pattern, usual = _spellings()
+    return pattern.sub(lambda found: usual[found.group()], key)
 
 
 @lru_cache(maxsize=4096)
@@ -400,6 +413,7 @@ def _aims_of_the_locality(wanted: Target, local_targets: list[Target],
     key = set(wanted.indicator_key.split())
     found = []
     for mine in local_targets:
+        # its whole words: what a local figure counts ("19/19 tiêu chí") is no part of its key
         theirs = set(indicator_key(None, mine.text).split())
         smaller = min(key, theirs, key=len)
         if len(smaller) >= lexicon()["contained_key_words"] and \
@@ -449,10 +463,7 @@ _LEVEL_WORDS = regex.compile(rf"(?<!\p{{L}})(?:cấp|các|{UNIT_WORDS})(?!\p{{L}
 
 
 def _terms(text: str) -> list[str]:
-    key = match_key(text)
-    for word, usual in lexicon()["task_spellings"].items():
-        key = key.replace(match_key(word), match_key(usual))
-    words = regex.findall(r"[\p{L}\d]+", key)
+    words = regex.findall(r"[\p{L}\d]+", _spelled(match_key(text)))
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 

@@ -1107,6 +1107,17 @@ def _level(base: str, unit: str | None, place: str | None, own_tier: str | None)
     return own_tier
 
 
+@cache
+def _tierless() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The words of collectives of no tier, in ``match_key`` form: an area's unit anywhere,
+    and a kind of body of none opening the name."""
+    words = lexicon()["words"]
+    areas = "|".join(regex.escape(match_key(area)) for area in words["area_units"])
+    heads = "|".join(regex.escape(match_key(head)) for head in words["no_tier_heads"])
+    return (regex.compile(rf"(?<!\p{{L}})(?:{areas})(?!\p{{L}})"),
+            regex.compile(rf"(?:các|những|mọi)\s+(?:{heads})(?!\p{{L}})"))
+
+
 def _collective_level(name: str, own_tier: str | None, own_offices: bool = False) -> str | None:
     """The tier a collective's words name (a unit, "cấp xã", a kind of one tier: Sở, Phòng,
     TTHTCĐ); none when they name several ("các cấp", "các sở, ngành, huyện"); the issuer's own
@@ -1140,10 +1151,8 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
                   own_tier if own_offices and own_tier else "huyen")
     if regex.search(r"trung tâm học tập cộng đồng|tthtcđ", folded):
         tiers.add("xa")
-    if any(regex.search(rf"(?<!\p{{L}}){area}(?!\p{{L}})", folded)
-           for area in lexicon()["words"]["area_units"]) or any(
-            regex.match(rf"(?:các|những|mọi)\s+{match_key(head)}(?!\p{{L}})", folded)
-            for head in lexicon()["words"]["no_tier_heads"]):
+    area, no_tier = _tierless()
+    if area.search(folded) or no_tier.match(folded):
         # "các Trạm Chăn nuôi và Thú y khu vực": of an area; "các Đồn Biên phòng": of none
         return None
     if len(tiers) > 1:

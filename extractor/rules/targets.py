@@ -655,6 +655,16 @@ def _last_year(text: str) -> int | None:
     return int(years[-1]) if years else None
 
 
+@cache
+def _key_stopwords() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The stop phrases of several words as one pattern (longest first), and the single stop
+    words."""
+    stop = {_key(word) for word in lexicon()["key_stopwords"]}
+    phrases = sorted((word for word in stop if " " in word), key=len, reverse=True)
+    pattern = regex.compile(rf"(?<!\w)(?:{'|'.join(map(regex.escape, phrases))})(?!\w)")
+    return pattern, frozenset(word for word in stop if " " not in word)
+
+
 def indicator_key(subject: str | None, indicator: str | None) -> str:
     """A canonical key for what a target measures, robust to wording, tone-mark style and
     locality names: content words of subject and indicator, folded and sorted."""
@@ -664,11 +674,9 @@ def indicator_key(subject: str | None, indicator: str | None) -> str:
     # a bracket lists examples or gives a short form: "trường học các cấp (mầm non, tiểu học)"
     text = regex.sub(r"\([^()]*\)", " ", text)
     text = regex.sub(r"[“”\"'()]", " ", _key(text))
-    stop = {_key(word) for word in lexicon()["key_stopwords"]}
-    for phrase in sorted((word for word in stop if " " in word), key=len, reverse=True):
-        text = regex.sub(rf"(?<!\w){regex.escape(phrase)}(?!\w)", " ", text)
-    words = regex.findall(r"[\p{L}\d]+", text)
-    kept = [word for word in words if word not in stop and not word.isdigit()]
+    stop_phrases, stop_words = _key_stopwords()
+    words = regex.findall(r"[\p{L}\d]+", stop_phrases.sub(" ", text))
+    kept = [word for word in words if word not in stop_words and not word.isdigit()]
     return " ".join(sorted(set(kept)))
 
 

@@ -44,6 +44,8 @@ ENACTING_FORMULA = regex.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)
 RECIPIENTS_HEADING = regex.compile(r"^Nơi nhận\s*:?", regex.IGNORECASE)
 # The signature's first line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"): where a plan attached to
 # a decision signs with no "Nơi nhận" of its own, its closing starts here.
+# The plan's closing paragraph ("Trên đây là Kế hoạch ...").
+CLOSING = regex.compile(r"^\s*Trên đây là\b")
 SIGNATURE_START = regex.compile(r"^(?:TM|KT|TL|TUQ)\s*\.\s*\p{Lu}")
 # "PHỤ LỤC", "PHỤ LỤC II", and in mixed case only as a heading: "Phụ lục: DANH MỤC ...".
 APPENDIX_MARKER = r"PHỤ LỤC(?:\s+[IVX\d]+)?\b|Phụ lục(?:\s+[IVX\d]+)?(?=\s*[\.:]|\s*$)"

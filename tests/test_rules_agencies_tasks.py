@@ -1614,3 +1614,43 @@ def test_advice_in_a_rows_work_and_under_a_request_heading() -> None:
         "KẾ HOẠCH\nDịch bệnh động vật\nV. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Sở Tài chính, Sở Y tế:\n"
         "- Sở Tài chính thẩm định, tham mưu UBND tỉnh bố trí kinh phí phòng, chống dịch.\n")
     assert [(a.name, a.role) for a in plan.tasks[0].assignments] == [("Sở Tài chính", "requested")]
+
+
+PROVINCE_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 10 tháng 3 năm "
+                   "2025\nKẾ HOẠCH\nPhòng, chống tác hại của thuốc lá\nI. TỔ CHỨC THỰC HIỆN\n")
+
+
+@pytest.mark.parametrize(("body", "level"), [
+    # the body under a lower tier's item is that tier's
+    ("UBND cùng cấp", "huyen"),
+    # "cùng cấp" is the tier of the body before it in its clause, not of the item's heading
+    ("Hội đồng nhân dân cùng cấp", "xa"),
+    # a bare body in a district's duty is every district's
+    ("Trung tâm Y tế các huyện, thị xã, thành phố", "huyen"),
+    # not a body the duty reports to, and not one of a fixed tier
+    ("Sở Y tế", "tinh"),
+    ("Ban Chỉ đạo tỉnh", "tinh"),
+])
+def test_a_body_named_in_a_lower_tiers_duty_is_of_that_tier(body: str, level: str) -> None:
+    plan = extract_text(
+        PROVINCE_HEADER +
+        "1. Trung tâm Y tế các huyện, thị xã, thành phố: tư vấn cai nghiện.\n"
+        "2. UBND các huyện, thị xã, thành phố:\n"
+        "- Tham mưu UBND cùng cấp ban hành kế hoạch; chỉ đạo Trung tâm Y tế tổ chức tư vấn.\n"
+        "- UBND cấp xã đưa chỉ tiêu vào nghị quyết của Hội đồng nhân dân cùng cấp.\n"
+        "- Báo cáo kết quả về Sở Y tế (qua Ban Chỉ đạo tỉnh) trước ngày 15/12.\n"
+        "3. Ban Chỉ đạo tỉnh theo dõi, đôn đốc.\n")
+    agency = next(a for a in plan.agencies if body == a.name or body in a.aliases)
+    assert agency.level == level
+    if body.startswith("Trung tâm Y tế"):
+        assert agency.collective and agency.aliases == ["Trung tâm Y tế"]
+
+
+def test_a_bare_body_under_the_issuers_own_item_keeps_the_issuers_tier() -> None:
+    plan = extract_text(
+        PROVINCE_HEADER +
+        "1. Sở Y tế: chủ trì, phối hợp với Trung tâm Y tế tổ chức tư vấn.\n"
+        "2. UBND các huyện: triển khai.\n"
+        "Trên đây là Kế hoạch; đề nghị Trung tâm Y tế theo dõi.\n")
+    centre = next(a for a in plan.agencies if a.name.startswith("Trung tâm Y tế"))
+    assert (centre.level, centre.collective) == ("tinh", False)

@@ -11,6 +11,7 @@ ranges over ("UBND các huyện, thành phố"). A body nobody listed is still f
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -37,7 +38,7 @@ from extractor.rules.vocabulary import (
     units,
     village_units,
 )
-from extractor.structure import Layout
+from extractor.structure import CLOSING, Layout
 
 TOKEN = regex.compile(r"[\n\t]|\p{L}[\p{L}\p{M}]*(?:&\p{L}+)*|\d+|[^\s]")
 CONNECTORS = {"và", "-", "–", "&"}
@@ -999,6 +1000,7 @@ class _Entry:
     collective: bool
     surfaces: list[str]
     mentions: list[tuple[int, int]]
+    named_for: bool = False  # a bare name given the lower tier of its context
 
     def sort_mentions(self) -> None:
         """Mentions (and the surface of each) in document order."""
@@ -1007,8 +1009,11 @@ class _Entry:
         self.surfaces = [surface for _, surface in order]
 
 
-def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
-    """One entry per body: mentions merged by base name, tier and place."""
+def resolve(mentions: list[AgencyMention], document: Document,
+            context_tiers: dict[int, str] | None = None) -> list[_Entry]:
+    """One entry per body: mentions merged by base name, tier and place. ``context_tiers``
+    holds, by a mention's start, the lower tier it is named for (see ``context_tiers``)."""
+    context_tiers = context_tiers or {}
     own_place = document.locality.name if document.locality else None
     own_tier = document.locality.tier if document.locality else None
     own_level = document.locality.level if document.locality else None
@@ -1030,9 +1035,10 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
                     " các " not in f" {match_key(entry.name)}":
                 entry.name = entry.base = name
             if entry is None:
-                entry = entries[key] = _Entry(name, name, None, None,
-                                              _collective_level(name, own_tier, own_offices),
-                                              mention.kind,
+                level = _collective_level(name, own_tier, own_offices)
+                if SAME_TIER.search(name) and mention.start in context_tiers:
+                    level = context_tiers[mention.start]
+                entry = entries[key] = _Entry(name, name, None, None, level, mention.kind,
                                               True, [], [])
         else:
             base, unit, place = _split_locality(name)
@@ -1054,6 +1060,9 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
                 level = "tinh" if own_department else own_tier
             if place is None and unit is not None and unit == own_unit and level == own_tier:
                 place = own_place
+            named_for = mention.start in context_tiers and _of_any_tier(base, unit, place)
+            if named_for:
+                level = context_tiers[mention.start]  # "Trung tâm Y tế" in a district's duty
             # A body of a tier below the plan's, named without a place ("trạm y tế xã" in a
             # province's plan, "Hội Khuyến học phường" in a district's): every such body.
             every = place is None and _below(level, own_tier)
@@ -1066,7 +1075,7 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
             if entry is None:
                 full = " ".join(part for part in (base, unit, place) if part)
                 entry = entries[key] = _Entry(full, base, unit, place, level, mention.kind,
-                                              every, [], [])
+                                              every, [], [], named_for)
             elif entry.name.isupper() and not name.isupper():
                 entry.name = " ".join(part for part in (base, unit, place) if part)
                 entry.base = base
@@ -1077,6 +1086,78 @@ def resolve(mentions: list[AgencyMention], document: Document) -> list[_Entry]:
 
 
 FIELD_MARKS = regex.compile(r"[-–,]")
+
+
+CLAUSE_BREAK = regex.compile(r"[;.]\s")
+UPWARD = regex.compile(
+    rf"(?<!\p{{L}})(?:{'|'.join(lexicon()['words']['upward_words'])})(?!\p{{L}})",
+    regex.IGNORECASE)
+SAME_TIER = regex.compile(r"(?<!\p{L})cùng cấp(?!\p{L})", regex.IGNORECASE)
+
+
+def _of_any_tier(base: str, unit: str | None, place: str | None) -> bool:
+    """Whether a body named so stands at whatever tier it is named for: no unit, no place, no
+    kind of one tier ("Sở", "Bộ"), not a desk of the issuer's and not of an area."""
+    if unit is not None or place is not None or tier_of_body(base) is not None or \
+            match_key(base).split()[:2] in (["bộ", "phận"], ["công", "chức"]):
+        return False
+    return _level(base, None, None, "") == ""
+
+
+def context_tiers(norm: NormalizedText, layout: Layout, mentions: list[AgencyMention],
+                  levels: dict[int, str | None], own_tier: str | None) -> dict[int, str]:
+    """The tier below the issuer's that a mention is named for, by its start: a bare body in
+    a duty under a lower tier's item ("4. UBND các huyện, thị xã, thành phố:" ... "chỉ đạo
+    Trung tâm Y tế ..."), and "X cùng cấp" after a lower tier's body in its clause ("Công an
+    các huyện phối hợp với UBND cùng cấp") or under such an item. ``levels`` holds each
+    mention's level as read without its context."""
+    mentions = sorted(mentions, key=lambda mention: mention.start)
+    starts = [mention.start for mention in mentions]
+
+    def tier(mention: AgencyMention) -> str | None:
+        return None if SAME_TIER.search(mention.name) else levels.get(mention.start)
+
+    def lower(found: list[AgencyMention]) -> str | None:
+        tiers = {tier(mention) for mention in found}
+        only = tiers.pop() if len(tiers) == 1 else None
+        return only if _below(only, own_tier) else None
+
+    # an organisation item's heading that opens with bodies: its section, the end of its
+    # heading line, and the lower tier its bodies are of
+    headings: dict[str, tuple[int, str | None]] = {}
+    for section in layout.sections:
+        line = norm.line_at(section.span[0]) if section.span else None
+        if section.kind not in {"arabic", "letter", "roman"} or line is None or \
+                section.title.isupper():
+            continue
+        title = norm.text[section.span[0]:line.end]
+        rest = regex.sub(r"^\s*(?:[\dIVXLa-zđ]{1,4}[.)]\s*)+(?:Đề nghị\s+)?", "", title)
+        found = mentions[bisect_left(starts, line.start):bisect_left(starts, line.end)]
+        if found and found[0].start <= line.end - len(rest) + 1:
+            headings[section.id] = (line.end, lower(found))
+
+    tiers: dict[int, str] = {}
+    for index, mention in enumerate(mentions):
+        line = norm.line_at(mention.start)
+        if line is None or CLOSING.match(norm.text, line.start):
+            continue
+        under = next((headings[s.id][1] for s in layout.chain(layout.section_at(mention.start))
+                      if s.id in headings and headings[s.id][0] < mention.start), None)
+        since = max([line.start] + [other.end for other in mentions[:index]
+                                    if other.end <= mention.start])
+        if UPWARD.search(norm.text, since, mention.start):
+            under = None  # "báo cáo kết quả về Sở (qua Văn phòng Sở)": a body above
+        if SAME_TIER.search(mention.name):
+            clause_start = max([line.start] + [
+                found.end() for found in CLAUSE_BREAK.finditer(norm.text, line.start,
+                                                               mention.start)])
+            before = [other for other in mentions[:index] if other.start >= clause_start]
+            nearest = next((found for found in (lower([other]) for other in reversed(before))
+                            if found), None)
+            under = nearest or under
+        if under:
+            tiers[mention.start] = under
+    return tiers
 
 
 def _below(level: str | None, own_tier: str | None) -> bool:
@@ -1190,6 +1271,11 @@ def _merge_every(entries: list[_Entry]) -> list[_Entry]:
     def together(entry: _Entry) -> list[_Entry]:
         if not entry.collective or DETERMINER.search(entry.name):
             return []
+        if entry.named_for:
+            # "Trung tâm Y tế" in a district's duty: the plan's "Trung tâm Y tế các huyện"
+            return [other for other in entries if other is not entry and other.collective
+                    and other.level == entry.level
+                    and stripped(other).startswith(stripped(entry) + " ")]
         return [other for other in entries if other is not entry and other.collective
                 and DETERMINER.search(other.name) and stripped(other) == stripped(entry)]
 
@@ -1517,6 +1603,11 @@ def extract_agencies(norm: NormalizedText, layout: Layout,
     mentions = [mention for mention in with_short_forms(norm.text, mentions)
                 if any(start <= mention.start and mention.end <= end for start, end in stretches)]
     entries = resolve(mentions, document)
+    levels = {start: entry.level for entry in entries for start, _ in entry.mentions}
+    own_tier = document.locality.tier if document.locality else None
+    tiers = context_tiers(norm, layout, mentions, levels, own_tier)
+    if tiers:
+        entries = resolve(mentions, document, tiers)
     _add_own_department(entries, norm.text, stretches, mentions, document)
     agencies = []
     for number, entry in enumerate(entries, start=1):

@@ -49,7 +49,7 @@ from extractor.rules.vocabulary import (
     load_lexicon,
     match_key,
 )
-from extractor.structure import Layout, marker_of
+from extractor.structure import CLOSING, Layout, marker_of
 
 
 @cache
@@ -82,11 +82,10 @@ LISTING = regex.compile(r"\b(?:bao\s+)?gồm\s*:\s*$")
 DOCUMENT_ITEM = regex.compile(
     r"^\s*(?:[-+•]\s*)?(?:Tờ trình|Biên bản|Danh sách|Bản sao|Bản chụp|Đơn đề nghị|Giấy|Phiếu|"
     r"Báo cáo\s+(?:kèm|tự|tóm|thành tích|kết quả)|Bảng|Quyết định|Văn bản)\b")
-# The plan's closing paragraph ("Trên đây là Kế hoạch ...") and, in it, a call to carry the
-# plan out ("Yêu cầu các ngành ... nghiêm túc triển khai thực hiện./."): farewells, not duties.
+# In the plan's closing paragraph, a call to carry the plan out ("Yêu cầu các ngành ...
+# nghiêm túc triển khai thực hiện./."): farewells, not duties.
 # A sentence there that gives a body work of its own ("Sở X hướng dẫn, kiểm tra, ... báo cáo
 # UBND tỉnh") is a task.
-CLOSING = regex.compile(r"^\s*Trên đây là\b")
 CARRY_OUT = regex.compile(
     r"(?:triển khai|tổ chức)(?:\s*,)?\s+(?:triển khai\s+)?thực hiện(?:\s+Kế hoạch(?:\s+này)?)?"
     rf"(?:\s*,?\s*(?:và\s+)?(?:{'|'.join(lexicon()['closing']['manner'])}))*\s*(?:[,.;/]|$)",

@@ -55,6 +55,10 @@ TRAILING_OFF = regex.compile(r"(?:\.\.\.|…)$")
 CONTINUATION_START = regex.compile(r"^(?:-\s(?=xã hội\b))?\p{Ll}(?![\)\.,]\s)")
 # "... Quyết định số 1187/QĐ-UBND ngày" | "28/9/2022 của ...": a line cannot end on these words.
 NEEDS_A_NUMBER = regex.compile(r"(?:\bngày|\bsố|\btháng|\bnăm)\s*$", regex.IGNORECASE)
+# "- Nguồn xã hội hóa (vận động ... trên địa bàn phường):" | "30.000.000 đồng.": a source's
+# amount wrapped onto a line of its own.
+AMOUNT_ALONE = regex.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:triệu\s+|tỷ\s+)?đồng\b"
+                             r"[^\p{L}]{0,3}$")
 LAYOUT_ANCHORS = regex.compile(
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do|"
     r"^Số\s*:|Nơi nhận|^TM\.|^KT\.|^TL\.|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC",
@@ -330,9 +334,12 @@ def _continues(previous: TableBlock, table: TableBlock) -> bool:
     )
 
 
+NUMBER_HEADERS = {"tt", "stt", "số tt"}
+
+
 def _numbered(table: TableBlock) -> bool:
     header = table.rows[0][0].strip().casefold() if table.rows[0] else ""
-    return header in {"tt", "stt", "số tt"}
+    return header in NUMBER_HEADERS
 
 
 def _append_table(previous: TableBlock, table: TableBlock) -> None:
@@ -351,7 +358,11 @@ def _merge_continued_rows(table: TableBlock) -> TableBlock:
     rows: list[list[str]] = []
     pages: list[int | None] = []
     for row, page in zip(table.rows, table.row_pages, strict=True):
-        if rows and len(rows) > 1 and _is_continuation(row) and rows[-1][0]:
+        if rows and len(rows) > 1 and _is_continuation(row) and rows[-1][0] and \
+                _under_merged_cell(rows[0], row):
+            rows.append([COVERED, *row[1:]])
+            pages.append(page)
+        elif rows and len(rows) > 1 and _is_continuation(row) and rows[-1][0]:
             _merge_into(rows[-1], row)
         elif len(rows) == 1 and _wraps_header(row):
             _merge_into(rows[0], row)  # a header wrapped over two lines: "Đơn vị chủ" / "trì"
@@ -361,6 +372,15 @@ def _merge_continued_rows(table: TableBlock) -> TableBlock:
             rows.append(list(row))
             pages.append(page)
     return TableBlock(rows, table.page, pages)
+
+
+def _under_merged_cell(header: list[str], row: list[str]) -> bool:
+    """A row of its own under a first cell merged down over it ("Tháng 01/2026" over two
+    activities), not a cell cut by a page break: the first column holds no numbers, and the
+    row fills two cells or more, each opening as a cell does."""
+    filled = [cell for cell in row[1:] if cell]
+    return bool(header) and header[0].strip().casefold() not in NUMBER_HEADERS and \
+        len(filled) >= 2 and all(cell[:1].isupper() or cell[:1].isdigit() for cell in filled)
 
 
 def _two_row_header(top: list[str], below: list[str]) -> list[str] | None:
@@ -410,6 +430,9 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
                 (CONTINUATION_START.match(block.text) and not previous.text.isupper())
                 or (NEEDS_A_NUMBER.search(previous.text) and block.text[:1].isdigit())
             )
+        ) or (
+            isinstance(block, Paragraph) and isinstance(previous, Paragraph)
+            and previous.text.endswith(":") and AMOUNT_ALONE.match(block.text)
         ):
             out[-1] = Paragraph(_join_words(previous.text, block.text), previous.page)
         else:

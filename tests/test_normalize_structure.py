@@ -88,6 +88,30 @@ def test_table_continued_after_a_page_break_is_merged():
                     ["3", "Sơ kết", "Quý IV/2023"]]
 
 
+def test_a_row_under_a_first_cell_merged_down_is_a_row_of_its_own():
+    text = ("Thời gian\tNội dung\tĐơn vị chủ trì\nTháng 01/2026\tRà soát mạng lưới\tTrạm Y tế "
+            "phường\n\tTổ chức hội nghị triển khai\tPhòng Văn hóa - Xã hội\n"
+            "Quý II\tKiểm tra, giám sát\tTrạm Y tế\n\tcác cơ sở tư nhân\t\n")
+    norm = norm_of(text)
+    (table,) = norm.tables
+    rows = [[norm.text[s:e] for s, e in row] for row in table.rows]
+    # the merged cell reads as the one above it; a lowercase tail still goes on its row
+    assert rows == [["Thời gian", "Nội dung", "Đơn vị chủ trì"],
+                    ["Tháng 01/2026", "Rà soát mạng lưới", "Trạm Y tế phường"],
+                    ["Tháng 01/2026", "Tổ chức hội nghị triển khai", "Phòng Văn hóa - Xã hội"],
+                    ["Quý II", "Kiểm tra, giám sát các cơ sở tư nhân", "Trạm Y tế"]]
+    # in a numbered table a row with no number goes on with the row before it
+    numbered = norm_of("TT\tNội dung\tĐơn vị\n1\tTập huấn\tSở Y tế\n\tNâng cao\tTrạm Y tế\n")
+    assert len(numbered.tables[0].rows) == 2
+
+
+def test_a_sources_amount_wrapped_onto_its_own_line_is_joined():
+    norm = norm_of("- Nguồn xã hội hóa (vận động các doanh nghiệp):\n\n30.000.000 đồng.")
+    assert norm.text == "- Nguồn xã hội hóa (vận động các doanh nghiệp): 30.000.000 đồng.\n"
+    heading = norm_of("IV. KINH PHÍ:\n\n2. Tổ chức thực hiện")
+    assert len(heading.text.splitlines()) == 2
+
+
 def test_a_cells_tail_printed_after_the_table_goes_back_into_the_cell():
     text = (
         "TT\tNội dung\tĐơn vị thực hiện\n1\tTập huấn\tHKH thành phố\n"

@@ -60,6 +60,31 @@ MENTIONS = {
         ("UBND cấp xã thực hiện", ["UBND cấp xã"]),
         ("các Sở, Ban, Ngành liên quan", ["các Sở, Ban, Ngành liên quan"]),
     ],
+    "places, branches and bodies named whole": [
+        ("phối hợp với UBND các huyện Đồng Văn, Mèo Vạc, Yên Minh\tSở Y tế",
+         ["UBND các huyện Đồng Văn, Mèo Vạc, Yên Minh", "Sở Y tế"]),
+        ("Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh; Thủ trưởng các sở",
+         ["Ngân hàng Chính sách xã hội chi nhánh tỉnh", "các sở"]),
+        ("Trung tâm Dịch vụ việc làm tỉnh tổ chức phiên giao dịch",
+         ["Trung tâm Dịch vụ việc làm tỉnh"]),
+        ("báo cáo Bộ Lao động - Thương binh và Xã hội (qua Tổng cục Giáo dục nghề nghiệp)",
+         ["Bộ Lao động - Thương binh và Xã hội", "Tổng cục Giáo dục nghề nghiệp"]),
+        ("đầu tư Trường Cao đẳng Kỹ thuật và Công nghệ Hà Giang trở thành cơ sở chất lượng cao",
+         ["Trường Cao đẳng Kỹ thuật và Công nghệ Hà Giang"]),
+        ("căn cứ Nghị quyết của Ủy ban Thường vụ Quốc hội", ["Ủy ban Thường vụ Quốc hội"]),
+        # a document's name after the unit is no place: "Văn" opens no place name there
+        ("UBND xã Văn bản số 5", ["UBND xã"]),
+        ("kiểm tra các cơ sở khám bệnh, chữa bệnh tư nhân trên địa bàn phường",
+         ["các cơ sở khám bệnh, chữa bệnh tư nhân trên địa bàn phường"]),
+    ],
+    "words that say which places or bodies of a kind": [
+        ("phối hợp với UBND các huyện miền núi thực hiện", ["UBND các huyện miền núi"]),
+        ("hỗ trợ các trường vùng sâu, vùng xa", ["các trường vùng sâu, vùng xa"]),
+        # "có ..." is read whole only up to a cell's end
+        ("Phòng Nông nghiệp\tUBND các xã có mô hình\tQuý II", ["Phòng Nông nghiệp",
+                                                            "UBND các xã có mô hình"]),
+        ("UBND các xã có trách nhiệm triển khai", ["UBND các xã"]),
+    ],
     "a named body ends a collective's list": [
         ("Các ban, ngành, đoàn thể và Ban Nhân dân các thôn phối hợp",
          ["Các ban, ngành, đoàn thể", "Ban Nhân dân các thôn"]),
@@ -472,6 +497,7 @@ NOT_BODIES = [
     "điều phối các nguồn vốn ODA, viện trợ phi chính phủ nước ngoài",  # non-governmental aid
     "chính sách đối với lực lượng dân phòng",  # a force, not the village team
     "đa dạng hóa các hình thức khác",
+    "đưa lao động sang Nhật Bản, Hàn Quốc, Đài Loan (Trung Quốc)",  # a country, no broadcaster
 ]
 
 
@@ -1654,3 +1680,36 @@ def test_a_bare_body_under_the_issuers_own_item_keeps_the_issuers_tier() -> None
         "Trên đây là Kế hoạch; đề nghị Trung tâm Y tế theo dõi.\n")
     centre = next(a for a in plan.agencies if a.name.startswith("Trung tâm Y tế"))
     assert (centre.level, centre.collective) == ("tinh", False)
+
+
+def test_a_collective_read_whole_in_a_cell_is_read_whole_in_a_sentence() -> None:
+    from extractor.rules.agencies import with_short_forms
+
+    text = ("1\tXây dựng Quy chế\tUBND các xã có điểm du lịch\tQuý II\n"
+            "Phòng Văn hóa phối hợp với UBND các xã có điểm du lịch xây dựng Quy chế.")
+    surfaces = [m.surface for m in with_short_forms(text, find_mentions(text))]
+    assert surfaces.count("UBND các xã có điểm du lịch") == 2 and "UBND các xã" not in surfaces
+
+
+def test_a_collectives_shorter_name_and_a_lower_tiers_kind_named_bare() -> None:
+    plan = extract_text(
+        PROVINCE_HEADER +
+        "1. Sở Y tế: đầu tư các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên cấp huyện "
+        "(sau đây gọi tắt là Trung tâm GDNN-GDTX); bồi dưỡng giáo viên các Trung tâm GDNN-GDTX.\n"
+        "2. UBND các huyện, thành phố: chỉ đạo Phòng Lao động - Thương binh và Xã hội các huyện, "
+        "thành phố phối hợp với Trung tâm GDNN-GDTX; Phòng Lao động - Thương binh và Xã hội tổng "
+        "hợp.\n")
+    centres = [a for a in plan.agencies if "Giáo dục thường xuyên" in a.name]
+    assert len(centres) == 1 and centres[0].level == "huyen" and len(centres[0].mentions) == 3
+    offices = [a for a in plan.agencies if a.name.startswith("Phòng Lao động")]
+    assert len(offices) == 1 and offices[0].collective and len(offices[0].mentions) == 2
+
+
+def test_a_schedule_named_after_periodically_is_the_tasks_time() -> None:
+    plan = extract_text(
+        PROVINCE_HEADER +
+        "1. Các sở, ngành định kỳ báo cáo kết quả về UBND tỉnh trước ngày 15/6 và ngày 15/12 "
+        "hàng năm.\n2. Sở Y tế định kỳ kiểm tra, giám sát.\n")
+    timeframes = [task.timeframe for task in plan.tasks]
+    assert timeframes[0].rrule == "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15"
+    assert timeframes[1].kind == "unspecified"

@@ -106,6 +106,9 @@ REPORTING = {
     "trước ngày 15 của tháng cuối quý.": ("Sở Khoa học và Công nghệ", None, None),
     "Thống kê số lượng, tỷ lệ nữ cán bộ, công chức, viên chức giữ chức vụ lãnh đạo, quản lý các "
     "cấp, gửi Sở LĐTBXH trước ngày 30/11 hằng năm để tổng hợp.": ("Sở LĐTBXH", None, None),
+    # what a survey found, gathered and sent on
+    "Khảo sát nhu cầu tuyển dụng lao động của các doanh nghiệp; tổng hợp, gửi Sở LĐ-TB&XH trước "
+    "ngày 31/8 hằng năm.": ("Sở LĐ-TB&XH", None, None),
 }
 NOT_REPORTING = [
     "Tổ chức sơ kết, tổng kết và báo cáo kết quả thực hiện.",   # no one to report to, no time
@@ -157,6 +160,11 @@ def test_not_reporting(text):
      "05/12/2026 đối với báo cáo năm.",
      [("Các sở báo cáo UBND tỉnh trước ngày 10/6/2026 đối với báo cáo 6 tháng và trước ngày "
        "05/12/2026 đối với báo cáo năm", "UBND tỉnh")] * 2),
+    # whom the recipient reports to next is not whom the duty reports to
+    ("Các sở báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/12; báo cáo tổng kết "
+     "trước ngày 15/10/2025 để tổng hợp, báo cáo Bộ Nội vụ.",
+     [("Các sở báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/12", "UBND tỉnh"),
+      ("báo cáo tổng kết trước ngày 15/10/2025 để tổng hợp, báo cáo Bộ Nội vụ", "UBND tỉnh")]),
     ("Các phòng báo cáo kết quả về UBND quận trước ngày 15/6/2025; báo cáo đột xuất khi có "
      "yêu cầu.",
      [("Các phòng báo cáo kết quả về UBND quận trước ngày 15/6/2025", "UBND quận"),
@@ -442,3 +450,13 @@ def test_a_report_to_a_directors_post_and_those_served_paying() -> None:
     assert [f.source for f in plan.funding] == ["xa_hoi_hoa"]
     assert [(d.reporter, d.recipient, d.when.duration) for d in plan.reporting] == [
         ("Chi cục Chăn nuôi và Thú y", "Giám đốc Sở", "P1D")]
+
+
+def test_a_source_named_in_a_duty_is_stated_by_its_money_section() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nĐào tạo nghề năm 2023\nIII. NHIỆM VỤ\n- Sở Tài chính tham mưu bố trí kinh phí, "
+        "lồng ghép nguồn vốn các chương trình mục tiêu quốc gia.\nIV. KINH PHÍ\n- Lồng ghép "
+        "nguồn vốn các chương trình mục tiêu quốc gia: 24.300 triệu đồng;\n")
+    (source,) = plan.funding
+    assert (source.source, source.amount_vnd) == ("long_ghep", 24_300_000_000)
+    assert source.text == "Lồng ghép"

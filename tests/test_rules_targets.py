@@ -119,6 +119,11 @@ CORPUS: dict[str, list[tuple]] = {
     # only the negated phrase: a figure after its comma is a target
     "- Không để xảy ra dịch bệnh lớn, giảm 20% số ca mắc.": [
         (20, None, "%", "=", "quantitative", None)],
+    # people counted each time they are served; a rate per mille
+    "Đào tạo nghề cho khoảng 25.500 lượt người lao động nông thôn.": [
+        (25500, None, "lượt người", "~", "quantitative", None)],
+    "- Tỷ suất chết trẻ em dưới 1 tuổi giảm 0,1‰ so với năm 2025.": [
+        (0.1, None, "‰", "=", "quantitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.

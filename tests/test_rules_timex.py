@@ -195,6 +195,8 @@ NEGATIVE = [
     "bảo đảm suất ăn trong ngày cho học sinh",
     # rounds a year, not this year
     "tiêm phòng tập trung 02 đợt chính trong năm",
+    # a kind of meeting, not a schedule
+    "đưa nội dung vào chương trình sinh hoạt định kỳ của khu phố",
 ]
 
 
@@ -336,3 +338,28 @@ def test_a_duty_s_time_line_is_read_like_a_time_cell():
         "của ma túy.\n- Đơn vị thực hiện: Phòng Văn hóa - Xã hội.\n- Thời gian: Thường xuyên.\n")
     assert [(time.text, time.kind) for time in plan.time_expressions] == [
         ("Thường xuyên", "unspecified")]
+
+
+def test_an_annual_plan_or_budget_of_its_owner_is_no_time():
+    from extractor.rules.timex import _prose_expressions
+
+    def texts(line: str) -> list[str]:
+        return [f.value.text for f in _prose_expressions(line, 2023)]
+
+    assert texts("Lồng ghép các chỉ tiêu vào kế hoạch phát triển kinh tế - xã hội hằng năm của "
+                 "tỉnh.") == []
+    assert texts("Xây dựng kế hoạch giai đoạn 2023 - 2025 và hằng năm của địa phương, hoàn thành "
+                 "trước ngày 30/5/2023.") == ["hoàn thành trước ngày 30/5/2023"]
+    # the work done each year is
+    assert texts("Hằng năm, chủ trì lập dự toán kinh phí đào tạo nghề.") == ["Hằng năm"]
+
+
+def test_a_rules_day_has_no_bound_and_months_of_one_year_are_rounds():
+    monthly = parse("định kỳ vào ngày 15 hằng tháng", 2023)
+    assert (monthly.rrule, monthly.bound) == ("FREQ=MONTHLY;BYMONTHDAY=15", None)
+    assert parse("trước ngày 05 của tháng sau", 2026).bound == "by"
+    rounds = parse("Tháng 3/2026; tháng 9/2026", 2026)
+    assert (rounds.rrule, rounds.start, rounds.end) == (
+        "FREQ=YEARLY;BYMONTH=3,9", "2026-03-01", "2026-09-30")
+    opening = parse("đầu năm học 2026 - 2027", 2026)
+    assert (opening.start, opening.end) == ("2026-09-01", "2026-11-30")

@@ -127,6 +127,7 @@ class AgencyComponent:
             ("DIRECTING", words["directing"]), ("NOT_VILLAGE_WORK", words["not_village_work"]),
             ("COMMITTEE", words["association_committees"]),
             ("QUALIFIER", words["collective_qualifiers"]),
+            ("AREA", words["area_qualifiers"]),
             ("EVENT_COMMITTEE", words["event_committees"]),
             ("LOWERCASE_HEAD", words["lowercase_heads"]),
         ):
@@ -587,6 +588,8 @@ class _Grower:
     def _locality(self, index: int) -> tuple[int, bool]:
         """After a name: its unit and place, "cấp xã", or "các huyện, thành phố"."""
         words = self.words
+        if self.norms[index:index + 2] == ["chi", "nhánh"] and self._unit_at(index + 2):
+            index += 2  # "Ngân hàng Chính sách xã hội chi nhánh tỉnh": the bank's branch there
         if index + 1 < len(words) and words[index].isdigit() and \
                 (counted := self._unit_at(index + 1)) is not None:
             return counted, True  # "Ủy ban nhân dân 15 phường": one in each
@@ -603,7 +606,7 @@ class _Grower:
                 return index, False
             while end + 1 < len(words) and words[end] in {",", "và"} and self._unit_at(end + 1):
                 end = self._unit_at(end + 1) or end
-            return self._named_places(end), True
+            return self._which_places(self._named_places(end)), True
         end = self._unit_at(index)
         if end is None:
             return index, False
@@ -613,6 +616,24 @@ class _Grower:
         place = self._place_end(end)
         # "Ban điều hành khu phố": a village's body with no village named, every village's
         return place, place == end and self.matches["VILLAGE"].get(index) == end
+
+    def _which_places(self, end: int) -> int:
+        """Past the words that say which of the places: "UBND các huyện miền núi", and in a
+        table's cell, "UBND các xã có mô hình" up to the cell's end."""
+        if (area := self.matches["AREA"].get(end)) is not None:
+            return area
+        words = self.words
+        if self.norms[end:end + 1] != ["có"]:
+            return end
+        stop = end + 1
+        while stop < len(words) and words[stop][:1].islower() and stop - end <= 5:
+            stop += 1
+        before = words[max(0, end - 40):end]
+        line = before[len(before) - before[::-1].index("\n"):] if "\n" in before else before
+        in_cell = "\t" in line  # a table row's line
+        at_cell_end = (stop == len(words) or words[stop] in {"\t", "\n"}) and \
+            (in_cell or words[stop:stop + 1] == ["\t"])
+        return stop if stop > end + 1 and at_cell_end else end
 
     def _place_end(self, first: int) -> int:
         """Where the name of a place that starts at ``first`` ends: its capitalised words and
@@ -647,9 +668,9 @@ class _Grower:
         if not (word[:1].isupper() or word.isdigit()) or \
                 (_abbreviation(word) and index in self.matches["BODY"]):  # "xã X UBND ..."
             return False
-        if self.norms[index] in self.component.not_a_place and \
+        if index == first and self.norms[index] in self.component.not_a_place and \
                 (index + 1 == len(self.words) or not self.words[index + 1][:1].isupper()):
-            return False  # "xã Kế hoạch ...": a document's name, not the place's
+            return False  # "xã Kế hoạch ...": a document's name, not the place's ("Đồng Văn" is)
         return not self._ends_place(first, index)
 
     def _more_units(self, end: int) -> int | None:
@@ -736,7 +757,8 @@ class _Grower:
                 break
             end = following
             items += 1
-        while (tail := self.matches["TAIL"].get(end)) is not None:
+        while (tail := self.matches["TAIL"].get(end) or self.matches["AREA"].get(end)) \
+                is not None:
             end = tail
         unit_end = self._unit_at(end)
         if unit_end is not None:
@@ -1000,7 +1022,9 @@ class _Entry:
     collective: bool
     surfaces: list[str]
     mentions: list[tuple[int, int]]
-    named_for: bool = False  # a bare name given the lower tier of its context
+    # a lower tier's kind named bare ("Phòng Lao động - Thương binh và Xã hội" in a province's
+    # plan, "Trung tâm Y tế" in a district's duty): every one of them
+    bare: bool = False
 
     def sort_mentions(self) -> None:
         """Mentions (and the surface of each) in document order."""
@@ -1075,7 +1099,8 @@ def resolve(mentions: list[AgencyMention], document: Document,
             if entry is None:
                 full = " ".join(part for part in (base, unit, place) if part)
                 entry = entries[key] = _Entry(full, base, unit, place, level, mention.kind,
-                                              every, [], [], named_for)
+                                              every, [], [],
+                                              named_for or (every and unit is None))
             elif entry.name.isupper() and not name.isupper():
                 entry.name = " ".join(part for part in (base, unit, place) if part)
                 entry.base = base
@@ -1271,13 +1296,14 @@ def _merge_every(entries: list[_Entry]) -> list[_Entry]:
     def together(entry: _Entry) -> list[_Entry]:
         if not entry.collective or DETERMINER.search(entry.name):
             return []
-        if entry.named_for:
-            # "Trung tâm Y tế" in a district's duty: the plan's "Trung tâm Y tế các huyện"
-            return [other for other in entries if other is not entry and other.collective
-                    and other.level == entry.level
-                    and stripped(other).startswith(stripped(entry) + " ")]
-        return [other for other in entries if other is not entry and other.collective
+        same = [other for other in entries if other is not entry and other.collective
                 and DETERMINER.search(other.name) and stripped(other) == stripped(entry)]
+        if same or not entry.bare:
+            return same
+        # "Trung tâm Y tế" in a district's duty: the plan's "Trung tâm Y tế các huyện"
+        return [other for other in entries if other is not entry and other.collective
+                and other.level == entry.level
+                and stripped(other).startswith(stripped(entry) + " ")]
 
     return _fold(entries, together)
 
@@ -1404,7 +1430,7 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
     the body's full name; a name grown over one after a comma ("Phòng Nông nghiệp và Môi
     trường, VPĐP huyện") is cut before it."""
     mentions = _with_defined_names(text, _with_bracketed_names(text, _with_row_places(
-        text, _with_initials(text, mentions))))
+        text, _with_initials(text, _with_qualified_places(text, mentions)))))
     shorts = defined_short_forms(text, mentions, inside=True)
     if not shorts:
         return mentions
@@ -1416,6 +1442,27 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
             mention = replace(mention, end=cut, surface=text[mention.start:cut])
         kept.append(mention)
     return sorted(kept + shorts, key=lambda mention: mention.start)
+
+
+def _with_qualified_places(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """A collective the plan names with the words that say which of its places ("UBND các xã
+    có điểm du lịch", read whole in a cell) is read whole where a sentence goes on after them
+    ("UBND các xã có điểm du lịch xây dựng Quy chế")."""
+    qualified = {mention.surface for mention in mentions
+                 if mention.collective and " có " in mention.surface}
+    if not qualified:
+        return mentions
+    grown = []
+    for mention in mentions:
+        if mention.collective:
+            for surface in qualified:
+                end = mention.start + len(surface)
+                if len(surface) > len(mention.surface) and \
+                        text[mention.start:end] == surface and \
+                        not regex.match(r"\p{L}", text[end:end + 1]):
+                    mention = replace(mention, end=end, surface=surface)
+        grown.append(mention)
+    return grown
 
 
 CAPITALS = regex.compile(r"(?<![\p{L}\d&\-/])\p{Lu}[\p{Lu}&]{2,14}(?![\p{L}\d&\-/])")
@@ -1520,10 +1567,13 @@ def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[Agency
     """Mentions of a shorter name the plan gives a body in words carry the body's full name;
     one cut short of it ("Ban Quản lý" of "Ban Quản lý khu du lịch") is read whole."""
     full_of: dict[str, str] = {}
+    collectives: set[str] = set()
     for mention in mentions:
         found = DEFINED_NAME.match(text, mention.end)
         if found:
             full_of.setdefault(match_key(found.group("short")), full_name(mention.name))
+            if mention.collective:
+                collectives.add(match_key(found.group("short")))
     if not full_of:
         return mentions
     grown = []
@@ -1534,9 +1584,17 @@ def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[Agency
                     not regex.match(r"\p{L}", text[mention.start + len(short):]):
                 mention = replace(mention, end=mention.start + len(short), surface=words)
         grown.append(mention)
-    return [replace(mention, full=full_of[match_key(mention.surface)])
-            if match_key(mention.surface) in full_of and mention.full is None else mention
-            for mention in grown]
+    named = []
+    for mention in grown:
+        key = match_key(mention.surface)
+        if key not in full_of and DETERMINER.sub("", key, count=1) in collectives:
+            key = DETERMINER.sub("", key, count=1)  # "các Trung tâm GDNN-GDTX": all of them
+        if key in full_of and mention.full is None:
+            # a collective's shorter name stands for all of it
+            mention = replace(mention, full=full_of[key],
+                              collective=mention.collective or key in collectives)
+        named.append(mention)
+    return named
 
 
 def defined_short_forms(text: str, mentions: list[AgencyMention],

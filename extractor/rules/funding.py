@@ -178,6 +178,7 @@ def extract_funding(
         document.place, document.locality.name if document.locality else None) if name)
     year = plan_year(document)
     sources: dict[tuple[str, bool], FundingSource] = {}
+    named_outside: set[tuple[str, bool]] = set()
     for line, section, value, in_section in _paragraphs(norm, layout):
         if in_section:
             clauses = [(0, value)]
@@ -205,15 +206,23 @@ def extract_funding(
                 end = name.end()  # "Quỹ phòng, chống thiên tai tỉnh": the fund's name
             if key in sources:
                 known = sources[key]
-                if known.amount_vnd is None and amount is not None and (
-                        amount.end() <= start
-                        or SUM_GIVEN.fullmatch(value, end, amount.start())
-                        or SOURCE_TOTAL.search(value, end, amount.start())):
-                    # "... từ ngân sách huyện ...; năm 2024, bố trí 300 triệu đồng từ ngân sách
-                    # huyện", "...; năm 2026, ngân sách xã bố trí 185.000.000 đồng": the sum is
-                    # given where the source is named again
-                    known.amount_vnd, known.amount_text = money(amount), amount.group(0)
-                continue
+                # "tham mưu ... lồng ghép nguồn vốn ..." in a duty, then "- Lồng ghép nguồn vốn
+                # ...: 24.300 triệu đồng" under KINH PHÍ: the source as its section states it
+                restated = key in named_outside and in_section and (
+                    amount is not None or known.amount_vnd is None)
+                if not restated:
+                    if known.amount_vnd is None and amount is not None and (
+                            amount.end() <= start
+                            or SUM_GIVEN.fullmatch(value, end, amount.start())
+                            or SOURCE_TOTAL.search(value, end, amount.start())):
+                        # "... từ ngân sách huyện ...; năm 2024, bố trí 300 triệu đồng từ ngân
+                        # sách huyện", "...; năm 2026, ngân sách xã bố trí 185.000.000 đồng":
+                        # the sum is given where the source is named again
+                        known.amount_vnd, known.amount_text = money(amount), amount.group(0)
+                    continue
+            named_outside.discard(key)
+            if not in_section:
+                named_outside.add(key)
             span = (line.start + start, line.start + end)
             sources[key] = FundingSource(
                 source=code, text=value[start:end], span=span, page=norm.page_at(span[0]),

@@ -57,9 +57,11 @@ NAME_END = (
 # gia phong trào của đoàn viên, hội viên, gửi Sở Khoa học và Công nghệ trước ngày 15 của tháng
 # cuối quý", "Thống kê số lượng, tỷ lệ nữ cán bộ ... các cấp, gửi Sở LĐTBXH trước ngày 30/11",
 # "tổng hợp tình hình kinh doanh thuốc lá trên địa bàn tỉnh, gửi Sở Y tế trước ngày 15/11".
+# What a survey found, gathered and sent on: "khảo sát nhu cầu ...; tổng hợp, gửi Sở ... trước
+# ngày 31/8 hằng năm".
 RESULTS_SENT = regex.compile(
     r"(?<=(?:(?i:kết\s+quả|số\s+liệu)[^.;]{0,80}|(?i:thống\s+kê|tổng\s+hợp\s+tình\s+hình)"
-    r"[^.;]{0,120}),\s*)"
+    r"[^.;]{0,120}|(?<!\p{L})(?i:tổng\s+hợp)),\s*)"
     r"(?i:gửi)")
 # "tham mưu UBND xã báo cáo ...", "tham mưu UBND huyện sơ kết ... và tổng kết ..., báo cáo
 # ...": the body advised makes the report.
@@ -144,6 +146,8 @@ def find_reporting(text: str, context_year: int | None = None, *,
         if report is None or ROUTING.match(clause):
             continue
         match = REPORT_TO.search(clause, report.start())
+        if match and PURPOSE.search(clause[:match.start()]):
+            match = None  # "... để tổng hợp, báo cáo Bộ ...": whom the recipient reports to
         recipient = next((name.strip(" ,") for name in match.groups() if name), None) \
             if match else None
         times = find_time_expressions(clause, context_year)

@@ -27,11 +27,13 @@ YEAR = r"(?:19|20)\d{2}"
 NUMBER = r"\d{1,3}(?:[.,]\d{1,3})?"
 # A figure in a table cell: thousands grouped with dots, a decimal comma ("1.250", "12.345,6").
 CELL_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A share: per cent, or per mille for rates of births and deaths ("giảm 0,1‰").
 FIGURE = regex.compile(
-    rf"(?|(?:từ\s+)?(?P<value>{NUMBER})\s*%?\s*(?:-|–|đến)\s*(?P<high>{NUMBER})\s*%"
-    rf"|(?P<value>{NUMBER})(?P<high>)\s*%)",
+    rf"(?|(?:từ\s+)?(?P<value>{NUMBER})\s*[%‰]?\s*(?:-|–|đến)\s*(?P<high>{NUMBER})\s*"
+    rf"(?P<unit>[%‰])|(?P<value>{NUMBER})(?P<high>)\s*(?P<unit>[%‰]))",
     regex.IGNORECASE,
 )
+SHARES = {"%", "‰"}
 MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:năm\s+|hết\s+năm\s+)?({YEAR})",
                           regex.IGNORECASE)
 # What has happened in a year, not a milestone: "các xã đã xảy ra bệnh Dại trong năm 2025".
@@ -177,14 +179,15 @@ class Figure:
 
 def _figures(text: str) -> list[Figure]:
     figures = [Figure(m.start(), m.end(), _number(m.group("value")),
-                      _number(m.group("high")) if m.group("high") else None, "%", False)
+                      _number(m.group("high")) if m.group("high") else None, m.group("unit"),
+                      False)
                for m in FIGURE.finditer(text) if not _is_past(text, m.start())]
     for match in _count_pattern().finditer(text):
         if any(match.start() < f.end and f.start < match.end() for f in figures):
             continue
         if _is_past(text, match.start()) or _counts_something_else(text, match):
             continue
-        if any(f.unit == "%" and f.end <= match.start() for f in figures) and \
+        if any(f.unit in SHARES and f.end <= match.start() for f in figures) and \
                 ASIDE_OPEN.search(text, 0, match.start()) and \
                 regex.match(r"\s*\)", text[match.end():]):
             continue  # "100% hộ dân ... (khoảng 215 hộ) được ...": the size of the subject
@@ -280,7 +283,7 @@ def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarg
     # a base or a rate after the figure is not who is counted: "so với năm 2024", "/năm"
     tail = regex.sub(r"^/\s*\p{L}+\s*|\s*so với\b.*$", "", tail, flags=regex.IGNORECASE)
     tail = BASELINE_BRACKET.sub("", tail).strip(" ,;:")
-    if figure.unit != "%":
+    if figure.unit not in SHARES:
         tail = ""  # a count's unit is its noun; what follows is the predicate
     subject, indicator = _split_predicate(tail)
     head = _strip_comparator(lead)
@@ -294,9 +297,9 @@ def _figure_target(text: str, figure: Figure, start: int, end: int) -> FoundTarg
                        regex.IGNORECASE)
     if each:
         subject = each.group(1)
-    elif head and (not indicator or (figure.unit == "%" and not subject)):
+    elif head and (not indicator or (figure.unit in SHARES and not subject)):
         indicator = head
-    if figure.unit != "%" and not indicator:
+    if figure.unit not in SHARES and not indicator:
         indicator = TRAILING.sub("", text[figure.end:end]).strip(" ,;:") or None
     if verb and text[figure.end:].lstrip().startswith(","):
         end = figure.end  # "... đạt 95%, góp phần ...": the target's words were before it

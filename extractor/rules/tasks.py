@@ -1168,7 +1168,11 @@ def _timeframe(task: Task, time_cell: tuple[int, int] | None,
     if not inside:
         return
     recurring = [t for t in inside if t.kind == "recurrence"]
-    task.timeframe = _stated_times(task, inside)[0]
+    stated = _stated_times(task, inside)
+    task.timeframe = stated[0]
+    if stated[0].kind == "unspecified" and (rule := next(
+            (t for t in stated[1:] if t.kind == "recurrence"), None)):
+        task.timeframe = rule  # "định kỳ báo cáo ... trước ngày 15/6 và 15/12 hằng năm"
     if recurring:
         task.recurrence = recurring[0].rrule
 

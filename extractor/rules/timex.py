@@ -199,7 +199,7 @@ def _yearly_days(match: regex.Match[str], _: int | None) -> TimeExpression | Non
         return None
     months = ",".join(str(int(m)) for _, m in pairs)
     days = ",".join(sorted({str(int(d)) for d, _ in pairs}, key=int))
-    bound = "by" if match.group("by") else "on"
+    bound = "by" if match.group("by") else None
     return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
                           rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={days}")
 
@@ -269,10 +269,14 @@ def _yearly_months(match: regex.Match[str], _: int | None) -> TimeExpression | N
 
 
 def _same_month_rounds(match: regex.Match[str], _: int | None) -> TimeExpression | None:
-    """One month in each of several years: a round a year, from the first to the last."""
+    """One month in each of several years: a round a year, from the first to the last; two
+    months of one year apart ("tháng 3/2026 và tháng 9/2026"): two rounds in that year."""
     month, first, last = int(match.group("month1")), int(match.group("year1")), \
         int(match.group("year2"))
-    if int(match.group("month2")) != month or not first < last:
+    second = int(match.group("month2"))
+    if first == last and month + 1 < second <= 12:
+        return _rounds(match.group(0), first, [month, second], False)
+    if second != month or not first < last:
         return None
     return TimeExpression(text=match.group(0), kind="recurrence",
                           rrule=f"FREQ=YEARLY;BYMONTH={month}", start=_first_day(first, month),
@@ -280,14 +284,14 @@ def _same_month_rounds(match: regex.Match[str], _: int | None) -> TimeExpression
 
 
 def _monthly_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
-    bound = "by" if match.group("by") else "on"
+    bound = "by" if match.group("by") else None  # a rule's day ("vào ngày 15") bounds nothing
     return TimeExpression(text=match.group(0), kind="recurrence", bound=bound,
                           rrule=f"FREQ=MONTHLY;BYMONTHDAY={int(match.group('day'))}")
 
 
 def _daily_hour(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     return TimeExpression(text=match.group(0), kind="recurrence",
-                          bound="by" if match.group("by") else "on",
+                          bound="by" if match.group("by") else None,
                           rrule=f"FREQ=DAILY{_by_hour(match)}")
 
 
@@ -311,6 +315,10 @@ def _school_term(match: regex.Match[str], _: int | None) -> TimeExpression | Non
 
 
 def _school_year(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    if match.group("opening"):  # "đầu năm học 2026 - 2027": its first three months
+        return TimeExpression(text=match.group(0), kind="window",
+                              start=f"{match.group('year1')}-09-01",
+                              end=f"{match.group('year1')}-11-30")
     return TimeExpression(text=match.group(0), kind="window",
                           start=f"{match.group('year1')}-09-01",
                           # "Từ năm học 2025 - 2026": from its start on
@@ -548,22 +556,26 @@ RULES: list[Rule] = [
           rf"{EVERY_YEAR}", _yearly_months, "tháng 6 và tháng 11 hằng năm",
           "Tháng 10 - 11 hằng năm"),
     _rule("same_month_rounds",
-          rf"tháng\s+(?P<month1>{MONTH}){SEP}(?P<year1>{YEAR})\s*(?:,|và|,\s*và)\s*"
+          rf"tháng\s+(?P<month1>{MONTH}){SEP}(?P<year1>{YEAR})\s*(?:,|;|và|,\s*và)\s*"
           rf"tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})", _same_month_rounds,
-          "Tháng 12/2025, tháng 12/2026", "tháng 12/2025 và tháng 12/2026"),
+          "Tháng 12/2025, tháng 12/2026", "tháng 12/2025 và tháng 12/2026",
+          "tháng 3/2026 và tháng 9/2026"),
     _rule("monthly_day_in_months",
           rf"(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+(?:hàng|hằng)\s+tháng\s*,?\s*"
           rf"từ\s+tháng\s+(?P<month1>{MONTH})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<month2>{MONTH})"
           rf"(?:{SEP}(?P<year>{YEAR}))?(?![\d/])", _monthly_day_in_months,
           "trước ngày 25 hằng tháng từ tháng 5 đến tháng 8"),
     _rule("monthly_day",
-          rf"(?:định kỳ\s*,?\s*)?(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+"
+          rf"(?:định kỳ\s*,?\s*(?:vào\s+)?)?(?P<by>{BY_WORDS}\s+)?ngày\s+(?P<day>{DAY})\s+"
           r"(?:hàng|hằng)\s+tháng"
           # the month first: "định kỳ hằng tháng trước ngày 20"
           rf"|(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+tháng\s*,?\s*(?P<by>{BY_WORDS}\s+)ngày\s+"
-          rf"(?P<day>{DAY})(?!\s*[/\d]|\s+tháng)",
+          rf"(?P<day>{DAY})(?!\s*[/\d]|\s+tháng)"
+          # the month after the one reported on: "trước ngày 05 của tháng sau"
+          rf"|(?P<by>{BY_WORDS}\s+)ngày\s+(?P<day>{DAY})\s+(?:của\s+)?tháng\s+(?:sau|kế tiếp)",
           _monthly_day, "trước ngày 20 hằng tháng", "định kỳ hằng tháng trước ngày 20",
-          "định kỳ trước ngày 25 hằng tháng"),
+          "định kỳ trước ngày 25 hằng tháng", "định kỳ vào ngày 15 hằng tháng",
+          "trước ngày 05 của tháng sau"),
     _rule("before_tet",
           rf"{BY_WORDS}\s+(?:dịp\s+)?Tết\s+Nguyên\s+đán(?:\s+{CAN_CHI})?"
           rf"(?:\s+(?:năm\s+)?(?P<year>{YEAR}))?",
@@ -575,9 +587,10 @@ RULES: list[Rule] = [
           rf"(?P<year2>{YEAR})", _school_term, "học kỳ II năm học 2021 - 2022",
           "học kỳ I năm học 2025-2026"),
     _rule("school_year",
-          rf"(?P<since>(?:bắt đầu\s+)?từ\s+)?năm\s+học\s+(?P<year1>{YEAR})\s*[-–—/]\s*"
-          rf"(?P<year2>{YEAR})(?(since)(?!\s*(?:đến|tới)\b))", _school_year, "Năm học 2023-2024",
-          "năm học 2025 - 2026", "Từ năm học 2025 - 2026"),
+          rf"(?P<since>(?:bắt đầu\s+)?từ\s+)?(?P<opening>đầu\s+)?năm\s+học\s+(?P<year1>{YEAR})"
+          rf"\s*[-–—/]\s*(?P<year2>{YEAR})(?(since)(?!\s*(?:đến|tới)\b))", _school_year,
+          "Năm học 2023-2024", "năm học 2025 - 2026", "Từ năm học 2025 - 2026",
+          "đầu năm học 2026 - 2027"),
     _rule("daily_hour",
           rf"(?P<by>{BY_WORDS}\s+)?{HOUR}\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
           _daily_hour, "trước 16 giờ hằng ngày", "trước 15h30 hằng ngày"),
@@ -662,8 +675,10 @@ RULES: list[Rule] = [
     # not a count of rounds a year: "tiêm phòng tập trung 02 đợt chính trong năm"
     _rule("this_year", r"(?<!\d+\s+(?:đợt|lần|kỳ)(?:\s+\p{L}+)?\s+)"
           rf"trong\s+năm(?!\s+(?:{YEAR}|học|nay|trước|qua))", _this_year, "trong năm"),
-    # not "khám sức khỏe định kỳ", "khám thai định kỳ": kinds of check-up
-    _rule("irregular", r"(?:(?<!sức\s+\p{L}+\s+|\bkhám(?:\s+\p{L}+){0,2}\s+)định kỳ"
+    # not "khám sức khỏe định kỳ", "khám thai định kỳ": kinds of check-up; nor "sinh hoạt định
+    # kỳ": a kind of meeting
+    _rule("irregular", r"(?:(?<!sức\s+\p{L}+\s+|\bkhám(?:\s+\p{L}+){0,2}\s+|sinh\s+hoạt\s+)"
+          r"định kỳ"
           r"(?:\s*,\s*đột xuất)?|"
           r"đột xuất(?:\s+khi có yêu cầu)?)",
           _unspecified, "định kỳ, đột xuất"),
@@ -822,11 +837,23 @@ AS_REQUIRED = regex.compile(r"(?<!\bkhông\s+)theo\s+(?:đúng\s+)?(?:quy địn
 IN_EFFECT = regex.compile(r"\bhiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?\s*$",
                           regex.IGNORECASE)
 RECURRING = regex.compile(rf"{EVERY_YEAR}|định kỳ", regex.IGNORECASE)
+# "kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh", "dự toán ngân sách hằng năm của
+# cơ quan": the annual plan or budget of its owner, no time of the work.
+ANNUAL_DOCUMENT = regex.compile(
+    r"\b(?:kế hoạch|dự toán|chương trình công tác)\b[^;:.()“”\"]{0,100}$", regex.IGNORECASE)
+OWNER_AFTER = regex.compile(r"\s+của\b", regex.IGNORECASE)
 
 
 def _in_quotes(text: str, offset: int) -> bool:
     before = text[:offset]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _annual_document(value: str, found: Found) -> bool:
+    return found.value.rrule == "FREQ=YEARLY" and found.value.start is None and \
+        regex.fullmatch(EVERY_YEAR, found.value.text, regex.IGNORECASE) is not None and \
+        OWNER_AFTER.match(value, found.end) is not None and \
+        ANNUAL_DOCUMENT.search(value[:found.start]) is not None
 
 
 def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
@@ -841,7 +868,7 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
         if _in_quotes(value, found.start) or (
             found.rule == "years" and found.value.text.casefold().startswith("giai đoạn")
         ) or (HORIZON.search(before + found.value.text) and NAMED_PLAN.search(before)) or \
-                IN_EFFECT.search(before):
+                IN_EFFECT.search(before) or _annual_document(value, found):
             continue
         needs = DAY_WORD_BEFORE if found.rule == "point" else TIME_WORD_BEFORE
         if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \

@@ -72,6 +72,16 @@ MENTIONS = {
         ("đầu tư Trường Cao đẳng Kỹ thuật và Công nghệ Hà Giang trở thành cơ sở chất lượng cao",
          ["Trường Cao đẳng Kỹ thuật và Công nghệ Hà Giang"]),
         ("căn cứ Nghị quyết của Ủy ban Thường vụ Quốc hội", ["Ủy ban Thường vụ Quốc hội"]),
+        ("Chỉ đạo Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ phối hợp với",
+         ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
+        ("Vườn quốc gia Kon Ka Kinh bố trí chòi canh lửa", ["Vườn quốc gia Kon Ka Kinh"]),
+        # every area's unit, named bare or with "các"
+        ("Hạt Kiểm lâm khu vực phân công công chức", ["Hạt Kiểm lâm khu vực"]),
+        # one word of what the places have, then a clause mark; not a verb phrase
+        ("5. UBND các xã, phường có rừng:", ["UBND các xã, phường có rừng"]),
+        ("UBND các xã có trách nhiệm, theo dõi", ["UBND các xã"]),
+        # a village's kind named bare, opening a clause, acts for every one
+        ("- Tổ dân phố phân công thành viên theo dõi biến động dân số", ["Tổ dân phố"]),
         # a document's name after the unit is no place: "Văn" opens no place name there
         ("UBND xã Văn bản số 5", ["UBND xã"]),
         ("kiểm tra các cơ sở khám bệnh, chữa bệnh tư nhân trên địa bàn phường",
@@ -473,6 +483,7 @@ NOT_BODIES = [
     "các tổ chức, cá nhân tham gia",  # "tổ chức" does not open a collective
     "tại các huyện, thành phố",
     "tuyên truyền tại các thôn, tổ dân phố",  # villages as places, not bodies worked with
+    "- Khu phố văn minh đô thị đạt 90%",  # a title a village earns
     "tuyên truyền trên các phương tiện thông tin đại chúng",  # the media as a channel
     "hướng dẫn hợp tác xã nộp thuế tỉnh",  # tax, not the tax office
     # the law's topics in lower case, not the bodies
@@ -1713,3 +1724,29 @@ def test_a_schedule_named_after_periodically_is_the_tasks_time() -> None:
     timeframes = [task.timeframe for task in plan.tasks]
     assert timeframes[0].rrule == "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15"
     assert timeframes[1].kind == "unspecified"
+
+
+def test_an_areas_unit_named_bare_is_every_one_and_the_polices_divisions_are_the_provinces(
+) -> None:
+    plan = extract_text(
+        PROVINCE_HEADER +
+        "1. Công an tỉnh: chỉ đạo Phòng Cảnh sát giao thông tuần tra.\n"
+        "2. Các Hạt Kiểm lâm khu vực: kiểm tra; Hạt Kiểm lâm khu vực báo cáo Chi cục Kiểm lâm.\n")
+    levels = {a.name: (a.level, a.collective, len(a.mentions)) for a in plan.agencies}
+    assert levels["Phòng Cảnh sát giao thông"] == ("tinh", False, 1)
+    assert levels["Các Hạt Kiểm lâm khu vực"] == (None, True, 2)
+
+
+def test_a_communes_bodies_named_in_the_communes_duties_are_all_of_them() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN LẠNG GIANG\nSố: 86/KH-UBND\nLạng Giang, ngày 22 tháng 3 năm "
+        "2024\nKẾ HOẠCH\nCông tác trẻ em năm 2024\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Công an huyện: phối hợp với Công an các xã, thị trấn xử lý vụ việc.\n"
+        "2. UBND các xã, thị trấn:\n- Chỉ đạo Công an xã, công chức Văn hóa - Xã hội rà soát "
+        "trẻ em có hoàn cảnh đặc biệt.\n"
+        "- Các hoạt động trọng tâm, cơ quan chủ trì và thời gian có Phụ lục kèm theo.\n")
+    police = next(a for a in plan.agencies if a.name == "Công an các xã, thị trấn")
+    assert police.aliases == ["Công an xã"] and len(police.mentions) == 2
+    desk = next(a for a in plan.agencies if a.name.startswith("công chức Văn hóa"))
+    assert (desk.level, desk.collective) == ("xa", True)
+    assert not [t for t in plan.tasks if "Phụ lục kèm theo" in t.description]

@@ -79,6 +79,10 @@ LAW_CORPUS = [
      "Phòng, chống bạo lực gia đình", None),
     # a deadline after the law's name is no date of the law
     ("phổ biến Luật Đất đai đến người dân, hoàn thành trước ngày 30/6/2025", "Đất đai", None),
+    # "theo hợp đồng" is part of the name; "theo" otherwise ends it
+    ("Tuyên truyền Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng cho "
+     "người dân", "Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng", None),
+    ("thực hiện Luật Đất đai theo quy định", "Đất đai", None),
 ]
 
 NEGATIVE_CORPUS = [

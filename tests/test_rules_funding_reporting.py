@@ -460,3 +460,17 @@ def test_a_source_named_in_a_duty_is_stated_by_its_money_section() -> None:
     (source,) = plan.funding
     assert (source.source, source.amount_vnd) == ("long_ghep", 24_300_000_000)
     assert source.text == "Lồng ghép"
+
+
+def test_a_named_forest_fund_and_a_report_timed_by_its_own_words_in_a_cell() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng cháy rừng mùa khô 2025 - 2026\nIV. KINH PHÍ\n- Nguồn tiền dịch vụ môi "
+        "trường rừng: 3.220 triệu đồng;\n- Các nguồn hợp pháp khác.\nPHỤ LỤC\n"
+        "Đơn vị\tNhiệm vụ\tThời gian\nHạt Kiểm lâm khu vực\t- Kiểm tra; - Báo cáo nhanh về Văn "
+        "phòng Ban Chỉ huy tỉnh tình hình cháy rừng\tTừ tháng 11/2025 đến hết tháng 4/2026; báo "
+        "cáo hằng ngày trước 16 giờ\n")
+    assert [(f.source, f.amount_vnd) for f in plan.funding] == [
+        ("nguon_khac", 3_220_000_000), ("nguon_khac", None)]
+    (duty,) = plan.reporting
+    assert (duty.recipient, duty.when.rrule) == ("Văn phòng Ban Chỉ huy tỉnh",
+                                                 "FREQ=DAILY;BYHOUR=16")

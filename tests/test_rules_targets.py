@@ -124,6 +124,8 @@ CORPUS: dict[str, list[tuple]] = {
         (25500, None, "lượt người", "~", "quantitative", None)],
     "- Tỷ suất chết trẻ em dưới 1 tuổi giảm 0,1‰ so với năm 2025.": [
         (0.1, None, "‰", "=", "quantitative", None)],
+    "- Thành lập mới ít nhất 45 tổ đội PCCCR tại các thôn giáp rừng.": [
+        (45, None, "tổ đội", ">=", "quantitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.

@@ -361,5 +361,31 @@ def test_a_rules_day_has_no_bound_and_months_of_one_year_are_rounds():
     rounds = parse("Tháng 3/2026; tháng 9/2026", 2026)
     assert (rounds.rrule, rounds.start, rounds.end) == (
         "FREQ=YEARLY;BYMONTH=3,9", "2026-03-01", "2026-09-30")
+    daily = find_time_expressions("mở chuyên mục hằng ngày từ tháng 11/2025 đến hết tháng 4/2026",
+                                  2025)
+    assert [(f.value.text, f.value.rrule, f.value.start, f.value.end) for f in daily] == [
+        ("hằng ngày từ tháng 11/2025 đến hết tháng 4/2026", "FREQ=DAILY", "2025-11-01",
+         "2026-04-30")]
+    assert parse("hằng ngày trước 16 giờ", 2025).rrule == "FREQ=DAILY;BYHOUR=16"
+    within = parse("trong vòng 12 giờ kể từ khi phát hiện về UBND huyện", 2024)
+    assert (within.duration, within.anchor) == ("PT12H", "khi phát hiện")
     opening = parse("đầu năm học 2026 - 2027", 2026)
     assert (opening.start, opening.end) == ("2026-09-01", "2026-11-30")
+
+
+def test_every_rules_examples_are_read_by_that_rule():
+    from extractor.rules.timex import (
+        CELL_ONLY_RULES,
+        RULES,
+        cell_expressions,
+        find_time_expressions,
+    )
+
+    for rule in RULES:
+        for example in rule.examples:
+            found = find_time_expressions(example, 2025)
+            assert [(f.rule, f.start, f.end) for f in found] == [
+                (rule.name, 0, len(example))], (rule.name, example)
+    for rule in CELL_ONLY_RULES:
+        for example in rule.examples:
+            assert cell_expressions(example, 2025), (rule.name, example)

@@ -142,6 +142,7 @@ class AgencyComponent:
         self.not_national_work = {match_key(word) for word in words["not_national_work"]}
         self.work_phrases = [match_key(phrase).split() for phrase in words["work_phrases"]]
         self.not_a_place = {match_key(word) for word in words["not_a_place"]}
+        self.area_units = {match_key(word) for word in words["area_units"]}
         self.collective_kinds = {match_key(word): kind
                                  for word, kind in data["collective_kinds"].items()}
         self.not_a_unit_after = {unit: set(after)
@@ -614,8 +615,10 @@ class _Grower:
         if units is not None:
             return units, True  # "Hội Khuyến học xã, thị trấn": one in every commune and town
         place = self._place_end(end)
-        # "Ban điều hành khu phố": a village's body with no village named, every village's
-        return place, place == end and self.matches["VILLAGE"].get(index) == end
+        # "Ban điều hành khu phố": a village's body with no village named, every village's;
+        # "Hạt Kiểm lâm khu vực": every area's
+        area = " ".join(self.norms[index:end]) in self.component.area_units
+        return place, place == end and (self.matches["VILLAGE"].get(index) == end or area)
 
     def _which_places(self, end: int) -> int:
         """Past the words that say which of the places: "UBND các huyện miền núi", and in a
@@ -633,7 +636,13 @@ class _Grower:
         in_cell = "\t" in line  # a table row's line
         at_cell_end = (stop == len(words) or words[stop] in {"\t", "\n"}) and \
             (in_cell or words[stop:stop + 1] == ["\t"])
-        return stop if stop > end + 1 and at_cell_end else end
+        if stop > end + 1 and at_cell_end:
+            return stop
+        # one word of what they have, then a clause mark: "UBND các xã, phường có rừng:"
+        if stop > end + 1 and words[end + 2:end + 3] and words[end + 2] in {":", ";", ",", "."} \
+                and self.norms[end + 1] not in self.component.stop:
+            return end + 2
+        return end
 
     def _place_end(self, first: int) -> int:
         """Where the name of a place that starts at ``first`` ends: its capitalised words and
@@ -793,7 +802,9 @@ class _Grower:
         ("tại các thôn", "phụ trách các thôn", "nhà văn hóa các ấp")."""
         determined = self.norms[index] in VILLAGE_DETERMINERS
         counted = self.words[index - 1:index] == ["%"]  # "100% tổ dân phố duy trì ..."
-        if not (determined or counted) or \
+        # "Tổ dân phố phân công thành viên ...": the kind named bare opening a clause, every one
+        opening = self._capital(index) and self._clause_start(index)
+        if not (determined or counted or opening) or \
                 (end := self.matches["VILLAGE"].get(index + determined)) is None:
             return None
         while end + 1 < len(self.words) and self.words[end] in {",", "và"} and \
@@ -1022,8 +1033,9 @@ class _Entry:
     collective: bool
     surfaces: list[str]
     mentions: list[tuple[int, int]]
-    # a lower tier's kind named bare ("Phòng Lao động - Thương binh và Xã hội" in a province's
-    # plan, "Trung tâm Y tế" in a district's duty): every one of them
+    # a lower tier's body named without its place ("Phòng Lao động - Thương binh và Xã hội" in
+    # a province's plan, "Công an xã" in a district's, "Trung tâm Y tế" in a district's duty):
+    # every one of them
     bare: bool = False
 
     def sort_mentions(self) -> None:
@@ -1100,7 +1112,7 @@ def resolve(mentions: list[AgencyMention], document: Document,
                 full = " ".join(part for part in (base, unit, place) if part)
                 entry = entries[key] = _Entry(full, base, unit, place, level, mention.kind,
                                               every, [], [],
-                                              named_for or (every and unit is None))
+                                              named_for or every)
             elif entry.name.isupper() and not name.isupper():
                 entry.name = " ".join(part for part in (base, unit, place) if part)
                 entry.base = base
@@ -1123,9 +1135,9 @@ SAME_TIER = regex.compile(r"(?<!\p{L})cùng cấp(?!\p{L})", regex.IGNORECASE)
 def _of_any_tier(base: str, unit: str | None, place: str | None) -> bool:
     """Whether a body named so stands at whatever tier it is named for: no unit, no place, no
     kind of one tier ("Sở", "Bộ"), not a desk of the issuer's and not of an area."""
-    if unit is not None or place is not None or tier_of_body(base) is not None or \
-            match_key(base).split()[:2] in (["bộ", "phận"], ["công", "chức"]):
+    if unit is not None or place is not None or tier_of_body(base) is not None:
         return False
+    # a commune's desk ("công chức Văn hóa - Xã hội") under the communes' item is theirs
     return _level(base, None, None, "") == ""
 
 
@@ -1300,10 +1312,11 @@ def _merge_every(entries: list[_Entry]) -> list[_Entry]:
                 and DETERMINER.search(other.name) and stripped(other) == stripped(entry)]
         if same or not entry.bare:
             return same
-        # "Trung tâm Y tế" in a district's duty: the plan's "Trung tâm Y tế các huyện"
+        # "Trung tâm Y tế" in a district's duty: the plan's "Trung tâm Y tế các huyện";
+        # "Công an xã": the plan's "Công an các xã, thị trấn"
         return [other for other in entries if other is not entry and other.collective
                 and other.level == entry.level
-                and stripped(other).startswith(stripped(entry) + " ")]
+                and regex.match(regex.escape(stripped(entry)) + r"[\s,]", stripped(other))]
 
     return _fold(entries, together)
 

@@ -52,8 +52,10 @@ LAW = regex.compile(
     r"(?P<name>(?:sửa đổi|Phòng,\s*chống\s|\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2},\s*"
     r"(?!(?:các|những|và|hoặc|theo|để|tổ|triển|thực|xây|hướng|nhằm|trong|được|đã|cùng|bảo)\b)"
     r"\p{Ll}|\p{Lu})[^;:()\t\n]*?)"
-    r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo|để|đã|được|năm|hiện hành|quy định|về|của|số|"
-    r"trong|thì|nhằm|với|thuộc|đến|tới|cho|trên|tại|qua|bằng)\b|$)"
+    # "theo hợp đồng" goes on the name: "Luật Người lao động Việt Nam đi làm việc ở nước ngoài
+    # theo hợp đồng"
+    r"(?=\s+ngày\b|\s*[;,.()\t\n]|\s+(?:và|theo(?!\s+hợp\s+đồng)|để|đã|được|năm|hiện hành|"
+    r"quy định|về|của|số|trong|thì|nhằm|với|thuộc|đến|tới|cho|trên|tại|qua|bằng)\b|$)"
 )
 # The formal form "Luật X ngày ..." bounds the name by its date, so commas may stand inside it
 # ("Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm 2019").
@@ -66,7 +68,7 @@ DATED_LAW = regex.compile(
 AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+(?P<name>sửa đổi[^;\t\n]*?)(?=\s+ngày\b|;|$)")
 LAW_WORD = regex.compile(r"(?<!\p{L})(?:Bộ luật|Luật|Hiến pháp)\s+")
 # Laws by name, most specific first, each with the longest name it may have (in words).
-LAW_PATTERNS = [(DATED_LAW, 16), (AMENDING_LAW, 40), (LAW, 12)]
+LAW_PATTERNS = [(DATED_LAW, 16), (AMENDING_LAW, 40), (LAW, 14)]
 DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?[/.\-]))?",
                           regex.IGNORECASE)
 ISSUER = regex.compile(

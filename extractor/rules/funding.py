@@ -265,7 +265,8 @@ def _table_sums(norm: NormalizedText) -> list[tuple[tuple[int, int], regex.Match
     return sums
 
 
-NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay)\b", regex.IGNORECASE)
+NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay|tiền dịch vụ môi trường rừng)\b",
+                           regex.IGNORECASE)
 FUND_NAME = regex.compile(
     r"(?:\s+(?i:phòng),\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
     r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+"

@@ -47,7 +47,7 @@ LISTED_UNIT = rf"(?:{UNIT_WORDS})\b"
 # Where the recipient's name ends: a bracket, a clause mark, or the words that follow it.
 NAME_END = (
     rf"(?=\s*\(|\s*,(?!\s*(?:{BODY}|{LISTED_UNIT}))|\s*[;.:]|"
-    r"\s+(?:trước|để|theo|kết quả|về việc|về tình hình|ngay|"
+    r"\s+(?:trước|để|theo|kết quả|về việc|về tình hình|tình hình|ngay|"
     r"định kỳ|hàng|hằng|trong|chậm nhất|khi|xem xét|giải quyết|đề nghị|"
     r"và\s+(?:các|đề xuất))\b|(?<!\bBan)\s+chỉ đạo\b"
     # "về UBND xã các điểm có nguy cơ ...": a name whose unit is said ends before "các".
@@ -326,7 +326,11 @@ def _table_duties(norm: NormalizedText, layout: Layout,
                 time = None
                 if when is not None and when < len(cells):
                     expressions = cell_expressions(cells[when], context_year)
-                    time = expressions[0][1] if expressions else None
+                    # "Từ tháng 11/2025 đến hết tháng 4/2026; báo cáo hằng ngày trước 16 giờ":
+                    # the time the cell gives the reports
+                    reported = [value for offset, value in expressions
+                                if REPORT.search(cells[when], 0, offset)]
+                    time = (reported or [value for _, value in expressions] or [None])[0]
                 section = layout.section_at(start)
                 duties.append(ReportingDuty(
                     reporter=cells[lead] if lead is not None and lead < len(cells) else None,

@@ -75,7 +75,9 @@ NOT_A_TASK = regex.compile(
 NO_WORK = regex.compile(
     rf"^[^,;]{{1,60}}?\s+là\s+(?:{'|'.join(lexicon()['statements']['measures'])})\s+"
     rf"(?:{'|'.join(lexicon()['statements']['weights'])})\b[^,;]*$"
-    r"|^[^;]*\b(?:chi tiết|cụ thể)\s+(?:tại|ở|theo)\s+(?:các\s+)?(?i:phụ lục)\b[^;]*$")
+    r"|^[^;]*\b(?:chi tiết|cụ thể)\s+(?:tại|ở|theo)\s+(?:các\s+)?(?i:phụ lục)\b[^;]*$"
+    # "Các hoạt động trọng tâm, cơ quan chủ trì ... có Phụ lục kèm theo"
+    r"|^[^;]*\bcó\s+(?i:phụ lục)\s+kèm\s+theo\W*$")
 # A line that lists the papers a duty sends ("... 01 bộ hồ sơ đề nghị ..., gồm:") and the
 # papers it lists ("- Tờ trình của ...", "- Biên bản tự kiểm tra ...").
 LISTING = regex.compile(r"\b(?:bao\s+)?gồm\s*:\s*$")

@@ -592,8 +592,11 @@ RULES: list[Rule] = [
           "Năm học 2023-2024", "năm học 2025 - 2026", "Từ năm học 2025 - 2026",
           "đầu năm học 2026 - 2027"),
     _rule("daily_hour",
-          rf"(?P<by>{BY_WORDS}\s+)?{HOUR}\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày",
-          _daily_hour, "trước 16 giờ hằng ngày", "trước 15h30 hằng ngày"),
+          rf"(?P<by>{BY_WORDS}\s+)?{HOUR}\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày"
+          # the day first: "hằng ngày trước 16 giờ"
+          rf"|(?:hàng|hằng|mỗi)\s+ngày\s*,?\s*(?P<by>{BY_WORDS}\s+){HOUR}",
+          _daily_hour, "trước 16 giờ hằng ngày", "trước 15h30 hằng ngày",
+          "hằng ngày trước 16 giờ"),
     _rule("weekday",
           rf"(?P<by>{BY_WORDS}\s+)?(?:{HOUR}\s*,?\s*(?:ngày\s+)?)?"
           # "sáng thứ ba và thứ năm hằng tuần": a part of the day, several days
@@ -623,7 +626,9 @@ RULES: list[Rule] = [
     _rule("duration",
           r"(?:trong\s+(?:thời\s+hạn|vòng)\s+|chậm nhất\s+(?:là\s+)?|sau\s+)(?P<count>\d+)\s+"
           r"(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"
-          r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^,;.\t\n]{3,120}))?",
+          # the anchor ends where the sentence goes on: "kể từ khi phát hiện về UBND huyện"
+          r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^,;.()\t\n]{3,120}?)"
+          r"(?=\s+(?:về|cho|đến|lên|để|tới)\s|\s*[,;.()\t\n]|$))?",
           _duration, "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"),
     # "báo cáo nhanh ... ngay trong ngày": within the day of the event the sentence opens on
     _rule("same_day",
@@ -734,7 +739,26 @@ def find_time_expressions(text: str, context_year: int | None = None) -> list[Fo
         if before.value.bound == "by" and after.value.kind == "point" and \
                 after.value.bound == "on" and LISTED.fullmatch(text[before.end:after.start]):
             after.value = after.value.model_copy(update={"bound": "by"})
-    return found
+    return _bounded_rounds(text, found)
+
+
+def _bounded_rounds(text: str, found: list[Found]) -> list[Found]:
+    """A schedule and the span it keeps to, written one after the other: "hằng ngày từ tháng
+    11/2025 đến hết tháng 4/2026" is one daily rule from November to April."""
+    kept: list[Found] = []
+    for item in found:
+        last = kept[-1] if kept else None
+        if last is not None and last.value.kind == "recurrence" and last.value.start is None \
+                and last.value.end is None and item.value.kind == "window" and \
+                not text[last.end:item.start].strip() and \
+                regex.match(r"(?i)từ\b", item.value.text):
+            value = last.value.model_copy(update={
+                "text": text[last.start:item.end], "start": item.value.start,
+                "end": item.value.end, "year_inherited": item.value.year_inherited})
+            kept[-1] = Found(last.start, item.end, value, last.rule)
+            continue
+        kept.append(item)
+    return kept
 
 
 def parse(text: str, context_year: int | None = None) -> TimeExpression | None:

@@ -1111,8 +1111,7 @@ def resolve(mentions: list[AgencyMention], document: Document,
             if entry is None:
                 full = " ".join(part for part in (base, unit, place) if part)
                 entry = entries[key] = _Entry(full, base, unit, place, level, mention.kind,
-                                              every, [], [],
-                                              named_for or every)
+                                              every, [], [], every)
             elif entry.name.isupper() and not name.isupper():
                 entry.name = " ".join(part for part in (base, unit, place) if part)
                 entry.base = base
@@ -1134,10 +1133,10 @@ SAME_TIER = regex.compile(r"(?<!\p{L})cùng cấp(?!\p{L})", regex.IGNORECASE)
 
 def _of_any_tier(base: str, unit: str | None, place: str | None) -> bool:
     """Whether a body named so stands at whatever tier it is named for: no unit, no place, no
-    kind of one tier ("Sở", "Bộ"), not a desk of the issuer's and not of an area."""
+    kind of one tier ("Sở", "Bộ"), not of an area; a commune's desk ("công chức Văn hóa - Xã
+    hội") under the communes' item is theirs."""
     if unit is not None or place is not None or tier_of_body(base) is not None:
         return False
-    # a commune's desk ("công chức Văn hóa - Xã hội") under the communes' item is theirs
     return _level(base, None, None, "") == ""
 
 

@@ -38,7 +38,7 @@ from extractor.rules.vocabulary import (
     units,
     village_units,
 )
-from extractor.structure import CLOSING, Layout
+from extractor.structure import CLOSING, Layout, marker_of
 
 TOKEN = regex.compile(r"[\n\t]|\p{L}[\p{L}\p{M}]*(?:&\p{L}+)*|\d+|[^\s]")
 CONNECTORS = {"và", "-", "–", "&"}
@@ -1167,20 +1167,27 @@ def context_tiers(norm: NormalizedText, layout: Layout, mentions: list[AgencyMen
                 section.title.isupper():
             continue
         title = norm.text[section.span[0]:line.end]
-        rest = regex.sub(r"^\s*(?:[\dIVXLa-zđ]{1,4}[.)]\s*)+(?:Đề nghị\s+)?", "", title)
+        marked = marker_of(title)
+        rest = regex.sub(r"^\s*(?:Đề nghị\s+)?", "", marked[2] if marked else title)
         found = mentions[bisect_left(starts, line.start):bisect_left(starts, line.end)]
         if found and found[0].start <= line.end - len(rest) + 1:
             headings[section.id] = (line.end, lower(found))
 
     tiers: dict[int, str] = {}
+    # where the mentions before this one end (those still open over it, a longer name
+    # around it, wait in ``open_ends``): one pass, not a scan of all before each mention
+    ended, open_ends = 0, []
     for index, mention in enumerate(mentions):
+        if index:
+            open_ends.append(mentions[index - 1].end)
+        ended = max([ended] + [end for end in open_ends if end <= mention.start])
+        open_ends = [end for end in open_ends if end > mention.start]
         line = norm.line_at(mention.start)
         if line is None or CLOSING.match(norm.text, line.start):
             continue
         under = next((headings[s.id][1] for s in layout.chain(layout.section_at(mention.start))
                       if s.id in headings and headings[s.id][0] < mention.start), None)
-        since = max([line.start] + [other.end for other in mentions[:index]
-                                    if other.end <= mention.start])
+        since = max(line.start, ended)
         if UPWARD.search(norm.text, since, mention.start):
             under = None  # "báo cáo kết quả về Sở (qua Văn phòng Sở)": a body above
         if SAME_TIER.search(mention.name):

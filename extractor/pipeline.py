@@ -21,8 +21,9 @@ from extractor.rules.tasks import extract_tasks, field_rows
 from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
 
-# A cited document's subject: "về việc tổ chức hoạt động ... hè năm 2025 cho trẻ em".
-CITED_SUBJECT = regex.compile(r"về\b", regex.IGNORECASE)
+# A cited document's subject: "về việc tổ chức hoạt động ... hè năm 2025 cho trẻ em", "quy định
+# quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm".
+CITED_SUBJECT = regex.compile(r"(?:về|quy định|hướng dẫn|ban hành)\b", regex.IGNORECASE)
 
 
 def extract(path: str | Path, *, with_text: bool = False,

@@ -197,6 +197,20 @@ def test_html_reads_only_the_document_not_the_page_around_it(tmp_path):
                      [["TT", "Nội dung"], ["1", "Tập huấn\ncán bộ"]], "Nơi nhận:", "- Như trên;"]
 
 
+def test_html_reads_a_document_inside_the_form_that_wraps_a_portal_page(tmp_path):
+    page = """<html><head><meta charset="utf-8"></head><body>
+    <form method="post" action="/tin-tuc"><input type="hidden" name="__VIEWSTATE" value="x">
+    <div class="banner">CỔNG THÔNG TIN ĐIỆN TỬ XÃ</div>
+    <div class="news-content"><p>Số: 18/KH-UBND</p><p><strong>KẾ HOẠCH</strong></p>
+    <p>Căn cứ Kế hoạch số 09/KH-UBND của UBND tỉnh;</p><p><strong>Nơi nhận:</strong></p></div>
+    <div class="news-related">Tin liên quan</div></form></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    source, _ = read_source(path)
+    assert [b.text for b in source.blocks if isinstance(b, Paragraph)] == [
+        "Số: 18/KH-UBND", "KẾ HOẠCH", "Căn cứ Kế hoạch số 09/KH-UBND của UBND tỉnh;", "Nơi nhận:"]
+
+
 def test_text_reads_tabs_as_tables_and_pipes_as_rows():
     blocks = parse_text("Trước\n| ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP | CỘNG HÒA |\n| Số: 85/KH-UBND | "
                         "Tân Lập, ngày 20 |\nTT\tNội dung\n1\tTập huấn\nSau")

@@ -458,6 +458,27 @@ MENTIONS = {
         ("hướng dẫn các đơn vị sự nghiệp trực thuộc Sở xây dựng phương án",
          ["các đơn vị sự nghiệp trực thuộc Sở"]),
     ],
+    "kinds with no proper name, and their places": [
+        # a named kind, then the words that say which of its bodies (not "các ban")
+        ("Phối hợp: Vườn quốc gia Kon Ka Kinh, các Ban Quản lý rừng phòng hộ, rừng đặc dụng",
+         ["Vườn quốc gia Kon Ka Kinh", "các Ban Quản lý rừng phòng hộ, rừng đặc dụng"]),
+        ("chỉ đạo các Ban Chỉ huy Phòng thủ khu vực bố trí lực lượng",
+         ["các Ban Chỉ huy Phòng thủ khu vực"]),
+        ("huy động các đơn vị lực lượng vũ trang đóng quân trên địa bàn tham gia",
+         ["các đơn vị lực lượng vũ trang đóng quân trên địa bàn"]),
+        ("các trường học tại các xã, phường tổ chức", ["các trường học tại các xã, phường"]),
+        # a committee named after its work at length
+        ("Quyết định số 27/QĐ-BCH của Ban Chỉ huy các vấn đề cấp bách trong bảo vệ rừng và phòng "
+         "cháy, chữa cháy rừng tỉnh Gia Lai về việc",
+         ["Ban Chỉ huy các vấn đề cấp bách trong bảo vệ rừng và phòng cháy, chữa cháy rừng "
+          "tỉnh Gia Lai"]),
+        ("các Ban, ngành tổ chức", ["các Ban, ngành"]),
+        # an association's branches in lower case; a committee's members given villages
+        ("phối hợp với chi hội khuyến học thôn tổ chức", ["chi hội khuyến học thôn"]),
+        ("Hội Khuyến học xã và các chi hội khuyến học thôn:",
+         ["Hội Khuyến học xã", "các chi hội khuyến học thôn"]),
+        ("Phân công thành viên Ban Chỉ đạo phụ trách từng thôn", ["Ban Chỉ đạo"]),
+    ],
 }
 
 NOT_BODIES = [
@@ -482,6 +503,7 @@ NOT_BODIES = [
     "Trưởng ban, Phó Trưởng ban",
     "các tổ chức, cá nhân tham gia",  # "tổ chức" does not open a collective
     "tại các huyện, thành phố",
+    "tổ chức tại các xã, phường",  # places where work is done
     "tuyên truyền tại các thôn, tổ dân phố",  # villages as places, not bodies worked with
     "- Khu phố văn minh đô thị đạt 90%",  # a title a village earns
     "tuyên truyền trên các phương tiện thông tin đại chúng",  # the media as a channel
@@ -1018,6 +1040,15 @@ def test_a_communes_offices_since_2025_are_its_own(issued: str, level: str) -> N
     assert levels["Phòng Kinh tế"] == level
 
 
+def test_which_places_a_collective_names_hold_for_other_bodies_of_those_places() -> None:
+    from extractor.rules.agencies import with_short_forms
+
+    text = ("3. UBND các xã, phường có rừng: tổ chức trực. Tỉnh Đoàn chỉ đạo các cơ sở Đoàn tại "
+            "các xã, phường có rừng thành lập đội thanh niên.")
+    assert [m.surface for m in with_short_forms(text, find_mentions(text))] == [
+        "UBND các xã, phường có rừng", "Tỉnh Đoàn", "các cơ sở Đoàn tại các xã, phường có rừng"]
+
+
 def test_a_collectives_short_form_stands_for_all_of_it() -> None:
     from extractor.rules.agencies import with_short_forms
 
@@ -1115,6 +1146,9 @@ def test_a_cell_leaves_out_the_bodies_its_work_is_for() -> None:
     ("các địa phương", "tinh", "huyen"),                        # a province's are districts
     ("các cơ quan, đơn vị, địa phương", "tinh", None),          # its own and those below
     ("đội dân phòng", "huyen", "xa"),        # a team in every village ("dân phòng": no Phòng)
+    # forests kept against erosion ("phòng hộ"), no Phòng
+    ("các Ban Quản lý rừng phòng hộ, rừng đặc dụng", "tinh", "tinh"),
+    ("các đơn vị lực lượng vũ trang đóng quân trên địa bàn", "tinh", None),  # the army's own
 ])
 def test_a_collectives_level(name: str, own_tier: str, level: str | None) -> None:
     from extractor.rules.agencies import _collective_level
@@ -1379,6 +1413,13 @@ def test_a_time_in_a_cited_documents_subject_is_no_schedule() -> None:
     # the plan's own deadline after the cited title is still the task's
     plan = extract_text(cited + ", hoàn thành trước ngày 30/8/2025.\n")
     assert [time.text for time in plan.time_expressions] == ["hoàn thành trước ngày 30/8/2025"]
+    # a decision that lays down a yearly procedure: its subject, not the duty's schedule
+    plan = extract_text(
+        "KẾ HOẠCH\nGiảm nghèo năm 2024\nIII. NHIỆM VỤ\n- Tổ chức rà soát hộ nghèo năm 2024 theo "
+        "quy trình tại Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 của Thủ tướng Chính phủ quy "
+        "định quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm; phê duyệt kết quả trước ngày "
+        "20/12/2024.\n")
+    assert [time.text for time in plan.time_expressions] == ["trước ngày 20/12/2024"]
 
 
 def test_a_duty_that_points_to_the_appendix_or_weighs_a_measure_is_still_a_task() -> None:
@@ -1408,6 +1449,21 @@ def test_bodies_of_a_ward_plan_since_the_two_tier_reform() -> None:
     assert levels["Ban Chỉ huy Quân sự phường Hòa Cường"] == "xa"  # "Ban CHQS" written out
     assert levels["Ủy ban nhân dân thành phố"] == "tinh"  # no city stands under a province
     assert levels["Chi cục Dân số"] == "tinh"  # a Sở's sub-department
+
+
+def test_a_collective_of_the_plans_own_area_is_one_with_or_without_saying_so() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ HOẰNG LỘC\nSố: 18/KH-UBND\nKẾ HOẠCH\nHọc tập suốt đời năm 2026\n"
+        "V. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan, đơn vị, trường học trên địa bàn xã xây dựng kế "
+        "hoạch.\n2. Phòng Văn hóa - Xã hội xã hướng dẫn các cơ quan, đơn vị, trường học đăng ký."
+        "\n3. Phòng Giao dịch Ngân hàng Chính sách xã hội huyện cho vay; Phòng Giao dịch NHCSXH "
+        "huyện báo cáo kết quả.\n")
+    collectives = [a for a in plan.agencies if a.collective]
+    assert [(a.name, len(a.mentions)) for a in collectives] == [
+        ("Các cơ quan, đơn vị, trường học trên địa bàn xã", 2)]
+    # a bank's office in the district, by its short form too
+    bank = [a for a in plan.agencies if a.name.startswith("Phòng Giao dịch")]
+    assert len(bank) == 1 and len(bank[0].mentions) == 2
 
 
 def test_register_names_settled_by_the_plan_around_them() -> None:
@@ -1750,3 +1806,40 @@ def test_a_communes_bodies_named_in_the_communes_duties_are_all_of_them() -> Non
     desk = next(a for a in plan.agencies if a.name.startswith("công chức Văn hóa"))
     assert (desk.level, desk.collective) == ("xa", True)
     assert not [t for t in plan.tasks if "Phụ lục kèm theo" in t.description]
+
+
+def test_a_heading_s_body_that_directs_the_lead_answers_for_the_work() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 15/KH-UBND\nKẾ HOẠCH\nPhòng cháy, chữa cháy rừng\n"
+        "V. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh:\n"
+        "- Chỉ đạo Phòng Cảnh sát PCCC và CNCH chủ trì, phối hợp với Chi cục Kiểm lâm hướng dẫn "
+        "công tác phòng cháy tại các khu du lịch.\n"
+        "- Giao Phòng Cảnh sát Cơ động chủ trì tuần tra các vùng trọng điểm.\n")
+    roles = [sorted((a.name, a.role) for a in task.assignments) for task in plan.tasks]
+    assert roles == [
+        [("Chi cục Kiểm lâm", "cooperating"), ("Công an tỉnh", "responsible"),
+         ("Phòng Cảnh sát PCCC và CNCH", "lead")],
+        # a body given the work is the one answering for it
+        [("Phòng Cảnh sát Cơ động", "lead")],
+    ]
+
+
+def test_a_closing_line_of_both_roles_gives_each_bullet_of_its_item_its_bodies() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN SÌN HỒ\nSố: 41/KH-UBND\nKẾ HOẠCH\nGiảm nghèo bền vững năm 2024\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n1. Dự án 1: Hỗ trợ đầu tư hạ tầng\n"
+        "- Duy tu, bảo dưỡng 09 công trình sau đầu tư.\n"
+        "- UBND các xã, thị trấn rà soát danh mục công trình.\n"
+        "Cơ quan chủ trì: Phòng Kinh tế và Hạ tầng; cơ quan phối hợp: Phòng Tài chính - Kế "
+        "hoạch, Phòng Giao dịch Ngân hàng Chính sách xã hội huyện, UBND các xã, thị trấn.\n"
+        "2. Dự án 2: Truyền thông\n- Xây dựng chuyên mục phát thanh.\n")
+    roles = [sorted((a.name, a.role) for a in task.assignments) for task in plan.tasks]
+    cooperating = [("Phòng Giao dịch Ngân hàng Chính sách xã hội huyện", "cooperating"),
+                   ("Phòng Kinh tế và Hạ tầng", "lead"),
+                   ("Phòng Tài chính - Kế hoạch", "cooperating")]
+    assert roles == [
+        sorted([*cooperating, ("UBND các xã, thị trấn", "cooperating")]),
+        # a body the duty names itself keeps its own role there
+        sorted([*cooperating, ("UBND các xã, thị trấn", "responsible")]),
+        [],  # the next item's duty takes none of them
+    ]

@@ -219,6 +219,18 @@ def test_reporters_and_recipients_end_where_the_bodies_do() -> None:
         ("Ban Chỉ huy Quân sự xã", "UBND xã và Ban Chỉ huy Phòng thủ dân sự tỉnh")]
 
 
+def test_a_report_in_a_later_clause_is_made_by_the_body_its_sentence_opens_with() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nGiảm nghèo năm 2024\nIII. NHIỆM VỤ, GIẢI PHÁP\n1. Phòng Y tế, Trung tâm Y tế "
+        "huyện:\n- Trung tâm Y tế huyện chỉ đạo các trạm y tế cân, đo trẻ em; tổng hợp số liệu "
+        "suy dinh dưỡng, gửi Phòng Y tế trước ngày 25/12/2024.\n"
+        "- Trạm Y tế các xã, thị trấn cân, đo trẻ em dưới 5 tuổi; báo cáo kết quả về Trung tâm Y "
+        "tế huyện trước ngày 20/12/2024.\n")
+    assert [(duty.reporter, duty.recipient) for duty in plan.reporting] == [
+        ("Trung tâm Y tế huyện", "Phòng Y tế"),
+        ("Trạm Y tế các xã, thị trấn", "Trung tâm Y tế huyện")]
+
+
 def test_a_report_to_the_province_and_a_national_committee() -> None:
     plan = extract_text(
         "KẾ HOẠCH\nAn toàn giao thông năm 2022\nV. TỔ CHỨC THỰC HIỆN\n- Văn phòng Ban An toàn "

@@ -102,6 +102,11 @@ CORPUS: dict[str, list[tuple]] = {
         (None, None, None, None, "qualitative", None)],
     "b) Không để xảy ra ùn tắc giao thông kéo dài trên 02 giờ trên Quốc lộ 1, Quốc lộ 14B.": [
         (None, None, None, None, "qualitative", None)],
+    # houses built for the poor; a baseline at a year's end in brackets
+    "- Hỗ trợ xây mới 120 căn nhà cho hộ nghèo.": [
+        (120, None, "căn nhà", "=", "quantitative", None)],
+    "- Tỷ lệ hộ nghèo giảm còn dưới 18% vào cuối năm 2024 (cuối năm 2023 là 21,62%).": [
+        (18, None, "%", "<", "quantitative", None)],
     # shelves and titles of a legal bookcase; rounds a year
     "- Xây dựng mới 08 ngăn sách pháp luật tại nhà văn hóa thôn.": [
         (8, None, "ngăn sách", "=", "quantitative", None)],

@@ -157,6 +157,17 @@ CORPUS: dict[tuple, list[str]] = {
     ("point", "2026-02-17", "by"): ["trước Tết Nguyên đán Bính Ngọ năm 2026",
                                     "Trước Tết Nguyên đán 2026"],
     ("point", "2025-01-29", "by"): ["Trước Tết Nguyên đán", "hoàn thành trước Tết Nguyên đán"],
+    # a crop season over the turn of the year
+    ("window", "2023-11-01", "2024-05-31"): ["Vụ Đông Xuân 2023-2024"],
+    # the same day of months apart: rounds in the year given, or the plan's
+    ("recurrence", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=10", "2025-06-10"): [
+        "trước ngày 10/6 và 10/12", "trước ngày 10/6 và ngày 10/12"],
+    ("recurrence", "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=15", "2026-03-15"): [
+        "ngày 15/3 và 15/9/2026"],
+    # on a lunar festival, as an occasion
+    ("point", "2025-10-06", "on"): ["nhân dịp Tết Trung thu", "Dịp Tết Trung thu",
+                                    "dịp Tết Trung thu năm 2025"],
+    ("point", "2026-02-17", "on"): ["nhân dịp Tết Nguyên đán Bính Ngọ"],
     ("window", "2026-04-01", "2026-12-31"): ["Từ Quý II đến Quý IV/2026",
                                             "từ quý 2 đến hết quý 4/2026"],
     # several weekdays, a part of the day; by an hour of a weekday
@@ -189,6 +200,8 @@ NEGATIVE = [
     "khám sức khỏe định kỳ", "tổ chức khám sức khoẻ định kỳ cho người cao tuổi",
     "bảo đảm phụ nữ mang thai được khám thai định kỳ",
     "vui Xuân, đón Tết",
+    # a festival as the topic of the work, not its time
+    "vui Tết Trung thu", "kiểm tra an toàn thực phẩm dịp Tết Nguyên đán",
     # summer as a kind of activity, not a time
     "tổ chức sinh hoạt hè cho thiếu nhi", "Mùa hè xanh",
     # a day's meals, not a report sent within the day
@@ -285,6 +298,17 @@ def test_prose_keeps_schedules_and_leaves_names_of_periods():
     # When a law takes effect names the law; "không theo quy định" is unregulated, no time.
     assert texts("Phổ biến các văn bản mới có hiệu lực từ năm 2025 đến người dân.") == []
     assert texts("chống khai thác không báo cáo và không theo quy định (IUU)") == []
+    # a report due when a body's guidance says; guidance followed in the work is no time
+    assert texts("Hội Khuyến học xã báo cáo kết quả về Hội Khuyến học tỉnh theo hướng dẫn của "
+                 "Hội Khuyến học tỉnh.") == ["theo hướng dẫn của Hội Khuyến học tỉnh"]
+    assert texts("Tổ chức tập huấn theo hướng dẫn của Sở Y tế.") == []
+    assert texts("Hoàn thành 11 công trình chuyển tiếp từ năm 2017.") == []  # carried-over works
+    # a time and the occasion it is, in brackets, are one; a named day's bracket is its date
+    assert texts("Tổ chức lớp kỹ năng sống trong tháng 6 - 8/2018 (dịp hè).") == [
+        "tháng 6 - 8/2018 (dịp hè)"]
+    assert texts("Tổ chức mít tinh nhân dịp Tuần lễ hưởng ứng học tập suốt đời (tháng 10/2018).") \
+        == ["dịp Tuần lễ hưởng ứng học tập suốt đời (tháng 10/2018)"]
+    assert texts("Tổ chức nhân dịp Ngày Khuyến học Việt Nam (02/10).") == []
     recurring = _prose_expressions("Báo cáo 6 tháng trước ngày 15/6 hằng năm.", 2018)
     assert recurring[0].value.rrule == "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15"
     # the Tết of the year a sexagenary name says, the one nearest the plan's year
@@ -367,6 +391,11 @@ def test_a_rules_day_has_no_bound_and_months_of_one_year_are_rounds():
         ("hằng ngày từ tháng 11/2025 đến hết tháng 4/2026", "FREQ=DAILY", "2025-11-01",
          "2026-04-30")]
     assert parse("hằng ngày trước 16 giờ", 2025).rrule == "FREQ=DAILY;BYHOUR=16"
+    peak = find_time_expressions(
+        "báo cáo hằng ngày trước 16 giờ trong thời gian cao điểm (tháng 3 - 4/2026).", 2025)
+    assert [(f.value.text, f.value.rrule, f.value.start, f.value.end) for f in peak] == [
+        ("hằng ngày trước 16 giờ trong thời gian cao điểm (tháng 3 - 4/2026)",
+         "FREQ=DAILY;BYHOUR=16", "2026-03-01", "2026-04-30")]
     within = parse("trong vòng 12 giờ kể từ khi phát hiện về UBND huyện", 2024)
     assert (within.duration, within.anchor) == ("PT12H", "khi phát hiện")
     opening = parse("đầu năm học 2026 - 2027", 2026)

@@ -19,9 +19,12 @@ from extractor.read.base import COVERED, Block, Paragraph, SourceDocument, Table
 from extractor.read.encoding import decode_bytes
 
 CHROME_TAGS = (
-    "script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside",
+    "script", "style", "noscript", "iframe", "nav", "header", "footer", "aside",
     "button", "input", "select", "textarea", "svg", "template",
 )
+# Portals built on ASP.NET wrap the whole page, the document too, in one <form>: its fields
+# go, its content stays.
+UNWRAPPED_TAGS = ("form",)
 BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
     "main", "blockquote", "pre", "center", "dd", "dt", "dl", "body", "td", "th", "tr",
@@ -45,6 +48,8 @@ def read_html(path: Path, data: bytes) -> SourceDocument:
         ) from error
     for element in page.xpath("|".join(f"//{tag}" for tag in CHROME_TAGS)):
         element.drop_tree()
+    for element in page.xpath("|".join(f"//{tag}" for tag in UNWRAPPED_TAGS)):
+        element.drop_tag()
     root = _document_root(page)
     blocks: list[Block] = []
     _walk(root, blocks)

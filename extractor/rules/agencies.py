@@ -492,6 +492,23 @@ class _Grower:
                 return None
         return None
 
+    def _kind_words(self, index: int) -> int:
+        """Past the lowercase words after a kind's name that say which of its bodies, one or a
+        list of them starting alike: "(các Ban Quản lý) rừng phòng hộ, rừng đặc dụng"."""
+        def run(start: int) -> int:
+            end = start
+            while end < len(self.words) and end - start < 4 and self.words[end].islower() and \
+                    self.norms[end] not in self.component.stop and not self._unit_at(end):
+                end += 1
+            return end
+
+        end = run(index)
+        while end > index and self.words[end:end + 1] == [","] and \
+                self.norms[end + 1:end + 2] == self.norms[index:index + 1] and \
+                (following := run(end + 1)) > end + 1:
+            end = following
+        return end
+
     def _kind_then_name(self, index: int) -> int | None:
         """Where up to four lowercase words of a kind and the proper name after them end."""
         end = index
@@ -511,7 +528,7 @@ class _Grower:
         if self.norms[index - 2:index] == ["quốc", "gia"]:
             return self._national_purpose(index)  # "Ủy ban Quốc gia về chuyển đổi số"
         end, named = index, None
-        while end < len(self.words) and end - index < 14:
+        while end < len(self.words) and end - index < 18:
             word = self.words[end]
             if self._unit_at(end):
                 if named is not None:
@@ -524,9 +541,11 @@ class _Grower:
                 # "Ban Quản lý chợ Tân Dĩnh chủ trì": the work's place ends it; so does a
                 # named place's ("Ban Quản lý Khu kinh tế Phú Yên hướng dẫn")
                 named = end
-            if end > index and self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"]) and \
-                    self.norms[end + 2:end + 3] != ["phổ"]:
+            if (end > index or self.norms[end:end + 2] == ["phụ", "trách"]) and \
+                    self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"], ["phụ", "trách"]) \
+                    and self.norms[end + 2:end + 3] != ["phổ"]:
                 # "Ban Quản lý khu du lịch phối hợp với ...": the clause's verb ends the name
+                # ("thành viên Ban Chỉ đạo phụ trách từng thôn")
                 # (not "Hội đồng phối hợp phổ biến, giáo dục pháp luật", named for it)
                 return end
             if end > index and self._at_body(end):
@@ -706,6 +725,10 @@ class _Grower:
         if self._members_of_body(index + 1):
             return None  # "các thành viên Ban Chỉ đạo tỉnh": the committee, named by its members
         end = self.matches["COLL"].get(index + 1)
+        if end == index + 2 and self._capital(index + 1) and self._capital(index + 2) and \
+                (body := self._body(index + 1)) is not None and body[1] > end:
+            # "các Ban Quản lý rừng phòng hộ, rừng đặc dụng": a named kind, not "các ban"
+            return (index, self._kind_words(body[1]), body[2], True, None)
         opened_by_member = False
         if end is None and (member := self.matches["MEMBER"].get(index + 1)) is not None and \
                 self.words[member:member + 1] == [","] and \
@@ -774,6 +797,8 @@ class _Grower:
             end = self._locality(end)[0]
         elif self.norms[end:end + 3] == ["trên", "địa", "bàn"]:
             end = self._locality(end + 3)[0]
+        elif self.norms[end:end + 2] == ["tại", "các"] and self._unit_at(end + 2):
+            end = self._locality(end + 1)[0]  # "các trường học tại các xã, phường có rừng"
         # "các cấp hội", "các cơ sở Đoàn": the kind is the word after the tier
         skip = {"cấp": 1, "cơ": 2}.get(self.norms[index + 1], 0)
         head = self.norms[min(index + 1 + skip, len(self.norms) - 1)]
@@ -898,6 +923,10 @@ def _abbreviation(word: str) -> bool:
     return len(word) >= 2 and word.upper() == word and any(c.isalpha() for c in word)
 
 
+BRANCH_BEFORE = regex.compile(r"(?<!\p{L})chi\s+$")
+BRANCH_OF = regex.compile(r"(?:hội|đoàn)\s")
+
+
 def find_mentions(text: str) -> list[AgencyMention]:
     """Every body named in ``text``, with offsets into it."""
     doc = pipeline()(text)
@@ -914,6 +943,9 @@ def find_mentions(text: str) -> list[AgencyMention]:
         if any(title_start <= char_start and char_end <= title_end
                for title_start, title_end in titles):
             continue  # "Hội thi “Công chức một cửa thân thiện”": a title, not the body
+        if collective and (branch := BRANCH_BEFORE.search(text, 0, char_start)) and \
+                BRANCH_OF.match(text, char_start):
+            char_start = branch.start()  # "chi hội khuyến học thôn": the association's branches
         surface = text[char_start:char_end]
         inner = INNER_SHORT_FORM.search(surface)
         mentions.append(AgencyMention(char_start, char_end, surface, kind, collective, head,
@@ -1065,7 +1097,10 @@ def resolve(mentions: list[AgencyMention], document: Document,
     for mention in mentions:
         name = full_name(mention.full or mention.name)
         if mention.collective:
-            key: tuple = ("collective", DETERMINER.sub("", match_key(name)))
+            # "các cơ quan, đơn vị, trường học (trên địa bàn xã)" in a commune's plan: its own
+            key: tuple = ("collective", OWN_AREA.sub(
+                lambda area: "" if area.group("unit") in (None, match_key(own_unit or "")) else
+                area.group(0), DETERMINER.sub("", match_key(name))))
             entry = entries.get(key)
             if entry is not None and " các " in f" {match_key(name)}" and \
                     " các " not in f" {match_key(entry.name)}":
@@ -1121,6 +1156,7 @@ def resolve(mentions: list[AgencyMention], document: Document,
         _merge_every(list(entries.values())))))
 
 
+OWN_AREA = regex.compile(rf"\s+trên địa bàn(?:\s+(?:toàn\s+)?(?P<unit>{UNIT_WORDS}))?$")
 FIELD_MARKS = regex.compile(r"[-–,]")
 
 
@@ -1270,7 +1306,9 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
         tiers = {tier for tier in tiers if tier != "huyen" and tier != "xa"} | {"tinh"}
     if regex.search(r"(?<!\p{L}|cơ )sở(?!\p{L})", folded):
         tiers.add("tinh")
-    if regex.search(r"(?<!\p{L}|dân |văn |biên )phòng(?!\p{L}|\s+cháy|\s*,\s*chống)", folded):
+    # not "phòng cháy", "rừng phòng hộ", "phòng, chống": what is guarded against
+    if regex.search(r"(?<!\p{L}|dân |văn |biên )phòng(?!\p{L}|\s+cháy|\s+hộ|\s*,\s*chống)",
+                    folded):
         tiers.add("tinh" if regex.search(r"thuộc sở", folded) else
                   own_tier if own_offices and own_tier else "huyen")
     if regex.search(r"trung tâm học tập cộng đồng|tthtcđ", folded):
@@ -1466,20 +1504,23 @@ def with_short_forms(text: str, mentions: list[AgencyMention]) -> list[AgencyMen
 def _with_qualified_places(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
     """A collective the plan names with the words that say which of its places ("UBND các xã
     có điểm du lịch", read whole in a cell) is read whole where a sentence goes on after them
-    ("UBND các xã có điểm du lịch xây dựng Quy chế")."""
-    qualified = {mention.surface for mention in mentions
-                 if mention.collective and " có " in mention.surface}
+    ("UBND các xã có điểm du lịch xây dựng Quy chế"), and so are other bodies of those places
+    ("UBND các xã, phường có rừng:" then "các trường học tại các xã, phường có rừng tổ chức")."""
+    qualified: set[tuple[str, str]] = set()  # (the places, what they have)
+    for mention in mentions:
+        if mention.collective and (has := mention.surface.find(" có ")) > 0 and \
+                (places := mention.surface.rfind("các ", 0, has)) >= 0:
+            qualified.add((mention.surface[places:has], mention.surface[has:]))
     if not qualified:
         return mentions
     grown = []
     for mention in mentions:
         if mention.collective:
-            for surface in qualified:
-                end = mention.start + len(surface)
-                if len(surface) > len(mention.surface) and \
-                        text[mention.start:end] == surface and \
+            for places, having in qualified:
+                end = mention.end + len(having)
+                if mention.surface.endswith(places) and text[mention.end:end] == having and \
                         not regex.match(r"\p{L}", text[end:end + 1]):
-                    mention = replace(mention, end=end, surface=surface)
+                    mention = replace(mention, end=end, surface=mention.surface + having)
         grown.append(mention)
     return grown
 

@@ -19,6 +19,7 @@ from extractor.rules.tasks import read_roles
 from extractor.rules.timex import find_time_expressions
 from extractor.rules.vocabulary import (
     UNIT_WORDS,
+    alternation,
     is_central_city,
     load_lexicon,
     match_key,
@@ -104,8 +105,15 @@ def lexicon() -> dict:
 
 
 @cache
+def source_words() -> dict[str, str]:
+    """Every word naming a source -> its code, the named funds among them."""
+    named = lexicon()["named_funds"]
+    return {**lexicon()["sources"], **dict.fromkeys(named["words"], named["code"])}
+
+
+@cache
 def _pattern() -> regex.Pattern[str]:
-    words = sorted(lexicon()["sources"], key=len, reverse=True)
+    words = sorted(source_words(), key=len, reverse=True)
     alternatives = "|".join(regex.escape(fold_tones(word).casefold()) for word in words)
     return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
@@ -126,7 +134,7 @@ def find_funding(text: str, issuer_tier: str | None = None,
     """(start, end, source code) of every source named in ``text``; "ngân sách địa phương" is
     ``local_code``'s budget when the duty is a lower council's, else the issuer's."""
     folded = fold_tones(text).casefold()
-    codes = {fold_tones(word).casefold(): code for word, code in lexicon()["sources"].items()}
+    codes = {fold_tones(word).casefold(): code for word, code in source_words().items()}
     found = []
     for match in LEVEL_LIST.finditer(text):
         codes_here = dict.fromkeys(level_code(level, central_city) for level in
@@ -265,8 +273,9 @@ def _table_sums(norm: NormalizedText) -> list[tuple[tuple[int, int], regex.Match
     return sums
 
 
-NAMED_FUND = regex.compile(r"(?:quỹ|vốn tín dụng|vốn vay|tiền dịch vụ môi trường rừng)\b",
-                           regex.IGNORECASE)
+NAMED_FUND = regex.compile(
+    rf"(?:{alternation(lexicon()['named_funds']['words'])})(?!\p{{L}})",
+    regex.IGNORECASE)
 FUND_NAME = regex.compile(
     r"(?:\s+(?i:phòng),\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
     r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+"

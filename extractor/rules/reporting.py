@@ -25,7 +25,7 @@ from extractor.rules.timex import (
     cell_expressions,
     find_time_expressions,
 )
-from extractor.rules.vocabulary import UNIT_WORDS, load_lexicon
+from extractor.rules.vocabulary import UNIT_WORDS, alternation, load_lexicon
 from extractor.structure import Layout, line_text
 
 LEXICON = load_lexicon("reporting.toml")
@@ -60,7 +60,8 @@ NAME_END = (
 # What a survey found, gathered and sent on: "khảo sát nhu cầu ...; tổng hợp, gửi Sở ... trước
 # ngày 31/8 hằng năm".
 RESULTS_SENT = regex.compile(
-    r"(?<=(?:(?i:kết\s+quả|số\s+liệu)[^.;]{0,80}|(?i:thống\s+kê|tổng\s+hợp\s+tình\s+hình)"
+    rf"(?<=(?:(?i:{alternation(LEXICON['results'])})[^.;]{{0,80}}"
+    rf"|(?i:{alternation(LEXICON['gathering'])})"
     r"[^.;]{0,120}|(?<!\p{L})(?i:tổng\s+hợp)),\s*)"
     r"(?i:gửi)")
 # "tham mưu UBND xã báo cáo ...", "tham mưu UBND huyện sơ kết ... và tổng kết ..., báo cáo
@@ -138,10 +139,17 @@ def find_reporting(text: str, context_year: int | None = None, *,
     no recipient or subject take those of the nearest one that does ("... về UBND tỉnh (qua
     Sở ...) trước ngày 15/6; báo cáo đột xuất khi có yêu cầu")."""
     found: list[FoundDuty] = []
+    # "Trạm Y tế các xã cân, đo trẻ em ...; báo cáo kết quả về Trung tâm Y tế huyện ...": a
+    # clause with no subject of its own has its sentence's
+    sentence_subject: str | None = None
     for span_start, span_end in clause_spans(text):
         raw = text[span_start:span_end]
         lead = len(LIST_MARK.match(raw).group())  # a list item's dash and number
         clause_start, clause = span_start + lead, raw[lead:].rstrip()
+        if not text[:span_start].rstrip().endswith(";"):
+            sentence_subject = None
+        opening = SUBJECT.match(clause)
+        sentence_subject = opening.group("subject") if opening else sentence_subject
         report = _report_in(clause)
         if report is None or ROUTING.match(clause):
             continue
@@ -160,8 +168,7 @@ def find_reporting(text: str, context_year: int | None = None, *,
             continue
         via = VIA.search(clause, match.end() - 1) if match else None
         advised = ADVISED.search(clause)
-        subject = advised.group("advised") if advised else (
-            SUBJECT.match(clause).group("subject") if SUBJECT.match(clause) else None)
+        subject = advised.group("advised") if advised else sentence_subject
         for start, end, deadline in _by_deadline(clause, times):
             found.append(FoundDuty(
                 clause_start + start, clause_start + end, recipient,
@@ -266,7 +273,8 @@ def extract_reporting(norm: NormalizedText, layout: Layout, context_year: int | 
                 line.start + duty.deadline.span[0], line.start + duty.deadline.span[1])}) \
                 if duty.deadline else None
             duties.append(ReportingDuty(
-                reporter=duty.subject or _agency_heading(layout, section, line.start),
+                reporter=duty.subject or _sentence_opener(value, duty.start, named) or
+                _agency_heading(layout, section, line.start),
                 recipient=duty.recipient, via=duty.via,
                 when=_when(clause, span, deadline, time_expressions) or closing, text=clause,
                 span=span, page=norm.page_at(line.start),
@@ -344,6 +352,15 @@ def _table_duties(norm: NormalizedText, layout: Layout,
 
 def _column(header: list[str], pattern: regex.Pattern[str]) -> int | None:
     return next((i for i, cell in enumerate(header) if pattern.search(cell)), None)
+
+
+def _sentence_opener(value: str, start: int, named: list[AgencyMention]) -> str | None:
+    """The body a duty's sentence opens with, a clause or more before the duty: "Trạm Y tế các
+    xã, thị trấn cân, đo trẻ em ...; báo cáo kết quả về Trung tâm Y tế huyện"."""
+    opening = value.rfind(". ", 0, start) + 1
+    opening += len(LIST_MARK.match(value, opening).group())
+    return next((value[m.start:m.end] for m in named if m.start == opening
+                 and ";" in value[m.end:start]), None)
 
 
 def _agency_heading(layout: Layout, section: Section | None, start: int) -> str | None:

@@ -45,16 +45,19 @@ MILESTONE_OPENS = regex.compile(
     r"\s*[:,]", regex.IGNORECASE)
 BASE_YEAR = regex.compile(
     # "so với hè năm 2024": a season of a base year too
-    rf"so với\s+(?:cùng kỳ\s+)?(?:(?:hè|dịp hè|mùa hè|vụ(?:\s+\p{{L}}+){{1,2}})\s+)?(?:năm\s+)?"
+    rf"so với\s+(?:cùng kỳ\s+)?(?:(?:hè|dịp hè|mùa hè|vụ(?:\s+\p{{L}}+){{1,2}}|cuối|đầu)\s+)?"
+    r"(?:năm\s+)?"
     r"(?:học\s+)?"
     rf"{YEAR}(?:\s*-\s*{YEAR})?", regex.IGNORECASE
 )
 # Where a target states its baseline in brackets: "dưới 110 bé trai/100 bé gái (năm 2024: 111,3
-# bé trai/100 bé gái)", "trên 85% (năm 2025 đạt 83,62%)", "(kết quả năm 2025 đạt 57,6%)". Its
+# bé trai/100 bé gái)", "trên 85% (năm 2025 đạt 83,62%)", "(kết quả năm 2025 đạt 57,6%)",
+# "(cuối năm 2023 là 21,62%)". Its
 # figure is no target, its year no milestone (an item's title, cut at the colon, ends with the
 # bracket's opening).
 BASELINE_BRACKET = regex.compile(
-    rf"\(\s*(?:(?i:kết quả|thực hiện)\s+)?(?i:năm)\s+{YEAR}\s*(?:(?::|\s(?i:đạt|là)\b)[^)]*\)?|$)")
+    rf"\(\s*(?:(?i:kết quả|thực hiện)\s+)?(?:(?i:cuối|đầu)\s+)?(?i:năm)\s+{YEAR}"
+    r"\s*(?:(?::|\s(?i:đạt|là)\b)[^)]*\)?|$)")
 TARGET_SECTION = regex.compile(r"MỤC TIÊU|CHỈ TIÊU")
 TARGET_HEADING = regex.compile(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", regex.IGNORECASE)
 GENERAL_AIM = regex.compile(r"^mục tiêu chung", regex.IGNORECASE)

@@ -202,6 +202,8 @@ FIELD_KEYS = [CONTENT_COLUMN, LEAD_COLUMN, COOPERATING_COLUMN, RESPONSIBLE_COLUM
 # phẩm: ...".
 BODIES_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?P<key>(?:Đơn vị|Cơ quan|Bộ phận)\s+"
                             r"(?:thực hiện|chủ trì|phối hợp|phụ trách)|Chủ trì|Phối hợp)\s*:\s*")
+NEXT_BODIES_FIELD = regex.compile(r"\s*[;.]\s*(?P<key>(?i:đơn vị|cơ quan|bộ phận)\s+"
+                                   r"(?:phối hợp|chủ trì|thực hiện)|(?i:phối hợp|chủ trì))\s*:\s*")
 DELIVERABLE_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Sản phẩm|Kết quả đầu ra)\s*:\s*")
 TASK_CAPTION = regex.compile(
     r"\s*(?:\*\*)?Nhiệm vụ\s+(?:số\s+)?\d+\s*[:.]\s*(?:\*\*)?\s*(?P<name>\S.*?)\s*[.:]?\s*$")
@@ -502,10 +504,15 @@ class _Prose:
 
     def tasks(self) -> list[Task]:
         tasks = self._item_tasks()
+        # the item a duty's fields are written in: a bullet's duty takes its item's
+        # ("- Hoàn thành ...", "- Giải ngân ...", then "Cơ quan chủ trì: X; cơ quan phối hợp: Y")
+        items = {section.id: section.parent if section.kind == "bullet" and section.parent
+                 else section.id for section in self.layout.sections}
         for index, task in enumerate(tasks):
+            item = items.get(task.section or "", task.section or "")
             later = [other.span[0] for other in tasks[index + 1:]  # type: ignore[index]
-                     if other.section == task.section]
-            self._take_fields(task, later[0] if later else len(self.norm.text))
+                     if items.get(other.section or "", other.section) == item]
+            self._take_fields(task, item, later[0] if later else len(self.norm.text))
         return tasks
 
     def _field_line(self, value: str, offset: int, section: Section) -> bool:
@@ -519,32 +526,42 @@ class _Prose:
             if not rest:
                 return False
             owner = section.parent if section.kind == "bullet" and section.parent else section.id
-            start = offset + found.end()
+            key, start = (found.groupdict().get("key") or "").casefold(), found.end()
+            # "Cơ quan chủ trì: X; cơ quan phối hợp: Y, Z": a field of each role in one line
+            for more in (NEXT_BODIES_FIELD.finditer(value, start) if kind == "bodies" else ()):
+                self.field_lines.setdefault(owner, []).append(_FieldLine(
+                    offset, kind, key, (offset + start, offset + more.start())))
+                key, start = more.group("key").casefold(), more.end()
             self.field_lines.setdefault(owner, []).append(_FieldLine(
-                offset, kind, (found.groupdict().get("key") or "").casefold(),
-                (start, start + len(rest))))
+                offset, kind, key, (offset + start, offset + len(value.rstrip(" .;")))))
             return True
         return False
 
-    def _take_fields(self, task: Task, next_duty: int) -> None:
+    def _take_fields(self, task: Task, item: str, next_duty: int) -> None:
         """A duty takes the field lines after it in its item: those before the item's next
         duty, or, for a duty with more after it, those after the item's last duty."""
-        lines = self.field_lines.get(task.section or "", [])
+        lines = self.field_lines.get(item, [])
         after = task.span[1]  # type: ignore[index]
         group = [line for line in lines if after <= line.at < next_duty] or \
             [line for line in lines if line.at >= next_duty]
+        named: list[Assignment] = []
         for line in group:
             start, end = line.value
             words = self.norm.text[start:end]
             if line.kind == "bodies":
                 role = "lead" if "chủ trì" in line.key else \
                     "cooperating" if "phối hợp" in line.key else "responsible"
-                task.assignments = _unique(_cell_assignments(
-                    words, start, role, self.mentions.within(start, words)) + task.assignments)
+                named += _cell_assignments(words, start, role, self.mentions.within(start, words))
             elif line.kind == "time" and id(task) not in self.closing_times:
                 self.closing_times[id(task)] = line.value
             elif line.kind == "deliverable" and task.deliverable is None:
                 task.deliverable = words
+        if named:
+            # a body the duty itself names keeps the role it has there ("UBND các xã, thị trấn
+            # rà soát ..." above "cơ quan phối hợp: ..., UBND các xã, thị trấn")
+            first, last = task.span  # type: ignore[misc]
+            own = [a for a in task.assignments if a.span and first <= a.span[0] < last]
+            task.assignments = _unique(own + named + task.assignments)
 
     def _item_tasks(self) -> list[Task]:
         text, layout = self.norm.text, self.layout
@@ -803,6 +820,10 @@ class _Prose:
         return _assignments(words, offset, roles, inherited, context)
 
 
+# A duty that opens by directing another body: its heading's body is the one directing.
+DIRECTS = regex.compile(r"\s*(?:[-+•]\s*)?(?:Lãnh đạo,\s*)?Chỉ đạo\s", regex.IGNORECASE)
+
+
 def _sentences(value: str) -> list[tuple[int, int]]:
     """Each sentence's span, without the spaces and closing marks around it."""
     result = []
@@ -900,6 +921,13 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
         assignments.append(Assignment(name=mention.name,
                                       role="requested" if asked else role,  # type: ignore[arg-type]
                                       span=(start, end) if end else None))
+    if roles.doers and DIRECTS.match(words) and not any(
+            match_key(full_name(m.name)) in own_keys for m in roles.doers):
+        # "Chỉ đạo Phòng Cảnh sát PCCC và CNCH chủ trì, ..." under "2. Công an tỉnh:": the
+        # heading's body directs the lead, and answers for the work
+        assignments[:0] = [Assignment(name=m.name, span=(m.start, m.end),
+                                      role="requested" if context.heading_requested
+                                      else "responsible") for m in context.heading_agencies]
     for mention in roles.clause_subjects + roles.clause_requests:
         # under a request heading, a front or mass body acting in a later clause is asked too
         # ("Hội Liên hiệp Phụ nữ phường vận động ...; Đoàn Thanh niên phường ...")

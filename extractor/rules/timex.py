@@ -25,7 +25,7 @@ import regex
 
 from extractor.model import Section, TimeExpression
 from extractor.normalize import NormalizedText, fold_tones
-from extractor.rules.vocabulary import BACKGROUND_SECTION, vocabulary
+from extractor.rules.vocabulary import BACKGROUND_SECTION, match_key, vocabulary
 from extractor.structure import Layout
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -204,6 +204,24 @@ def _yearly_days(match: regex.Match[str], _: int | None) -> TimeExpression | Non
                           rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={days}")
 
 
+def _day_rounds(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+    pairs = regex.findall(rf"({DAY})\s*/\s*({MONTH})", match.group("days"))
+    year, inherited = _year_or_context(match, context_year)
+    if year is None or len({int(day) for day, _ in pairs}) > 1:
+        return None  # different days: each date stands alone
+    day, months = int(pairs[0][0]), [int(month) for _, month in pairs]
+    if months != sorted(set(months)):
+        return None
+    try:
+        first, last = datetime.date(year, months[0], day), datetime.date(year, months[-1], day)
+    except ValueError:
+        return None
+    return TimeExpression(
+        text=match.group(0), kind="recurrence", bound="by" if match.group("by") else None,
+        rrule=f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY={day}",
+        start=first.isoformat(), end=last.isoformat(), year_inherited=inherited)
+
+
 def _yearly_dates(text: str, found: Found) -> list[Found]:
     """"trước ngày 10/6 và ngày 05/12 hằng năm": two yearly deadlines, as one rule cannot say
     10 June and 5 December without also saying 5 June and 10 December. Dates sharing their
@@ -325,6 +343,14 @@ def _school_year(match: regex.Match[str], _: int | None) -> TimeExpression | Non
                           end=None if match.group("since") else f"{match.group('year2')}-05-31")
 
 
+def _crop_season(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    first, last = vocabulary()["crop_seasons"][match_key(match.group("season"))]
+    year1, year2 = int(match.group("year1")), int(match.group("year2"))
+    if year2 != year1 + 1:
+        return None
+    return _window(match.group(0), (year1, first), (year2, last))
+
+
 def _lunar_year(stem: str, branch: str, near: int) -> int | None:
     """The year nearest ``near`` whose sexagenary name is ``stem branch`` ("Bính Ngọ": 2026)."""
     branch = {"Mẹo": "Mão", "Tị": "Tỵ"}.get(branch, branch)
@@ -335,18 +361,21 @@ def _lunar_year(stem: str, branch: str, near: int) -> int | None:
                  if ((year - 4) % 10, (year - 4) % 12) == want), None)
 
 
-def _before_tet(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
+def _lunar_festival(match: regex.Match[str],
+                    context_year: int | None) -> TimeExpression | None:
+    """"trước Tết Nguyên đán 2026" (by that day), "nhân dịp Tết Trung thu" (on it)."""
     inherited = match.group("year") is None
     year = int(match.group("year")) if not inherited else context_year
     if inherited and match.group("stem") and context_year:
         # "trước Tết Nguyên đán Bính Ngọ" in a plan of 2025: the Tết of 2026
         year = _lunar_year(match.group("stem"), match.group("branch"), context_year)
         inherited = False
-    day = vocabulary()["lunar_new_year"].get(str(year)) if year else None
+    festival = vocabulary()["lunar_festivals"][match_key(match.group("festival"))]
+    day = vocabulary()[festival].get(str(year)) if year else None
     if day is None:
         return None
-    return TimeExpression(text=match.group(0), kind="point", end=day, bound="by",
-                          year_inherited=inherited)
+    return TimeExpression(text=match.group(0), kind="point", end=day,
+                          bound="by" if match.group("by") else "on", year_inherited=inherited)
 
 
 def _monthly_day_in_months(match: regex.Match[str],
@@ -576,10 +605,15 @@ RULES: list[Rule] = [
           _monthly_day, "trước ngày 20 hằng tháng", "định kỳ hằng tháng trước ngày 20",
           "định kỳ trước ngày 25 hằng tháng", "định kỳ vào ngày 15 hằng tháng",
           "trước ngày 05 của tháng sau"),
-    _rule("before_tet",
-          rf"{BY_WORDS}\s+(?:dịp\s+)?Tết\s+Nguyên\s+đán(?:\s+{CAN_CHI})?"
-          rf"(?:\s+(?:năm\s+)?(?P<year>{YEAR}))?",
-          _before_tet, "trước Tết Nguyên đán Bính Ngọ năm 2026", "Trước Tết Nguyên đán 2026"),
+    _rule("lunar_festival",
+          # "nhân dịp Tết Trung thu", a cell's "Dịp Tết Trung thu"; not a work's topic ("kiểm
+          # tra an toàn thực phẩm dịp Tết Nguyên đán")
+          rf"(?:(?P<by>{BY_WORDS})\s+(?:dịp\s+)?"
+          rf"|(?:(?<=(?<!\p{{L}})(?:nhân|trong|vào|và)\s+)|(?<![\p{{L}}\d]\s*))dịp\s+)"
+          rf"Tết\s+(?P<festival>{'|'.join(vocabulary()['lunar_festivals'])})"
+          rf"(?:\s+{CAN_CHI})?(?:\s+(?:năm\s+)?(?P<year>{YEAR}))?",
+          _lunar_festival, "trước Tết Nguyên đán Bính Ngọ năm 2026", "Trước Tết Nguyên đán 2026",
+          "dịp Tết Trung thu năm 2024", "dịp Tết Nguyên đán Bính Ngọ"),
     # a school year runs from September to May, its second term from January: "Năm học
     # 2023-2024", "học kỳ II năm học 2021 - 2022"
     _rule("school_term",
@@ -591,6 +625,11 @@ RULES: list[Rule] = [
           rf"\s*[-–—/]\s*(?P<year2>{YEAR})(?(since)(?!\s*(?:đến|tới)\b))", _school_year,
           "Năm học 2023-2024", "năm học 2025 - 2026", "Từ năm học 2025 - 2026",
           "đầu năm học 2026 - 2027"),
+    # a crop season over the turn of the year: "vụ Đông Xuân 2023-2024"
+    _rule("crop_season",
+          rf"vụ\s+(?P<season>{'|'.join(vocabulary()['crop_seasons'])})\s+(?:năm\s+)?"
+          rf"(?P<year1>{YEAR})\s*[-–—/]\s*(?P<year2>{YEAR})", _crop_season,
+          "Vụ Đông Xuân 2023-2024", "vụ đông xuân năm 2025 - 2026"),
     _rule("daily_hour",
           rf"(?P<by>{BY_WORDS}\s+)?{HOUR}\s*,?\s*(?:hàng|hằng|mỗi)\s+ngày"
           # the day first: "hằng ngày trước 16 giờ"
@@ -653,6 +692,13 @@ RULES: list[Rule] = [
     _rule("end_of_month",
           rf"(?:đến\s+hết|hết|trước\s+hết|đến\s+cuối)\s+tháng\s+(?P<month>{MONTH})"
           rf"(?:{SEP}(?P<year>{YEAR}))?", _end_of_month, "Đến hết tháng 10/2013"),
+    # the same day of months apart, the year given once or not at all: "trước ngày 10/6 và
+    # 10/12" is two rounds, as "Tháng 6 và tháng 12/2024" is
+    _rule("day_rounds",
+          rf"(?P<by>{BY_WORDS}\s+)?(?P<days>(?:ngày\s+)?{DAY}\s*/\s*{MONTH}"
+          rf"(?:\s*(?:,|và)\s*(?:ngày\s+)?{DAY}\s*/\s*{MONTH})+)"
+          rf"(?:\s*/\s*(?P<year>{YEAR}))?(?![\d/])",
+          _day_rounds, "trước ngày 10/6 và 10/12", "ngày 15/3 và 15/9/2026"),
     _rule("point",
           rf"(?P<by>{BY_WORDS}\s+)?(?:ngày\s+)?(?P<day>{DAY})\s*(?:/|\s+tháng\s+)\s*"
           rf"(?P<month>{MONTH})(?:\s*(?:/|\s+năm\s+)\s*(?P<year>{YEAR}))?(?![\d/])",
@@ -739,26 +785,66 @@ def find_time_expressions(text: str, context_year: int | None = None) -> list[Fo
         if before.value.bound == "by" and after.value.kind == "point" and \
                 after.value.bound == "on" and LISTED.fullmatch(text[before.end:after.start]):
             after.value = after.value.model_copy(update={"bound": "by"})
-    return _bounded_rounds(text, found)
+    return _restated(text, _bounded_rounds(text, found))
 
 
 def _bounded_rounds(text: str, found: list[Found]) -> list[Found]:
     """A schedule and the span it keeps to, written one after the other: "hằng ngày từ tháng
-    11/2025 đến hết tháng 4/2026" is one daily rule from November to April."""
+    11/2025 đến hết tháng 4/2026" is one daily rule from November to April, and so is "hằng
+    ngày trước 16 giờ trong thời gian cao điểm (tháng 3 - 4/2026)" in March and April."""
     kept: list[Found] = []
     for item in found:
         last = kept[-1] if kept else None
         if last is not None and last.value.kind == "recurrence" and last.value.start is None \
-                and last.value.end is None and item.value.kind == "window" and \
-                not text[last.end:item.start].strip() and \
-                regex.match(r"(?i)từ\b", item.value.text):
+                and last.value.end is None and item.value.kind == "window" and (
+                    (not text[last.end:item.start].strip() and
+                     regex.match(r"(?i)từ\b", item.value.text)) or
+                    PEAK_BEFORE_BRACKET.fullmatch(text, last.end, item.start)):
+            end = item.end + (text[item.end:item.end + 1] == ")")
             value = last.value.model_copy(update={
-                "text": text[last.start:item.end], "start": item.value.start,
+                "text": text[last.start:end], "start": item.value.start,
                 "end": item.value.end, "year_inherited": item.value.year_inherited})
-            kept[-1] = Found(last.start, item.end, value, last.rule)
+            kept[-1] = Found(last.start, end, value, last.rule)
             continue
         kept.append(item)
     return kept
+
+
+def _restated(text: str, found: list[Found]) -> list[Found]:
+    """A time and the occasion it is, one in brackets after the other, are one expression with
+    the time's value: "Tháng 6 - 8/2026 (dịp hè)", "Dịp Tuần lễ hưởng ứng học tập suốt đời
+    (tháng 10/2026)"."""
+    kept: list[Found] = []
+    for item in found:
+        last = kept[-1] if kept else None
+        closing = CLOSING_BRACKET.match(text, item.end)
+        if last is not None and closing and OPENING_BRACKET.fullmatch(text, last.end, item.start) \
+                and OCCASION.match(item.value.text):
+            kept[-1] = Found(last.start, closing.end(), last.value.model_copy(
+                update={"text": text[last.start:closing.end()]}), last.rule)
+            continue
+        occasion = OCCASION_BEFORE.search(text, 0, item.start)
+        if closing and occasion and (last is None or last.end <= occasion.start()):
+            item = Found(occasion.start(), closing.end(), item.value.model_copy(
+                update={"text": text[occasion.start():closing.end()]}), item.rule)
+        kept.append(item)
+    return kept
+
+
+OPENING_BRACKET = regex.compile(r"\s*\(\s*")
+OCCASION = regex.compile(r"(?i:dịp)\s")
+CLOSING_BRACKET = regex.compile(r"\s*\)")
+# an occasion named before its time in brackets: "Dịp Tuần lễ hưởng ứng học tập suốt đời (";
+# not a named day, whose bracket gives its date ("nhân dịp Ngày Khuyến học Việt Nam (02/10)")
+OCCASION_BEFORE = regex.compile(
+    r"(?<!\p{L})(?i:dịp)\s+(?!Ngày\s)\p{Lu}[^()\n\t;.]{2,80}?\s*\(\s*$")
+
+
+# "hằng ngày trước 16 giờ trong thời gian cao điểm (tháng 3 - 4/2026)": the rule holds in the
+# period the brackets give
+PEAK_BEFORE_BRACKET = regex.compile(
+    r"\s+trong\s+(?:thời\s+gian|thời\s+kỳ|mùa|giai\s+đoạn|đợt)(?:\s+\p{Ll}+){0,4}\s*\(\s*",
+    regex.IGNORECASE)
 
 
 def parse(text: str, context_year: int | None = None) -> TimeExpression | None:
@@ -845,7 +931,8 @@ TIME_WORDS = r"trong|vào|đến|tới|trước|từ|hết|cuối|đầu|giữa|
 TIME_WORD_BEFORE = regex.compile(rf"(?:^|[(:;]|\b(?:{TIME_WORDS}))\s*$", regex.IGNORECASE)
 # A day and month in brackets is usually an event's date ("Ngày Sách (21/4)"), not a schedule.
 DAY_WORD_BEFORE = regex.compile(rf"(?:^|[:;]|\b(?:{TIME_WORDS}|ngày))\s*$", regex.IGNORECASE)
-TIME_WORD_START = regex.compile(rf"^(?:{TIME_WORDS})\b", regex.IGNORECASE)
+# an occasion with its time in brackets opens with "dịp": "dịp ... (tháng 10/2026)"
+TIME_WORD_START = regex.compile(rf"^(?:{TIME_WORDS}|dịp)\b", regex.IGNORECASE)
 NEEDS_TIME_WORD = {"year", "years", "point", "months", "school_year"}
 # "Đề án Dạy nghề ... tỉnh Hưng Yên đến năm 2020", "quy hoạch của phường đến năm 2030": the
 # horizon of a named plan, not when the work is due.
@@ -854,12 +941,16 @@ NAMED_PLAN = regex.compile(
     r"\b(?:đề án|chương trình|chiến lược|quy hoạch|kế hoạch|nghị quyết)\b[^;:.()“”\"]{0,80}"
     r"\sđến\s*$", regex.IGNORECASE)
 REPORTING = regex.compile(r"báo cáo", regex.IGNORECASE)
-# "không theo quy định" (unregulated) is no time.
-AS_REQUIRED = regex.compile(r"(?<!\bkhông\s+)theo\s+(?:đúng\s+)?(?:quy định|yêu cầu)",
+# "không theo quy định" (unregulated) is no time; "báo cáo ... theo hướng dẫn của Hội Khuyến
+# học tỉnh" is when that body says.
+AS_REQUIRED = regex.compile(r"(?<!\bkhông\s+)theo\s+(?:đúng\s+)?(?:quy định|yêu cầu)"
+                            r"|theo\s+hướng\s+dẫn\s+của\s+(?-i:\p{Lu})[^,;.()\n]{2,80}",
                             regex.IGNORECASE)
 # "văn bản ... có hiệu lực từ năm 2025": when a law takes effect names the law, not the work.
 IN_EFFECT = regex.compile(r"\bhiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?\s*$",
                           regex.IGNORECASE)
+# "11 công trình chuyển tiếp từ năm 2023": works carried over from that year, no time of the work
+CARRIED_OVER = regex.compile(r"\bchuyển\s+tiếp\s*$", regex.IGNORECASE)
 RECURRING = regex.compile(rf"{EVERY_YEAR}|định kỳ", regex.IGNORECASE)
 # "kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh", "dự toán ngân sách hằng năm của
 # cơ quan": the annual plan or budget of its owner, no time of the work.
@@ -892,7 +983,8 @@ def _prose_expressions(value: str, context_year: int | None) -> list[Found]:
         if _in_quotes(value, found.start) or (
             found.rule == "years" and found.value.text.casefold().startswith("giai đoạn")
         ) or (HORIZON.search(before + found.value.text) and NAMED_PLAN.search(before)) or \
-                IN_EFFECT.search(before) or _annual_document(value, found):
+                IN_EFFECT.search(before) or CARRIED_OVER.search(before) or \
+                _annual_document(value, found):
             continue
         needs = DAY_WORD_BEFORE if found.rule == "point" else TIME_WORD_BEFORE
         if found.rule in NEEDS_TIME_WORD and found.value.bound != "by" and \

@@ -62,7 +62,7 @@ def units() -> list[Unit]:
     return [Unit(*row) for row in vocabulary()["admin"]["units"]]
 
 
-def _alternation(words: list[str], either_case_first: bool = False) -> str:
+def alternation(words: list[str], either_case_first: bool = False) -> str:
     """``words`` as a regex alternation, longest first; with ``either_case_first`` the first
     letter may be a capital ("Xã", "xã")."""
     def pattern(word: str) -> str:
@@ -79,23 +79,23 @@ def _alternation(words: list[str], either_case_first: bool = False) -> str:
 # list in vocabulary.toml: every unit, in lower case and in capitals; the communes' tier; the
 # villages below them; and everything below a province.
 _UNITS = vocabulary()["admin"]["units"]
-UNIT_WORDS = _alternation([word for word, _, _ in _UNITS])
-UPPER_UNIT_WORDS = _alternation([word.upper() for word, _, _ in _UNITS])
-COMMUNE_UNIT_WORDS = _alternation([word for word, _, tier in _UNITS if tier == "xa"])
+UNIT_WORDS = alternation([word for word, _, _ in _UNITS])
+UPPER_UNIT_WORDS = alternation([word.upper() for word, _, _ in _UNITS])
+COMMUNE_UNIT_WORDS = alternation([word for word, _, tier in _UNITS if tier == "xa"])
 # The same at a sentence's start or not: "Xã công khai ...", "...; xã không để ...".
-COMMUNE_UNIT_WORDS_EITHER_CASE = _alternation([word for word, _, tier in _UNITS if tier == "xa"],
+COMMUNE_UNIT_WORDS_EITHER_CASE = alternation([word for word, _, tier in _UNITS if tier == "xa"],
                                               either_case_first=True)
-VILLAGE_UNIT_WORDS = _alternation(vocabulary()["admin"]["village_units"])
-LOCAL_UNIT_WORDS = _alternation([word for word, _, tier in _UNITS if tier != "tinh"] +
+VILLAGE_UNIT_WORDS = alternation(vocabulary()["admin"]["village_units"])
+LOCAL_UNIT_WORDS = alternation([word for word, _, tier in _UNITS if tier != "tinh"] +
                                 vocabulary()["admin"]["village_units"])
 
 
 # A heading that opens with one of these is about the plan's background, aims or money; or its
 # grounds.
 BACKGROUND_SECTION = regex.compile(
-    rf"^(?:{_alternation(vocabulary()['sections']['background'])})(?!\p{{L}})", regex.IGNORECASE)
+    rf"^(?:{alternation(vocabulary()['sections']['background'])})(?!\p{{L}})", regex.IGNORECASE)
 GROUNDS_SECTION = regex.compile(
-    rf"^(?:{_alternation(vocabulary()['sections']['grounds'])})(?!\p{{L}})", regex.IGNORECASE)
+    rf"^(?:{alternation(vocabulary()['sections']['grounds'])})(?!\p{{L}})", regex.IGNORECASE)
 
 
 def village_units() -> list[str]:

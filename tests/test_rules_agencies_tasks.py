@@ -478,6 +478,12 @@ MENTIONS = {
         ("Hội Khuyến học xã và các chi hội khuyến học thôn:",
          ["Hội Khuyến học xã", "các chi hội khuyến học thôn"]),
         ("Phân công thành viên Ban Chỉ đạo phụ trách từng thôn", ["Ban Chỉ đạo"]),
+        # a committee of its owner
+        ("báo cáo UBND tỉnh và Tổ công tác triển khai Đề án 06 của Thủ tướng Chính phủ trước",
+         ["UBND tỉnh", "Tổ công tác triển khai Đề án 06 của Thủ tướng Chính phủ"]),
+        # the police's division by its field, and its code in brackets
+        ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) là đơn vị thường trực",
+         ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"]),
     ],
 }
 
@@ -531,6 +537,7 @@ NOT_BODIES = [
     "chính sách đối với lực lượng dân phòng",  # a force, not the village team
     "đa dạng hóa các hình thức khác",
     "đưa lao động sang Nhật Bản, Hàn Quốc, Đài Loan (Trung Quốc)",  # a country, no broadcaster
+    "chỉ đạo các tổ chức tín dụng trên địa bàn tỉnh",  # lenders, as enterprises are no bodies
 ]
 
 

@@ -231,6 +231,17 @@ def test_a_report_in_a_later_clause_is_made_by_the_body_its_sentence_opens_with(
         ("Trạm Y tế các xã, thị trấn", "Trung tâm Y tế huyện")]
 
 
+def test_a_report_to_a_task_force_after_its_schedule_and_a_companys_own_money() -> None:
+    plan = extract_text(
+        "KẾ HOẠCH\nTriển khai Đề án 06 năm 2025\nIV. KINH PHÍ\n- Ngân sách tỉnh; nguồn kinh phí "
+        "của doanh nghiệp viễn thông.\nV. TỔ CHỨC THỰC HIỆN\n- Các sở, ban, ngành báo cáo kết quả "
+        "thực hiện Kế hoạch định kỳ trước ngày 20 hằng tháng về Tổ công tác Đề án 06 tỉnh (qua "
+        "Công an tỉnh - PC06) để tổng hợp.\n")
+    assert [f.source for f in plan.funding] == ["ngan_sach_tinh", "xa_hoi_hoa"]
+    assert [(d.reporter, d.recipient, d.via) for d in plan.reporting] == [
+        ("Các sở, ban, ngành", "Tổ công tác Đề án 06 tỉnh", "Công an tỉnh - PC06")]
+
+
 def test_a_report_to_the_province_and_a_national_committee() -> None:
     plan = extract_text(
         "KẾ HOẠCH\nAn toàn giao thông năm 2022\nV. TỔ CHỨC THỰC HIỆN\n- Văn phòng Ban An toàn "

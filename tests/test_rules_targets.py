@@ -103,6 +103,13 @@ CORPUS: dict[str, list[tuple]] = {
     "b) Không để xảy ra ùn tắc giao thông kéo dài trên 02 giờ trên Quốc lộ 1, Quốc lộ 14B.": [
         (None, None, None, None, "qualitative", None)],
     # houses built for the poor; a baseline at a year's end in brackets
+    # meetings held; what the counted laws went through in a past year is no milestone
+    "- Tổ chức ít nhất 02 hội nghị phổ biến các luật mới.": [
+        (2, None, "hội nghị", ">=", "quantitative", None)],
+    "- Ít nhất 90% cán bộ được phổ biến các luật mới được Quốc hội thông qua trong năm 2023.": [
+        (90, None, "%", ">=", "quantitative", None)],
+    "- Bảo đảm 25 dịch vụ công thiết yếu được cung cấp trực tuyến toàn trình.": [
+        (25, None, "dịch vụ công", "=", "quantitative", None)],
     "- Hỗ trợ xây mới 120 căn nhà cho hộ nghèo.": [
         (120, None, "căn nhà", "=", "quantitative", None)],
     "- Tỷ lệ hộ nghèo giảm còn dưới 18% vào cuối năm 2024 (cuối năm 2023 là 21,62%).": [

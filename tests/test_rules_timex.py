@@ -157,6 +157,8 @@ CORPUS: dict[tuple, list[str]] = {
     ("point", "2026-02-17", "by"): ["trước Tết Nguyên đán Bính Ngọ năm 2026",
                                     "Trước Tết Nguyên đán 2026"],
     ("point", "2025-01-29", "by"): ["Trước Tết Nguyên đán", "hoàn thành trước Tết Nguyên đán"],
+    # a year and the ones after it
+    ("window", "2025-01-01", None): ["Năm 2025 và các năm tiếp theo"],
     # a crop season over the turn of the year
     ("window", "2023-11-01", "2024-05-31"): ["Vụ Đông Xuân 2023-2024"],
     # the same day of months apart: rounds in the year given, or the plan's

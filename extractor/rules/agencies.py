@@ -549,6 +549,9 @@ class _Grower:
                 # (not "Hội đồng phối hợp phổ biến, giáo dục pháp luật", named for it)
                 return end
             if end > index and self._at_body(end):
+                if self.norms[end - 1] == "của" and (owner := self._body(end)) is not None:
+                    # "Tổ công tác triển khai Đề án 06 của Thủ tướng Chính phủ": its owner's
+                    return owner[1]
                 # "Ban Quản lý chợ và UBND các xã": another body ends the name
                 while end > index and self.words[end - 1] in CONNECTORS:
                     end -= 1

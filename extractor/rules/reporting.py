@@ -38,7 +38,7 @@ BODY = (
     r"(?:UBND|Ủy ban|Uỷ ban|Ban|Sở|Bộ|Hội|Phòng|Thường trực|Chủ tịch|Giám đốc|Trung tâm|"
     r"Văn phòng|Cục|"
     r"Chi cục|Đảng ủy|Đảng uỷ|Huyện ủy|Tỉnh ủy|Thành ủy|HĐND|Hội đồng|Công an|Đoàn|Liên đoàn|"
-    r"Mặt trận|MTTQ|[Cc]ơ quan thường trực|Thủ tướng|Chính phủ|Bệnh viện|Trạm|"
+    r"Mặt trận|MTTQ|[Cc]ơ quan thường trực|Thủ tướng|Chính phủ|Bệnh viện|Trạm|Tổ công tác|"
     # a body by its short form: "về CDC", "về TTYT huyện"
     r"\p{Lu}{2,}[\p{Lu}&\-]*(?![\p{L}/]))"
 )

@@ -36,8 +36,11 @@ FIGURE = regex.compile(
 SHARES = {"%", "‰"}
 MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:năm\s+|hết\s+năm\s+)?({YEAR})",
                           regex.IGNORECASE)
-# What has happened in a year, not a milestone: "các xã đã xảy ra bệnh Dại trong năm 2025".
-PAST_EVENT = regex.compile(rf"\bđã\s[^,;.]{{0,60}}?(?:trong\s+)?năm\s+{YEAR}", regex.IGNORECASE)
+# What has happened in a year, not a milestone: "các xã đã xảy ra bệnh Dại trong năm 2025",
+# "các luật, nghị quyết mới được Quốc hội thông qua trong năm 2023".
+PAST_EVENT = regex.compile(
+    rf"\b(?:đã\s|mới\s+được(?:\s+\p{{L}}+){{0,4}}?\s+(?:thông qua|ban hành)\s)"
+    rf"[^,;.]{{0,60}}?(?:trong\s+)?năm\s+{YEAR}", regex.IGNORECASE)
 SUB_TARGET_OPENS = regex.compile(r"\btrong đó\s*,?\s*", regex.IGNORECASE)
 # A milestone opening a clause of a line of them: "- Đến năm 2025: ...; đến năm 2030: ...".
 MILESTONE_OPENS = regex.compile(

@@ -343,6 +343,11 @@ def _school_year(match: regex.Match[str], _: int | None) -> TimeExpression | Non
                           end=None if match.group("since") else f"{match.group('year2')}-05-31")
 
 
+def _onward(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    return TimeExpression(text=match.group(0), kind="window",
+                          start=_first_day(int(match.group("year")), 1))
+
+
 def _crop_season(match: regex.Match[str], _: int | None) -> TimeExpression | None:
     first, last = vocabulary()["crop_seasons"][match_key(match.group("season"))]
     year1, year2 = int(match.group("year1")), int(match.group("year2"))
@@ -716,6 +721,9 @@ RULES: list[Rule] = [
     # "Trong dịp hè": the summer of the plan's year
     _rule("summer", r"(?:dịp|thời gian)\s+(?:nghỉ\s+)?hè(?!\s+(?:năm|hằng|hàng|mỗi))",
           _summer, "dịp hè", "thời gian nghỉ hè"),
+    # a year and every one after it: "Năm 2025 và các năm tiếp theo"
+    _rule("onward", rf"năm\s+(?P<year>{YEAR})\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)",
+          _onward, "Năm 2025 và các năm tiếp theo"),
     _rule("year", rf"năm\s+(?P<years>{YEAR})", _years, "Năm 2020"),
     _rule("periodic",
           r"(?:theo\s+)?(?:định kỳ\s*,?\s*(?:(?P<count>\d+)\s+|(?:hàng|hằng|mỗi)\s+)|"

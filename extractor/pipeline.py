@@ -22,8 +22,16 @@ from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
 
 # A cited document's subject: "về việc tổ chức hoạt động ... hè năm 2025 cho trẻ em", "quy định
-# quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm".
+# quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm"; the duty may go on after a comma
+# ("..., trình Giám đốc Sở phê duyệt trước ngày 31/3/2023").
 CITED_SUBJECT = regex.compile(r"(?:về|quy định|hướng dẫn|ban hành)\b", regex.IGNORECASE)
+DUTY_GOES_ON = regex.compile(r",\s+(?:trình|báo cáo|gửi|nộp|hoàn thành)\b")
+
+
+def _cited_subject(title: str) -> str | None:
+    if CITED_SUBJECT.match(title) is None:
+        return None
+    return title[:going_on.start()] if (going_on := DUTY_GOES_ON.search(title)) else title
 
 
 def extract(path: str | Path, *, with_text: bool = False,
@@ -68,11 +76,11 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     # A cited document's date and title ("Công văn số 1520/BVHTTDL-GĐ ngày 12/5/2025 ... về việc
     # tổ chức hoạt động ... hè năm 2025") and a target's milestone are not schedules.
     taken = [mention.span for citation in citations for mention in citation.mentions]
-    taken += [(at, at + len(citation.title)) for citation in citations
-              if citation.title and CITED_SUBJECT.match(citation.title)
+    taken += [(at, at + len(subject)) for citation in citations
+              if citation.title and (subject := _cited_subject(citation.title))
               for mention in citation.mentions
-              if (at := norm.text.find(citation.title, mention.span[1],
-                                       mention.span[1] + len(citation.title) + 40)) >= 0]
+              if (at := norm.text.find(subject, mention.span[1],
+                                       mention.span[1] + len(subject) + 40)) >= 0]
     taken += [target.span for target in targets if target.span]
     time_expressions = extract_time_expressions(norm, layout, taken, plan_year(document))
     agencies, mentions = extract_agencies(norm, layout, document)

@@ -541,9 +541,9 @@ class _Grower:
                 # "Ban Quản lý chợ Tân Dĩnh chủ trì": the work's place ends it; so does a
                 # named place's ("Ban Quản lý Khu kinh tế Phú Yên hướng dẫn")
                 named = end
-            if (end > index or self.norms[end:end + 2] == ["phụ", "trách"]) and \
-                    self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"], ["phụ", "trách"]) \
-                    and self.norms[end + 2:end + 3] != ["phổ"]:
+            if ((end > index and self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"])) or
+                    (end == index and self.norms[end:end + 2] == ["phụ", "trách"])) and \
+                    self.norms[end + 2:end + 3] != ["phổ"]:
                 # "Ban Quản lý khu du lịch phối hợp với ...": the clause's verb ends the name
                 # ("thành viên Ban Chỉ đạo phụ trách từng thôn")
                 # (not "Hội đồng phối hợp phổ biến, giáo dục pháp luật", named for it)
@@ -946,7 +946,8 @@ def find_mentions(text: str) -> list[AgencyMention]:
         if any(title_start <= char_start and char_end <= title_end
                for title_start, title_end in titles):
             continue  # "Hội thi “Công chức một cửa thân thiện”": a title, not the body
-        if collective and (branch := BRANCH_BEFORE.search(text, 0, char_start)) and \
+        if collective and (branch := BRANCH_BEFORE.search(text, max(0, char_start - 8),
+                                                          char_start)) and \
                 BRANCH_OF.match(text, char_start):
             char_start = branch.start()  # "chi hội khuyến học thôn": the association's branches
         surface = text[char_start:char_end]

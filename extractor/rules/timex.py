@@ -831,7 +831,8 @@ def _restated(text: str, found: list[Found]) -> list[Found]:
             kept[-1] = Found(last.start, closing.end(), last.value.model_copy(
                 update={"text": text[last.start:closing.end()]}), last.rule)
             continue
-        occasion = OCCASION_BEFORE.search(text, 0, item.start)
+        # the occasion's words (at most 80) and its bracket stand just before the time
+        occasion = OCCASION_BEFORE.search(text, max(0, item.start - 100), item.start)
         if closing and occasion and (last is None or last.end <= occasion.start()):
             item = Found(occasion.start(), closing.end(), item.value.model_copy(
                 update={"text": text[occasion.start():closing.end()]}), item.rule)

@@ -495,26 +495,24 @@ class _Grower:
     def _kind_words(self, index: int) -> int:
         """Past the lowercase words after a kind's name that say which of its bodies, one or a
         list of them starting alike: "(các Ban Quản lý) rừng phòng hộ, rừng đặc dụng"."""
-        def run(start: int) -> int:
-            end = start
-            while end < len(self.words) and end - start < 4 and self.words[end].islower() and \
-                    self.norms[end] not in self.component.stop and not self._unit_at(end):
-                end += 1
-            return end
-
-        end = run(index)
+        end = self._lowercase_kind(index)
         while end > index and self.words[end:end + 1] == [","] and \
                 self.norms[end + 1:end + 2] == self.norms[index:index + 1] and \
-                (following := run(end + 1)) > end + 1:
+                (following := self._lowercase_kind(end + 1)) > end + 1:
             end = following
         return end
 
-    def _kind_then_name(self, index: int) -> int | None:
-        """Where up to four lowercase words of a kind and the proper name after them end."""
+    def _lowercase_kind(self, index: int) -> int:
+        """Past up to four lowercase words of a kind (no verb, no unit) from ``index``."""
         end = index
         while end < len(self.words) and end - index < 4 and self.words[end].islower() and \
                 self.norms[end] not in self.component.stop and not self._unit_at(end):
             end += 1
+        return end
+
+    def _kind_then_name(self, index: int) -> int | None:
+        """Where up to four lowercase words of a kind and the proper name after them end."""
+        end = self._lowercase_kind(index)
         if end == index or end >= len(self.words) or not self._capital(end) or \
                 self._at_body(end):
             return None

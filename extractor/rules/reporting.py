@@ -146,7 +146,8 @@ def find_reporting(text: str, context_year: int | None = None, *,
         raw = text[span_start:span_end]
         lead = len(LIST_MARK.match(raw).group())  # a list item's dash and number
         clause_start, clause = span_start + lead, raw[lead:].rstrip()
-        if not text[:span_start].rstrip().endswith(";"):
+        semicolon = text.rfind(";", 0, span_start)
+        if semicolon < 0 or text[semicolon + 1:span_start].strip():
             sentence_subject = None
         opening = SUBJECT.match(clause)
         sentence_subject = opening.group("subject") if opening else sentence_subject

@@ -200,10 +200,11 @@ FIELD_KEYS = [CONTENT_COLUMN, LEAD_COLUMN, COOPERATING_COLUMN, RESPONSIBLE_COLUM
 # A duty's fields on lines of their own under it, as in a table of one task's fields: "- Đơn
 # vị thực hiện: Công an phường chủ trì; phối hợp: ...", "- Thời gian: Quý I/2026.", "- Sản
 # phẩm: ...".
-BODIES_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?P<key>(?:Đơn vị|Cơ quan|Bộ phận)\s+"
-                            r"(?:thực hiện|chủ trì|phối hợp|phụ trách)|Chủ trì|Phối hợp)\s*:\s*")
-NEXT_BODIES_FIELD = regex.compile(r"\s*[;.]\s*(?P<key>(?i:đơn vị|cơ quan|bộ phận)\s+"
-                                   r"(?:phối hợp|chủ trì|thực hiện)|(?i:phối hợp|chủ trì))\s*:\s*")
+BODIES_KEY = (r"(?P<key>(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:thực hiện|chủ trì|phối hợp|phụ trách)"
+              r"|Chủ trì|Phối hợp)\s*:\s*")
+BODIES_LINE = regex.compile(rf"^\s*(?:[-+•]\s*)?{BODIES_KEY}")
+# "...; cơ quan phối hợp: ..." further on in the line, in either case
+NEXT_BODIES_FIELD = regex.compile(rf"\s*[;.]\s*(?i:{BODIES_KEY})")
 DELIVERABLE_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Sản phẩm|Kết quả đầu ra)\s*:\s*")
 TASK_CAPTION = regex.compile(
     r"\s*(?:\*\*)?Nhiệm vụ\s+(?:số\s+)?\d+\s*[:.]\s*(?:\*\*)?\s*(?P<name>\S.*?)\s*[.:]?\s*$")

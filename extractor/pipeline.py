@@ -17,7 +17,7 @@ from extractor.rules.funding import extract_budget, extract_funding
 from extractor.rules.metadata import extract_metadata, plan_year
 from extractor.rules.reporting import extract_reporting
 from extractor.rules.targets import extract_targets
-from extractor.rules.tasks import extract_tasks, field_rows
+from extractor.rules.tasks import extract_tasks, field_rows, regular_times
 from extractor.rules.timex import extract_time_expressions
 from extractor.structure import Layout, analyse
 
@@ -89,9 +89,11 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     tasks = extract_tasks(norm, layout, agencies, mentions, time_expressions)
     # "thường xuyên" is a duty's time only where the task pass reads it as one (before its verb).
     stated = {time.span for time in time_expressions}
+    regular = {time.span: time for time in regular_times(tasks) if time.span not in stated}
     time_expressions = sorted(
         [*time_expressions, *(task.timeframe for task in tasks if task.timeframe and
-                              task.timeframe.span and task.timeframe.span not in stated)],
+                              task.timeframe.span and task.timeframe.span not in stated
+                              and task.timeframe.span not in regular), *regular.values()],
         key=lambda time: time.span or (0, 0))
     return Plan(
         source=source,

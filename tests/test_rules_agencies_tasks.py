@@ -203,6 +203,23 @@ MENTIONS = {
         ("phối hợp với Phòng Văn hóa - Xã hội, Trưởng các thôn tổ chức",
          ["Phòng Văn hóa - Xã hội", "Trưởng các thôn"]),
         ("phối hợp: Công an xã, các thôn", ["Công an xã", "các thôn"]),
+        # teams named by their work, in either case, a bare village after them kept; a
+        # village head in lowercase where a clause or a list names it
+        ("mỗi thôn có ít nhất 01 tổ tự quản về bảo vệ môi trường; tổ tự quản có trách nhiệm",
+         ["tổ tự quản về bảo vệ môi trường", "tổ tự quản"]),
+        ("thành lập tổ phản ứng nhanh, hoàn thành trước ngày 31/3", ["tổ phản ứng nhanh"]),
+        ("duy trì các “Tổ liên gia an toàn PCCC” và “Điểm chữa cháy công cộng”",
+         ["Tổ liên gia an toàn PCCC"]),
+        ("- Kiện toàn Tổ đội PCCCR thôn", ["Tổ đội PCCCR thôn"]),
+        ("chỉ đạo trưởng thôn, bản tổ chức bình xét", ["trưởng thôn, bản"]),
+        # an item's dash before a body named by its unit; the insurer by its place, whole
+        ("- Thuế tỉnh lồng ghép nội dung kiểm tra", ["Thuế tỉnh"]),
+        ("báo cáo Bộ Tài chính, Bảo hiểm xã hội Việt Nam kết quả thực hiện",
+         ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]),
+        ("UBND xã (chủ trì); các thôn (phối hợp)", ["UBND xã", "các thôn"]),
+        ("8. Các thôn\n- Tổ chức họp thôn", ["Các thôn"]),
+        ("cấp xã, trưởng thôn, bản và Ban giám sát đầu tư cộng đồng xã",
+         ["trưởng thôn, bản", "Ban giám sát đầu tư cộng đồng xã"]),
         ("Các bệnh viện tuyến tỉnh, các trường tiểu học phối hợp",
          ["Các bệnh viện tuyến tỉnh", "các trường tiểu học"]),
         ("báo cáo Bộ Y tế (qua Viện Vệ sinh dịch tễ Trung ương)",
@@ -211,7 +228,7 @@ MENTIONS = {
         ("Công an xã, các thôn tổ chức", ["Công an xã", "các thôn"]),
         ("- Các cơ quan, đơn vị và các thôn báo cáo kết quả", ["Các cơ quan, đơn vị", "các thôn"]),
         ("- 100% các thôn xây dựng, cập nhật phương án", ["các thôn"]),
-        ("Mỗi thôn thành lập tổ tự quản", ["Mỗi thôn"]),
+        ("Mỗi thôn thành lập tổ tự quản", ["Mỗi thôn", "tổ tự quản"]),
         ("hướng dẫn các thôn xây dựng phương án", ["các thôn"]),  # guided to do work
         ("chỉ đạo các thôn, khu phố đưa nội dung vào hương ước", ["các thôn, khu phố"]),
         ("sự phối hợp giữa Ban Chỉ huy Quân sự xã, Công an xã với các thôn và Nhân dân",
@@ -541,6 +558,10 @@ NOT_BODIES = [
     "đa dạng hóa các hình thức khác",
     "đưa lao động sang Nhật Bản, Hàn Quốc, Đài Loan (Trung Quốc)",  # a country, no broadcaster
     "chỉ đạo các tổ chức tín dụng trên địa bàn tỉnh",  # lenders, as enterprises are no bodies
+    # "tổ" opening other words, a village unit, a form of business, no work
+    "bảo vệ chủ quyền Tổ quốc", "Giỗ Tổ Hùng Vương", "phát triển tổ hợp tác",
+    "phát triển người tham gia BHXH, BHYT", "chính sách Bảo hiểm xã hội",  # the insurance
+    "tập huấn cho thành viên các Tổ trong Quý III", "tăng trưởng thôn",
 ]
 
 
@@ -1859,3 +1880,40 @@ def test_a_closing_line_of_both_roles_gives_each_bullet_of_its_item_its_bodies()
         sorted([*cooperating, ("UBND các xã, thị trấn", "responsible")]),
         [],  # the next item's duty takes none of them
     ]
+
+
+def test_a_team_named_by_its_work_is_every_villages_and_its_short_name_is_it() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 5/KH-UBND\nKẾ HOẠCH\nPhòng cháy rừng năm 2026\n"
+        "I. MỤC TIÊU\nHiện có 312 tổ đội phòng cháy, chữa cháy rừng (sau đây gọi tắt là tổ đội "
+        "PCCCR); mỗi thôn có ít nhất 01 tổ tự quản về bảo vệ môi trường.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. UBND các xã: kiện toàn tổ đội PCCCR thôn; tổ tự quản có "
+        "trách nhiệm vận động các hộ.\n")
+    teams = {agency.name: (len(agency.mentions), agency.collective, agency.level)
+             for agency in plan.agencies if agency.name.lower().startswith("tổ")}
+    assert teams == {"tổ đội phòng cháy, chữa cháy rừng": (2, True, "xa"),
+                     "tổ tự quản về bảo vệ môi trường": (2, True, "xa")}
+
+
+def test_a_national_body_stays_apart_from_the_local_one_of_its_name() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 24/KH-UBND\nKẾ HOẠCH\nBảo hiểm năm 2026\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Bảo hiểm xã hội khu vực XXV (sau đây gọi tắt là BHXH khu "
+        "vực) là cơ quan thường trực; BHXH khu vực tổng hợp, báo cáo Bảo hiểm xã hội Việt Nam."
+        "\n2. Hội Khuyến học tỉnh phối hợp với Hội Khuyến học Việt Nam tuyên truyền.\n")
+    names = {agency.name: (len(agency.mentions), agency.level) for agency in plan.agencies}
+    assert names["Bảo hiểm xã hội khu vực XXV"] == (2, None)
+    assert names["Bảo hiểm xã hội Việt Nam"] == (1, "trung_uong")
+    assert names["Hội Khuyến học Việt Nam"] == (1, "trung_uong")
+    assert names["Hội Khuyến học tỉnh Đắk Lắk"][0] == 1
+
+
+def test_time_columns_under_a_two_row_header_keep_their_lowest_labels() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ THỤY ANH\nSố: 27/KH-UBND\nKẾ HOẠCH\nPhân loại rác năm 2026\n"
+        "III. NHIỆM VỤ\n"
+        "STT\tNội dung công việc\tĐơn vị thực hiện\tThời gian thực hiện\t\n"
+        "\t\t\tBắt đầu\tHoàn thành\n"
+        "1\tIn tờ rơi hướng dẫn phân loại rác\tPhòng Kinh tế xã\tTháng 3/2026\tTháng 4/2026\n")
+    assert [task.timeframe.text for task in plan.tasks] == ["Tháng 3/2026"]
+    assert [time.text for time in plan.time_expressions] == ["Tháng 3/2026", "Tháng 4/2026"]

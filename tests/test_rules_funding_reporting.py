@@ -27,6 +27,9 @@ FUNDING = {
     "nguồn trích từ tiền xử phạt vi phạm hành chính trong lĩnh vực giao thông":
         ["ngan_sach_nha_nuoc"],
     "tranh thủ sự hỗ trợ của các doanh nghiệp, nhà hảo tâm": ["tai_tro", "tai_tro"],
+    # a service's fees, a named source beside the other lawful ones
+    "Nguồn thu giá dịch vụ thu gom, vận chuyển rác thải; các nguồn hợp pháp khác":
+        ["nguon_khac", "nguon_khac"],
     # A bracket that says what a source is names no other source.
     "Nguồn xã hội hóa (đóng góp của các tổ chức, cá nhân, nhà hảo tâm): 20.000.000 đồng":
         ["xa_hoi_hoa"],
@@ -34,6 +37,7 @@ FUNDING = {
 NOT_FUNDING = [
     "Tổ chức tuyên truyền về xây dựng xã hội học tập", "báo cáo kết quả thực hiện",
     "theo Luật Ngân sách nhà nước",
+    "Thực hiện thu giá dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt",  # collecting it
     # A cited document's name, not the plan's money.
     "theo Thông tư số 96/2008/TT-BTC ngày 27/10/2008 của Bộ Tài chính về hướng dẫn việc hỗ trợ "
     "kinh phí từ ngân sách nhà nước cho các trung tâm học tập cộng đồng",

@@ -154,6 +154,7 @@ NEGATIVE = [
     "đạt bậc 3",  # a level
     "theo Khung năng lực ngoại ngữ 6 bậc dùng cho Việt Nam",  # a framework's name
     "Khung trình độ quốc gia Việt Nam gồm 8 bậc",  # a framework's name
+    "thí điểm tại 05 trường trung học phổ thông",  # where the work is done
 ]
 
 
@@ -345,3 +346,29 @@ def test_a_figure_naming_no_group_after_doi_voi_is_about_that_group():
     shared = find_targets("20% cán bộ có trình độ bậc 2 và 5% có trình độ bậc 3")
     assert [t.subject for t in shared] == ["cán bộ", "cán bộ"]
 
+
+
+def test_a_table_shared_out_to_localities_gives_each_locality_its_targets():
+    plan = extract_text(
+        "KẾ HOẠCH\nPhát triển người tham gia bảo hiểm năm 2026\nII. MỤC TIÊU\n- Chỉ tiêu đối với "
+        "một số xã, phường có tỷ lệ bao phủ BHYT thấp: chi tiết tại Phụ lục kèm theo.\n"
+        "PHỤ LỤC: CHỈ TIÊU GIAO CHO CÁC XÃ, PHƯỜNG NĂM 2026\n"
+        "STT\tĐơn vị\tTỷ lệ người tham gia BHYT (%)\tSố người tham gia BHXH tự nguyện (người)\n"
+        "1\tXã Ea Súp\t92,5\t1.250\n2\tPhường Buôn Hồ\t94,0\t1.540\n"
+        "\tTổng cộng\t-\t2.790\n")
+    shared = [(t.text, float(t.value), t.unit, t.milestone_year) for t in plan.targets
+              if t.text.startswith(("Xã", "Phường", "Tổng"))]
+    assert shared == [("Xã Ea Súp", 92.5, "%", 2026), ("Xã Ea Súp", 1250.0, "người", 2026),
+                      ("Phường Buôn Hồ", 94.0, "%", 2026),
+                      ("Phường Buôn Hồ", 1540.0, "người", 2026)]
+    # the line that sends the reader to the appendix states no target of its own
+    assert not [t for t in plan.targets if "Phụ lục" in t.text]
+    # a sum column stands for the row: "Cộng giai đoạn 2022 - 2025"
+    plan = extract_text(
+        "KẾ HOẠCH\nPhát triển sản phẩm OCOP giai đoạn 2022 - 2025\nII. MỤC TIÊU\n- Có 150 sản "
+        "phẩm.\nPHỤ LỤC\nCHỈ TIÊU PHÁT TRIỂN SẢN PHẨM OCOP THEO HUYỆN, THÀNH PHỐ\n"
+        "TT\tHuyện, thành phố\tNăm 2022\tNăm 2023\tCộng giai đoạn 2022 - 2025\n"
+        "1\tHuyện Lâm Bình\t3\t4\t16\n2\tHuyện Na Hang\t4\t5\t20\n")
+    assert [(t.text, float(t.value), t.unit, t.milestone_year) for t in plan.targets
+            if t.text.startswith("Huyện")] == [("Huyện Lâm Bình", 16.0, "sản phẩm", 2025),
+                                                ("Huyện Na Hang", 20.0, "sản phẩm", 2025)]

@@ -141,7 +141,9 @@ CORPUS: dict[tuple, list[str]] = {
     # a monthly deadline in some months of the plan's year
     ("recurrence", "FREQ=MONTHLY;BYMONTHDAY=25", "2025-05-01"): [
         "trước ngày 25 hằng tháng từ tháng 5 đến tháng 8"],
-    ("recurrence", "FREQ=MONTHLY;BYDAY=-1SU", None): ["Chủ nhật cuối cùng hằng tháng"],
+    ("recurrence", "FREQ=MONTHLY;BYDAY=-1SU", None): ["Chủ nhật cuối cùng hằng tháng",
+                                                      "ngày Chủ nhật cuối tháng"],
+    ("recurrence", "FREQ=WEEKLY;BYDAY=SA", None): ["hằng tuần vào sáng thứ Bảy"],
     ("recurrence", "FREQ=MONTHLY;BYDAY=2SU", None): ["Chủ nhật tuần thứ hai hằng tháng"],
     ("recurrence", "FREQ=WEEKLY;BYDAY=FR", None): ["thứ sáu hằng tuần"],
     # an hour every day
@@ -212,6 +214,8 @@ NEGATIVE = [
     "tiêm phòng tập trung 02 đợt chính trong năm",
     # a kind of meeting, not a schedule
     "đưa nội dung vào chương trình sinh hoạt định kỳ của khu phố",
+    # the week's day with no rule ("hằng tuần" read alone), and the last Sunday of one month
+    "thứ Bảy", "ngày Chủ nhật cuối",
 ]
 
 

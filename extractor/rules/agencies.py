@@ -124,6 +124,8 @@ class AgencyComponent:
             ("CORPS", words["corps_heads"]), ("NOT_COLL", words["not_collectives"]),
             ("NOT_BODY", words["not_bodies"]),
             ("VILLAGE_TEAM", words["village_teams"]), ("CAPITAL_ONLY", words["capital_only"]),
+            ("PLACED_ONLY", words["placed_only"]),
+            ("TEAM", words["team_heads"]),
             ("DIRECTING", words["directing"]), ("NOT_VILLAGE_WORK", words["not_village_work"]),
             ("COMMITTEE", words["association_committees"]),
             ("QUALIFIER", words["collective_qualifiers"]),
@@ -138,6 +140,7 @@ class AgencyComponent:
                     self.kinds[_norm_key(nlp.make_doc(phrase))] = kind
         self.stop = {match_key(word) for word in words["stop_words"]}
         self.sector_after = {match_key(word) for word in words["sector_after"]}
+        self.not_team_words = {match_key(word) for word in words["not_team_words"]}
         self.position_words = {match_key(word) for word in words["position_words"]}
         self.not_national_work = {match_key(word) for word in words["not_national_work"]}
         self.work_phrases = [match_key(phrase).split() for phrase in words["work_phrases"]]
@@ -191,7 +194,7 @@ class _Grower:
             mention = self._villages(index) or self._collective(index) or \
                 self._village_head(index) or \
                 self._branch(index) or self._sector(index) or self._corps(index) or \
-                self._body(index) or self._desk(index)
+                self._body(index) or self._desk(index) or self._team(index)
             if mention is None:
                 index += 1
                 continue
@@ -247,7 +250,8 @@ class _Grower:
         """"Văn phòng – Thống kê": a desk's second field after a dash, not the office of one of
         its kind per unit ("Thống kê tỉnh")."""
         return index in self.matches["ONE_PER_UNIT"] and \
-            self.words[index - 1:index] in (["-"], ["–"])
+            self.words[index - 1:index] in (["-"], ["–"]) and \
+            not self._clause_start(index - 1)  # "- Thuế tỉnh ...": an item's dash
 
     def _capital(self, index: int) -> bool:
         return index < len(self.words) and self.words[index][:1].isupper()
@@ -348,6 +352,8 @@ class _Grower:
             elif self._capital(end + 3) and not self._at_body(end + 3):
                 end = self._place_end(end + 3)
         end, collective = self._locality(end)
+        if self.matches["PLACED_ONLY"].get(index) == end:
+            return None  # "tham gia BHXH, BHYT": the insurance, not the body
         collective = collective or grassroots
         return (index, end, kind, collective, None)
 
@@ -398,10 +404,48 @@ class _Grower:
     def _village_head(self, index: int):
         """"Trưởng các thôn", "Trưởng ấp Bình An": the heads of villages, named by the unit."""
         head_end = self.matches["VILLAGE_HEAD"].get(index)
-        if head_end is None or not self._capital(index):
-            return None
+        if head_end is None or not (
+                self._capital(index) or self._clause_start(index) or self._directed(index) or
+                self.words[index - 1:index] in ([","], ["và"])):
+            return None  # lowercase only where a clause or a list names them, not "tăng trưởng"
         unit = head_end + (self.norms[head_end:head_end + 1] in (["các"], ["mỗi"], ["từng"]))
         return self._in_village(index, unit, "other")
+
+    def _team(self, index: int):
+        """"tổ tự quản về bảo vệ môi trường", "Các tổ thu gom rác thôn": a team named by its
+        work, one in every village unless the village is named."""
+        head = index + (self.norms[index] in VILLAGE_DETERMINERS)  # "Các tổ thu gom rác thôn"
+        start = self.matches["TEAM"].get(head)
+        stop = self.component.stop
+        if start is None or start >= len(self.words) or head in self.matches["BODY"] or \
+                head in self.matches["VILLAGE"] or \
+                self.norms[start] in self.component.not_team_words:
+            return None
+        end = start
+        while end < len(self.words) and end - start < 8:
+            word, norm = self.words[end], self.norms[end]
+            if word == "," and end > start and end + 1 < len(self.words) and \
+                    self.words[end + 1].islower() and self.norms[end + 1] not in stop:
+                end += 1  # "phòng cháy, chữa cháy"
+                continue
+            # the work may open on a verb of two words: "tổ thu gom rác", "tổ tự quản về bảo vệ
+            # môi trường"
+            verb_allowed = end - start < 2 or self.norms[end - 1] == "về" or norm == "về"
+            if not ((word.isalpha() and word.islower()) or _abbreviation(word)) or \
+                    (norm in stop and not verb_allowed) or \
+                    self._unit_at(end) is not None or self._at_body(end):
+                break
+            end += 1
+            if _abbreviation(word):
+                break  # "tổ đội PCCCR hiện có": the short form is the whole work
+        while end > start and self.norms[end - 1] in {"về", ","}:
+            end -= 1
+        if end == start:
+            return None
+        place, collective = self._locality(end)
+        # "tổ đội PCCCR thôn": every village's, as "tổ đội PCCCR" (see ``_team_key``)
+        return (index, place, "other", collective or place == end or
+                self.matches["VILLAGE"].get(end) == place, None)
 
     def _branch(self, index: int):
         """"Chi hội khu dân cư", "Chi hội Phụ nữ thôn 3": a body's branch in a village, one
@@ -418,6 +462,9 @@ class _Grower:
         unit_end = self.matches["VILLAGE"].get(unit)
         if unit_end is None:
             return None
+        while unit_end + 1 < len(self.words) and self.words[unit_end] == "," and \
+                (following := self.matches["VILLAGE"].get(unit_end + 1)) is not None:
+            unit_end = following  # "trưởng thôn, bản"
         end = unit_end
         while end < len(self.words) and (self.words[end][:1].isupper() or
                                          self.words[end].isdigit()):
@@ -451,8 +498,8 @@ class _Grower:
                 # "Văn phòng Sở duy trì": the Sở is a word of its own, with no second syllable
                 previous_capital = norm not in ONE_SYLLABLE_HEADS
             elif word == "Việt" and end + 1 < len(self.words) and self.words[end + 1] == "Nam":
-                end += 1
-                previous_capital = True
+                end += 1  # two syllables whole: "Bảo hiểm xã hội Việt Nam kết quả ..."
+                previous_capital = False
             elif (word in CONNECTORS and (end > index or continuing) and end + 1 < len(self.words)
                   and self.words[end + 1][:1].isupper()) or (
                     word.islower() and previous_capital and norm not in self.component.stop):
@@ -839,14 +886,20 @@ class _Grower:
         if end < len(self.words) and (self._capital(end) or self.words[end].isdigit()):
             return None  # "các thôn Phong Tấn, Hanh Quang": villages named, places
         start = self._list_start(index)
-        acts = self.norms[end:end + 2] in (["phối", "hợp"], ["chủ", "trì"], ["báo", "cáo"]) or (
+        role_at = end + (self.words[end:end + 1] == ["("])  # "các thôn (phối hợp)"
+        heading = self._clause_start(start) and (end == len(self.words) or
+                                                 self.words[end] in {"\n", ":"})  # "8. Các thôn"
+        acts = heading or self.norms[role_at:role_at + 2] in (["phối", "hợp"], ["chủ", "trì"],
+                                                              ["báo", "cáo"]) or (
             self._clause_start(start) and end < len(self.words) and
             self.words[end][:1].islower() and end not in self.matches["NOT_VILLAGE_WORK"])
-        directed = any(self.matches["DIRECTING"].get(start - length) == start
-                       for length in (1, 2))  # "chỉ đạo các thôn triển khai"
-        if self._worked_with(index) or acts or directed:
+        if self._worked_with(index) or acts or self._directed(start):
             return (index, end, "other", True, None)
         return None
+
+    def _directed(self, index: int) -> bool:
+        """Whether a directing verb stands before ``index``: "chỉ đạo các thôn triển khai"."""
+        return any(self.matches["DIRECTING"].get(index - length) == index for length in (1, 2))
 
     def _list_start(self, index: int) -> int:
         """Where the list of bodies that ``index`` continues starts ("Công an xã, các thôn")."""
@@ -1100,9 +1153,9 @@ def resolve(mentions: list[AgencyMention], document: Document,
         name = full_name(mention.full or mention.name)
         if mention.collective:
             # "các cơ quan, đơn vị, trường học (trên địa bàn xã)" in a commune's plan: its own
-            key: tuple = ("collective", OWN_AREA.sub(
+            key: tuple = ("collective", _team_key(OWN_AREA.sub(
                 lambda area: "" if area.group("unit") in (None, match_key(own_unit or "")) else
-                area.group(0), DETERMINER.sub("", match_key(name))))
+                area.group(0), DETERMINER.sub("", match_key(name)))))
             entry = entries.get(key)
             if entry is not None and " các " in f" {match_key(name)}" and \
                     " các " not in f" {match_key(entry.name)}":
@@ -1154,8 +1207,8 @@ def resolve(mentions: list[AgencyMention], document: Document,
                 entry.base = base
         entry.surfaces.append(mention.surface if not mention.head else mention.name)
         entry.mentions.append((mention.start, mention.end))
-    return _merge_bare(_merge_short_names(_merge_short_steering(
-        _merge_every(list(entries.values())))))
+    return _merge_bare(_merge_short_names(_merge_short_teams(_merge_short_steering(
+        _merge_every(list(entries.values()))))))
 
 
 OWN_AREA = regex.compile(rf"\s+trên địa bàn(?:\s+(?:toàn\s+)?(?P<unit>{UNIT_WORDS}))?$")
@@ -1259,6 +1312,10 @@ def _level(base: str, unit: str | None, place: str | None, own_tier: str | None)
     if unit is None and any(f"{match_key(base)} ".startswith(match_key(head) + " ")
                             for head in lexicon()["words"]["no_tier_heads"]):
         return None  # "Đồn Biên phòng Sơn Kim", "Điện lực Hương Sơn": of no local tier
+    if unit is None and place is None and match_key(base).endswith(" việt nam") and not any(
+            match_key(name) in match_key(base)
+            for name in lexicon()["words"]["local_national_names"]):
+        return "trung_uong"  # "Bảo hiểm xã hội Việt Nam"
     fixed = tier_of_body(base)
     if fixed is not None and (unit is None or (base.split()[0] in {"Sở", "Bộ"} and
                                                not UNIT_COMMAND.match(base))):
@@ -1301,7 +1358,8 @@ def _collective_level(name: str, own_tier: str | None, own_offices: bool = False
     if regex.search(r"(?:hội|đoàn|hkh)\S*(?:\s+\S+){0,4}\s+cơ sở(?!\s+(?:giáo|đào|y|sản))"
                     r"|(?<!\p{L})ở cơ sở(?!\p{L})|(?<!\p{L})cơ sở (?:đoàn|hội)(?!\p{L})", folded):
         tiers = {"xa"}  # an association's grassroots units work in the communes
-    if any(match_key(team) in folded for team in lexicon()["words"]["village_teams"]):
+    if any(match_key(team) in folded for team in lexicon()["words"]["village_teams"]) or \
+            _is_team(name):
         tiers.add("xa")  # teams in every village
     if regex.search(r"(?<!\p{L})trường (?:thpt|trung học phổ thông)(?!\p{L})", folded):
         # the province's upper secondary schools, wherever they stand
@@ -1382,6 +1440,35 @@ def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
     return _fold(entries, full)
 
 
+def _is_team(name: str) -> bool:
+    """"tổ tự quản", "các tổ đội PCCCR": a team named by its work."""
+    words = regex.findall(r"\p{L}+", DETERMINER.sub("", match_key(name), count=1))
+    heads = {match_key(head).split()[0] for head in lexicon()["words"]["team_heads"]}
+    return len(words) > 1 and words[0] in heads and \
+        words[1] not in {match_key(word) for word in lexicon()["words"]["not_team_words"]}
+
+
+def _team_key(key: str) -> str:
+    """A team's key without the bare village after its name: "tổ đội pcccr thôn" is the team
+    of every village, "tổ đội pcccr"."""
+    if not _is_team(key):
+        return key
+    return regex.sub(rf"\s+(?:{VILLAGE_UNIT_WORDS})$", "", key, flags=regex.IGNORECASE)
+
+
+def _merge_short_teams(entries: list[_Entry]) -> list[_Entry]:
+    """"tổ tự quản" is the plan's one team its words open ("tổ tự quản về bảo vệ môi
+    trường"), if there is one."""
+    def full(entry: _Entry) -> list[_Entry]:
+        if entry.kind != "other" or not _is_team(entry.base):
+            return []
+        key = _team_key(DETERMINER.sub("", match_key(entry.base), count=1)) + " "
+        return [other for other in entries if other is not entry and other.kind == "other"
+                and DETERMINER.sub("", match_key(other.base), count=1).startswith(key)]
+
+    return _fold(entries, full)
+
+
 def _merge_short_names(entries: list[_Entry]) -> list[_Entry]:
     """"Đoàn Thanh niên phường" is the "Đoàn Thanh niên Cộng sản Hồ Chí Minh phường" the plan
     names in full, if it names one of that tier."""
@@ -1429,7 +1516,9 @@ def _merge_bare(entries: list[_Entry]) -> list[_Entry]:
         return [other for other in entries if other is not entry and not other.collective
                 and (other.place is not None or (entry.unit is None and other.unit is not None))
                 and _name_key(other.base) == _name_key(entry.base)
-                and (entry.unit is None or other.level == entry.level)] or \
+                and (entry.unit is None or other.level == entry.level)
+                # "Hội Khuyến học Việt Nam" beside "Hội Khuyến học xã": the national one
+                and (entry.level != "trung_uong" or other.level == entry.level)] or \
             _desks_of(entries, entry)
 
     kept = _fold(entries, placed)
@@ -1476,9 +1565,9 @@ DEFINED = regex.compile(
     rf"\s*\((?:{SHORT_NAME_WORDS}\s+)?(?P<short>\p{{Lu}}[\p{{Lu}}\d&\-]{{1,14}})"
     rf"(?:\s+(?P<unit>{UNIT}))?\s*\)")
 # ... or a shorter name in words: "Hội đồng phối hợp phổ biến, giáo dục pháp luật huyện (sau
-# đây gọi tắt là Hội đồng phối hợp huyện)".
+# đây gọi tắt là Hội đồng phối hợp huyện)", "(sau đây gọi tắt là tổ đội PCCCR)".
 DEFINED_NAME = regex.compile(
-    rf"\s*\({SHORT_NAME_WORDS}\s+(?P<short>\p{{Lu}}[^()]{{2,60}}?)\s*\)")
+    rf"\s*\({SHORT_NAME_WORDS}\s+(?P<short>\p{{L}}[^()]{{2,60}}?)\s*\)")
 # (a place goes on over spaces only: "VPĐP huyện" at a cell's end is no "VPĐP huyện Đơn")
 SHORT_UNIT = regex.compile(rf"[^\S\n\t]+(?P<unit>{UNIT})"
                            r"(?P<place>(?:[^\S\n\t]+[\p{Lu}\d][\p{L}\d]*)*)(?!\p{L})")
@@ -1649,12 +1738,13 @@ def _with_defined_names(text: str, mentions: list[AgencyMention]) -> list[Agency
     named = []
     for mention in grown:
         key = match_key(mention.surface)
-        if key not in full_of and DETERMINER.sub("", key, count=1) in collectives:
-            key = DETERMINER.sub("", key, count=1)  # "các Trung tâm GDNN-GDTX": all of them
+        if key not in full_of and _team_key(DETERMINER.sub("", key, count=1)) in collectives:
+            # "các Trung tâm GDNN-GDTX": all of them; "tổ đội PCCCR thôn": the team of each
+            key = _team_key(DETERMINER.sub("", key, count=1))
         if key in full_of and mention.full is None:
-            # a collective's shorter name stands for all of it
-            mention = replace(mention, full=full_of[key],
-                              collective=mention.collective or key in collectives)
+            # a collective's shorter name stands for all of it; a body's, for the body ("BHXH
+            # khu vực" for "Bảo hiểm xã hội khu vực XXV")
+            mention = replace(mention, full=full_of[key], collective=key in collectives)
         named.append(mention)
     return named
 

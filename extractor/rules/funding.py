@@ -158,12 +158,21 @@ def find_funding(text: str, issuer_tier: str | None = None,
     return sorted(found, key=lambda item: item[:2])  # a list's levels in their order
 
 
+GIVERS = {"tai_tro", "xa_hoi_hoa"}
+
+
 def _explains(text: str, item: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
-    """Whether ``item`` stands in the bracket that explains another source: "Nguồn xã hội hóa
-    (đóng góp của các tổ chức, cá nhân, nhà hảo tâm)"."""
+    """Whether ``item`` stands in the bracket, or the clause after a colon, that explains
+    another source: "Nguồn xã hội hóa (đóng góp của các tổ chức, cá nhân, nhà hảo tâm)",
+    "Nguồn xã hội hóa: vận động doanh nghiệp, nhà hảo tâm tặng thẻ BHYT"."""
     opened = text.rfind("(", 0, item[0])
-    return opened >= 0 and ")" not in text[opened:item[0]] and any(
-        other is not item and not text[other[1]:opened].strip() for other in found)
+    if opened >= 0 and ")" not in text[opened:item[0]]:
+        return any(other is not item and not text[other[1]:opened].strip() for other in found)
+    # after a colon, only the givers a contribution is made of
+    colon = text.rfind(":", 0, item[0])
+    return item[2] in GIVERS and colon >= 0 and not regex.search(r"[;.]", text[colon:item[0]]) \
+        and any(other is not item and other[2] == "xa_hoi_hoa" and
+                not text[other[1]:colon].strip() for other in found)
 
 
 def _paragraphs(norm: NormalizedText, layout: Layout) -> Iterator[tuple]:
@@ -283,7 +292,9 @@ FUND_NAME = regex.compile(
     rf"|\s+của(?=\s+\p{{Ll}})(?!\s+(?:{UNIT_WORDS}|{'|'.join(lexicon()['fund_names']['owners'])})\b))+")
 SOURCE_TOTAL = regex.compile(r"\b(?:tổng cộng|tổng số|tổng)(?!\p{L})\s*(?:là\s*|:\s*)?$",
                           regex.IGNORECASE)
-SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+(?:khoảng\s+)?"
+SUM_GIVEN = regex.compile(r"\s*(?:bố trí|cấp|chi|dành|hỗ trợ)\s+"
+                          # "ngân sách tỉnh hỗ trợ năm 2026 là 42.500 triệu đồng"
+                          r"(?:(?:trong\s+|cho\s+)?năm\s+\d{4}\s+)?(?:là\s+)?(?:khoảng\s+)?"
                           # "Nguồn xã hội hóa (đóng góp của ...): 80.000.000 đồng"
                           r"|\s*(?:\([^()]*\)\s*)?:\s*(?:khoảng\s+)?",
                           regex.IGNORECASE)

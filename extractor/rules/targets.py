@@ -20,7 +20,7 @@ import regex
 from extractor.model import Document, Section, Target
 from extractor.normalize import NormalizedText, clause_spans, fold_tones
 from extractor.rules.citations import find_citations
-from extractor.rules.vocabulary import UNIT_WORDS, load_lexicon
+from extractor.rules.vocabulary import APPENDIX_POINTER, TOTAL_ROW, UNIT_WORDS, load_lexicon
 from extractor.structure import Layout, line_text
 
 YEAR = r"(?:19|20)\d{2}"
@@ -341,8 +341,8 @@ def _statements(text: str, figures: list[FoundTarget]) -> list[FoundTarget]:
         lead = regex.match(r"\s*(?:[-+•]\s*)?", clause)
         offset = start + lead.end()
         body = clause[lead.end():].rstrip(" .;,:")
-        if len(body) < 8:
-            continue
+        if len(body) < 8 or regex.search(APPENDIX_POINTER, body, regex.IGNORECASE):
+            continue  # "Chỉ tiêu đối với ...: chi tiết tại Phụ lục kèm theo": in the appendix
         kind = "trend" if _starts_with_any(body, lexicon()["trend_starts"]) else "qualitative"
         for part_start, part in _split_states(body) if kind == "qualitative" else [(0, body)]:
             found.append(FoundTarget(offset + part_start, offset + part_start + len(part),
@@ -603,6 +603,8 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
         header = [norm.text[s:e] for s, e in table.rows[0]]
         columns = _target_columns(header)
         if columns is None:
+            targets += _locality_targets(norm, table, header, section, period_end,
+                                         count + len(targets))
             continue
         indicator_column, unit_column, value_columns, baseline_column = columns
         for row in table.rows[1:]:
@@ -631,6 +633,67 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
                     text=norm.text[start:end], span=(start, end), page=norm.page_at(start),
                 ))
     return targets
+
+
+# A table of targets shared out to localities: a column of localities ("Huyện, thành phố",
+# "Đơn vị", "Xã, phường"), and columns of what each must reach, or their sum ("Cộng giai đoạn
+# 2022 - 2025"), which then stands for the row.
+LOCALITY_HEADER = regex.compile(rf"(?:tên\s+)?(?:đơn vị|địa phương|{UNIT_WORDS})(?!\s+tính)",
+                                regex.IGNORECASE)
+LOCALITY_CELL = regex.compile(rf"(?:{UNIT_WORDS})\s+\p{{Lu}}", regex.IGNORECASE)
+SUM_HEADER = regex.compile(r"\s*(?:cộng|tổng)", regex.IGNORECASE)
+HEADER_UNIT = regex.compile(r"\((?P<unit>[^()]+)\)\s*$")
+
+
+def _locality_targets(norm: NormalizedText, table, header: list[str], section: Section,
+                      period_end: int | None, count: int) -> list[Target]:
+    """One target per locality and value column of a table shared out to localities (the
+    locality cell its text): "Xã Ea Súp | 92,5 | 1.250" under "Đơn vị | Tỷ lệ người tham gia
+    BHYT (%) | Số người tham gia BHXH tự nguyện (người)"."""
+    place = next((i for i, cell in enumerate(header) if LOCALITY_HEADER.match(cell.strip())),
+                 None)
+    rows = [[norm.text[s:e] for s, e in row] for row in table.rows[1:]]
+    named = [row for row in rows if place is not None and place < len(row)
+             and LOCALITY_CELL.match(row[place].strip())]
+    if place is None or len(named) < 2 or len(named) * 2 < len(rows):
+        return []
+    sums = [i for i, cell in enumerate(header) if i > place and SUM_HEADER.match(cell)]
+    values = sums[-1:] or [i for i in range(place + 1, len(header))]
+    title_year = _last_year(section.title)
+    targets: list[Target] = []
+    for spans, cells in zip(table.rows[1:], rows, strict=True):
+        if place >= len(cells) or TOTAL_ROW.match(cells[place]) or \
+                not LOCALITY_CELL.match(cells[place].strip()):
+            continue
+        locality = cells[place].strip()
+        start, end = spans[place][0], spans[place][0] + len(cells[place].rstrip())
+        for column in values:
+            figure = regex.search(CELL_NUMBER, cells[column]) if column < len(cells) else None
+            if figure is None:
+                continue
+            label = header[column]
+            bracket = HEADER_UNIT.search(label)
+            unit = (bracket.group("unit").strip() if bracket else None) or \
+                _cell_unit(cells[column][figure.end():]) or _title_unit(section.title)
+            what = HEADER_UNIT.sub("", label).strip() if bracket else section.title.strip()
+            indicator = f"{what} tại {locality}"
+            targets.append(Target(
+                id=f"tg{count + len(targets) + 1}", value=_number(figure.group(0)), unit=unit,
+                comparator="=", subject=None, indicator=indicator,
+                milestone_year=_last_year(label) or title_year or period_end,
+                indicator_key=indicator_key(None, indicator), section=section.id,
+                text=norm.text[start:end], span=(start, end), page=norm.page_at(start),
+            ))
+    return targets
+
+
+def _title_unit(title: str) -> str | None:
+    """The counted noun a table's title names: "CHỈ TIÊU PHÁT TRIỂN SẢN PHẨM OCOP" -> "sản
+    phẩm"."""
+    key = _key(title)
+    found = [(hit.start(), -len(unit), unit) for unit in lexicon()["count_units"]
+             if (hit := regex.search(rf"(?<!\w){regex.escape(_key(unit))}(?!\w)", key))]
+    return min(found)[2] if found else None  # the first named, "sản phẩm" before "huyện"
 
 
 def _cell_unit(rest: str) -> str | None:

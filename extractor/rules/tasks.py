@@ -39,11 +39,13 @@ from extractor.rules.agencies import (
 )
 from extractor.rules.timex import PHASE_ONLY, TIME_COLUMN, TIME_LINE
 from extractor.rules.vocabulary import (
+    APPENDIX_POINTER,
     BACKGROUND_SECTION,
     COMMUNE_UNIT_WORDS,
     COMMUNE_UNIT_WORDS_EITHER_CASE,
     GROUNDS_SECTION,
     LOCAL_UNIT_WORDS,
+    TOTAL_ROW,
     UNIT_WORDS,
     VILLAGE_UNIT_WORDS,
     load_lexicon,
@@ -75,9 +77,8 @@ NOT_A_TASK = regex.compile(
 NO_WORK = regex.compile(
     rf"^[^,;]{{1,60}}?\s+là\s+(?:{'|'.join(lexicon()['statements']['measures'])})\s+"
     rf"(?:{'|'.join(lexicon()['statements']['weights'])})\b[^,;]*$"
-    r"|^[^;]*\b(?:chi tiết|cụ thể)\s+(?:tại|ở|theo)\s+(?:các\s+)?(?i:phụ lục)\b[^;]*$"
-    # "Các hoạt động trọng tâm, cơ quan chủ trì ... có Phụ lục kèm theo"
-    r"|^[^;]*\bcó\s+(?i:phụ lục)\s+kèm\s+theo\W*$")
+    # "... được phân công chi tiết tại Phụ lục", "... cơ quan chủ trì ... có Phụ lục kèm theo"
+    rf"|^[^;]*{APPENDIX_POINTER}[^;]*$")
 # A line that lists the papers a duty sends ("... 01 bộ hồ sơ đề nghị ..., gồm:") and the
 # papers it lists ("- Tờ trình của ...", "- Biên bản tự kiểm tra ...").
 LISTING = regex.compile(r"\b(?:bao\s+)?gồm\s*:\s*$")
@@ -191,8 +192,6 @@ RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị(?!\s+
 DELIVERABLE_COLUMN = regex.compile(r"sản phẩm|kết quả", regex.IGNORECASE)
 # A row's work that is advice: "Tham mưu ...", "Tổng hợp, tham mưu ...".
 ROW_ADVISES = regex.compile(r"\s*(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?tham\s+mưu\b", regex.IGNORECASE)
-# A table's sum row: "Tổng cộng", "Cộng".
-TOTAL_ROW = regex.compile(r"\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?\s*$", regex.IGNORECASE)
 GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
 FIELD_KEYS = [CONTENT_COLUMN, LEAD_COLUMN, COOPERATING_COLUMN, RESPONSIBLE_COLUMN, TIME_COLUMN,
               DELIVERABLE_COLUMN]
@@ -1209,18 +1208,33 @@ def _timeframe(task: Task, time_cell: tuple[int, int] | None,
 
 
 def _regularly(task: Task) -> tuple[int, int] | None:
-    """Where the task's words say it is done "thường xuyên", as offsets into them."""
-    found = REGULARLY.search(task.description)
-    if found:
-        return found.span(1)
+    """Where the task's words first say it is done "thường xuyên", as offsets into them."""
+    found = _regularly_all(task)
+    return found[0] if found else None
+
+
+def _regularly_all(task: Task) -> list[tuple[int, int]]:
+    """Every "thường xuyên" that says when the task's work is done: opening it or one of its
+    clauses, or right after the bodies doing it; offsets into its words."""
+    found = [match.span(1) for match in REGULARLY.finditer(task.description)]
     if task.origin == "table" or task.span is None:
-        return None  # a row's bodies stand in their own cells
+        return found  # a row's bodies stand in their own cells
     for assignment in task.assignments:
         if assignment.span and task.span[0] <= assignment.span[1] <= task.span[1]:
             after = REGULARLY_AFTER_BODY.match(task.description, assignment.span[1] - task.span[0])
             if after:
-                return after.span(1)
-    return None
+                found.append(after.span(1))
+    return sorted(set(found))
+
+
+def regular_times(tasks: list[Task]) -> list[TimeExpression]:
+    """The "thường xuyên" of every prose duty ("...; thường xuyên đưa tin ..."): a time
+    expression each, whether or not it is the duty's timeframe."""
+    return [TimeExpression(text=task.description[start:end], kind="unspecified",
+                           reason="thường xuyên",
+                           span=(task.span[0] + start, task.span[0] + end))
+            for task in tasks if task.origin != "table" and task.span is not None
+            for start, end in _regularly_all(task)]
 
 
 def _stated_times(task: Task, inside: list[TimeExpression]) -> list[TimeExpression]:

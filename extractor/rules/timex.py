@@ -398,7 +398,8 @@ def _monthly_day_in_months(match: regex.Match[str],
 WEEKDAYS = {"thứ hai": "MO", "thứ ba": "TU", "thứ tư": "WE", "thứ năm": "TH", "thứ sáu": "FR",
             "thứ bảy": "SA", "chủ nhật": "SU"}
 WEEKDAY = "(?:" + "|".join(day.replace(" ", r"\s+") for day in WEEKDAYS) + ")"
-WHICH_WEEK = {"cuối cùng": -1, "đầu tiên": 1, "nhất": 1, "hai": 2, "ba": 3, "tư": 4}
+WHICH_WEEK = {"cuối cùng": -1, "cuối": -1, "đầu tiên": 1, "đầu": 1, "nhất": 1, "hai": 2, "ba": 3,
+              "tư": 4}
 
 
 def _week_of_month(match: regex.Match[str], context_year: int | None) -> TimeExpression | None:
@@ -647,9 +648,17 @@ RULES: list[Rule] = [
           r"(?:(?:sáng|chiều|tối)\s+)?"
           rf"(?P<weekday>{WEEKDAY}(?:\s*(?:,|và)\s*{WEEKDAY})*)\s+(?:(?P<which>cuối\s+cùng|"
           r"đầu\s+tiên|(?:tuần\s+)?thứ\s+(?:nhất|hai|ba|tư|\d))\s+)?(?:của\s+)?"
-          r"(?:hàng|hằng|mỗi)\s+(?P<unit>tháng|tuần)", _weekday,
+          r"(?:hàng|hằng|mỗi)\s+(?P<unit>tháng|tuần)"
+          # the week first: "hằng tuần vào sáng thứ Bảy"
+          rf"|(?:hàng|hằng|mỗi)\s+(?P<unit>tuần)\s*,?\s*(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?"
+          rf"(?:ngày\s+)?(?P<weekday>{WEEKDAY}(?:\s*(?:,|và)\s*{WEEKDAY})*)"
+          # a day of every month's last or first week, said once: "ngày Chủ nhật cuối tháng"
+          # (not "Chủ nhật cuối tháng 3", one day)
+          rf"|(?:ngày\s+)?(?P<weekday>{WEEKDAY})\s+(?P<which>cuối|đầu)\s+(?:của\s+)?"
+          r"(?:(?:hàng|hằng|mỗi)\s+)?(?P<unit>tháng)(?!\s*\d)", _weekday,
           "Chủ nhật cuối cùng hằng tháng", "Chủ nhật tuần thứ hai hằng tháng", "thứ sáu hằng tuần",
-          "trước 15 giờ thứ Năm hằng tuần", "sáng thứ ba và thứ năm hằng tuần"),
+          "trước 15 giờ thứ Năm hằng tuần", "sáng thứ ba và thứ năm hằng tuần",
+          "hằng tuần vào sáng thứ Bảy", "ngày Chủ nhật cuối tháng"),
     # "Tuần đầu tháng 6/2025": the first seven days of the month
     _rule("week_of_month",
           rf"tuần\s+(?P<which>đầu(?:\s+tiên)?|thứ\s+(?:nhất|hai|ba|tư)|cuối(?:\s+cùng)?)\s+"
@@ -1042,7 +1051,10 @@ def _months_from(first: int, last: int) -> str:
 # 2025 VÀ DỰ BÁO NĂM 2026", "1. Thực trạng ...").
 NOT_SCHEDULE_ANYWHERE = regex.compile(r"MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|KINH PHÍ")
 HEADING_KINDS = {"roman", "arabic", "letter", "heading"}
-TIME_COLUMN = regex.compile(r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", regex.IGNORECASE)
+# (under a two-row header a time column keeps its lowest label: "Thời gian thực hiện" over
+# "Bắt đầu" | "Hoàn thành")
+TIME_COLUMN = regex.compile(
+    r"^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm|Bắt đầu|Hoàn thành|Kết thúc)", regex.IGNORECASE)
 # A duty's time given on a line of its own under it, like a time cell: "- Thời gian: Quý
 # I/2026.", "- Thời gian thực hiện: Thường xuyên."
 TIME_LINE = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?"

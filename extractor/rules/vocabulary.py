@@ -86,6 +86,13 @@ COMMUNE_UNIT_WORDS = alternation([word for word, _, tier in _UNITS if tier == "x
 COMMUNE_UNIT_WORDS_EITHER_CASE = alternation([word for word, _, tier in _UNITS if tier == "xa"],
                                               either_case_first=True)
 VILLAGE_UNIT_WORDS = alternation(vocabulary()["admin"]["village_units"])
+# A table's sum row: "Tổng cộng", "Cộng".
+TOTAL_ROW = regex.compile(r"\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?\s*$",
+                          regex.IGNORECASE)
+# Words that send the reader to an appendix for the details: "chi tiết tại Phụ lục kèm theo",
+# "... có Phụ lục kèm theo" (at a sentence's end).
+APPENDIX_POINTER = (r"\b(?:(?:chi tiết|cụ thể)\s+(?:tại|ở|theo)\s+(?:các\s+)?(?i:phụ lục)\b"
+                    r"|có\s+(?i:phụ lục)\s+kèm\s+theo\W*$)")
 LOCAL_UNIT_WORDS = alternation([word for word, _, tier in _UNITS if tier != "tinh"] +
                                 vocabulary()["admin"]["village_units"])
 

@@ -214,6 +214,12 @@ MENTIONS = {
         ("chỉ đạo trưởng thôn, bản tổ chức bình xét", ["trưởng thôn, bản"]),
         # an item's dash before a body named by its unit; the insurer by its place, whole
         ("- Thuế tỉnh lồng ghép nội dung kiểm tra", ["Thuế tỉnh"]),
+        # what bodies were given is no part of their name; which of them were assigned is
+        ("Các cơ quan, đơn vị được giao nhiệm vụ chủ động triển khai", ["Các cơ quan, đơn vị"]),
+        ("Các bộ phận, đơn vị được phân công báo cáo kết quả",
+         ["Các bộ phận, đơn vị được phân công"]),
+        ("Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh đầu tư tuyến ống",
+         ["Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh"]),
         ("báo cáo Bộ Tài chính, Bảo hiểm xã hội Việt Nam kết quả thực hiện",
          ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]),
         ("UBND xã (chủ trì); các thôn (phối hợp)", ["UBND xã", "các thôn"]),
@@ -561,6 +567,9 @@ NOT_BODIES = [
     # "tổ" opening other words, a village unit, a form of business, no work
     "bảo vệ chủ quyền Tổ quốc", "Giỗ Tổ Hùng Vương", "phát triển tổ hợp tác",
     "phát triển người tham gia BHXH, BHYT", "chính sách Bảo hiểm xã hội",  # the insurance
+    # places whose names open like a body's
+    "tại thành phố Hội An và thị xã Điện Bàn", "các đô thị Tam Kỳ, Hội An, Điện Bàn",
+    "nhà văn hóa xã Đoàn Kết",
     "tập huấn cho thành viên các Tổ trong Quý III", "tăng trưởng thôn",
 ]
 
@@ -776,6 +785,18 @@ ROLES = [
     ("Giao Phòng Kinh tế chủ trì rà soát vùng sản xuất; giao Hợp tác xã Nông nghiệp Tân Thịnh "
      "(sau đây gọi tắt là HTX Tân Thịnh) tổ chức cung ứng giống",
      {"Phòng Kinh tế": "lead", "Hợp tác xã Nông nghiệp Tân Thịnh": "responsible"}),
+    # a later clause's subject that must do its work ("có trách nhiệm"), and one after its
+    # own opening of time
+    ("Mỗi thôn thành lập tổ tự quản; tổ tự quản có trách nhiệm nhắc nhở các hộ",
+     {"Mỗi thôn": "responsible", "tổ tự quản": "responsible"}),
+    ("Tổ chức tập huấn cho cán bộ; hằng tháng, Công an xã báo cáo kết quả",
+     {"Công an xã": "responsible"}),
+    # a body directed to help, named again in a bracket before "phối hợp"
+    ("Công an tỉnh chỉ đạo Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ (Phòng "
+     "Cảnh sát PCCC và CNCH) phối hợp với Chi cục Kiểm lâm huấn luyện nghiệp vụ",
+     {"Công an tỉnh": "responsible",
+      "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ": "cooperating",
+      "Chi cục Kiểm lâm": "cooperating"}),
 ]
 
 
@@ -1917,3 +1938,13 @@ def test_time_columns_under_a_two_row_header_keep_their_lowest_labels() -> None:
         "1\tIn tờ rơi hướng dẫn phân loại rác\tPhòng Kinh tế xã\tTháng 3/2026\tTháng 4/2026\n")
     assert [task.timeframe.text for task in plan.tasks] == ["Tháng 3/2026"]
     assert [time.text for time in plan.time_expressions] == ["Tháng 3/2026", "Tháng 4/2026"]
+
+
+def test_a_body_first_table_row_of_advice_gives_its_body_the_advising_role() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 5/KH-UBND\nKẾ HOẠCH\nPhòng cháy rừng năm 2026\n"
+        "III. TỔ CHỨC THỰC HIỆN\nĐơn vị\tNhiệm vụ\tThời gian\n"
+        "Sở Tài chính\t- Thẩm định dự toán, tham mưu UBND tỉnh bố trí kinh phí\tQuý IV/2025\n"
+        "Chi cục Kiểm lâm\t- Chủ trì kiểm tra phương án phòng cháy của chủ rừng\tQuý IV/2025\n")
+    roles = {a.name: a.role for task in plan.tasks for a in task.assignments}
+    assert roles == {"Sở Tài chính": "advising", "Chi cục Kiểm lâm": "lead"}

@@ -262,6 +262,9 @@ class _Grower:
     def _body(self, index: int):
         if index in self.matches["NOT_BODY"]:
             return None  # "Bộ Quy tắc ứng xử": a set of rules, not a ministry
+        if any(self.matches["UNIT"].get(start) == index and self.words[start].islower()
+               for start in (index - 1, index - 2) if start >= 0):
+            return None  # "thành phố Hội An", "xã Đoàn Kết": a place's name after its unit
         if (inner := self.matches["COMMITTEE"].get(index)) is not None and \
                 inner < len(self.words) and self._capital(inner) and \
                 (association := self._body(inner)) is not None and \
@@ -526,10 +529,10 @@ class _Grower:
         return end
 
     def _words_to_unit(self, index: int, names: bool = False) -> int | None:
-        """Where a run of up to three lowercase, non-verb words reaching a unit word ends (with
-        ``names``, up to five words that may be capitalised: "bồi dưỡng Chính trị thành phố");
-        the unit may be one of many ("hành chính công các xã, phường")."""
-        for end in range(index, min(index + (5 if names else 4), len(self.words))):
+        """Where a run of up to four lowercase, non-verb words reaching a unit word ends ("môi
+        trường nông thôn tỉnh"; with ``names``, words that may be capitalised: "bồi dưỡng
+        Chính trị thành phố"); the unit may be one of many ("hành chính công các xã, phường")."""
+        for end in range(index, min(index + 5, len(self.words))):
             if self._unit_at(end) or (self.norms[end] == "các" and end + 1 < len(self.words) and
                                       self._unit_at(end + 1)):
                 return end if end > index else None
@@ -838,7 +841,7 @@ class _Grower:
             end = following
             items += 1
         while (tail := self.matches["TAIL"].get(end) or self.matches["AREA"].get(end)) \
-                is not None:
+                is not None and not self._given_what(end, tail):
             end = tail
         unit_end = self._unit_at(end)
         if unit_end is not None:
@@ -863,6 +866,14 @@ class _Grower:
         while self.words[end:end + 1] == [","] and (following := qualifiers.get(end + 1)):
             end = following
         return end
+
+    def _given_what(self, start: int, end: int) -> bool:
+        """Whether the tail from ``start`` is what the bodies were given, its object after it
+        ("các cơ quan, đơn vị được giao nhiệm vụ"), not which of them ("các bộ phận, đơn vị
+        được phân công báo cáo ...")."""
+        return self.norms[start] == "được" and end < len(self.words) and \
+            self.words[end].isalpha() and self.words[end].islower() and \
+            self.norms[end] not in self.component.stop
 
     def _members_of_body(self, index: int) -> bool:
         """"thành viên Ban Chỉ đạo tỉnh": a body named by its members, no collective."""

@@ -124,11 +124,13 @@ SUBJECT_GAP = regex.compile(
     r"\s+|(?:[Cc]ác\s+)?[Tt]hành\s+viên\s+)?$")
 # Words that open a sentence with a phrase of time, condition or grounds before its subject;
 # the phrase may be long and name bodies of its own.
-OPENING = regex.compile(
-    r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?"
+OPENING_WORDS = (
     r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Quá\s+trình|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
     r"Ngay\s+khi|Trước\s+khi|Khi|Nếu|Hằng\s+(?:năm|tháng|quý)|Hàng\s+(?:năm|tháng|quý)|"
     r"Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
+OPENING = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?" + OPENING_WORDS)
+# The same opening a later clause: "...; định kỳ 6 tháng, Ban Chỉ đạo họp ...".
+CLAUSE_OPENING = regex.compile(OPENING_WORDS + r"[^,;.]{0,60},\s*", regex.IGNORECASE)
 # A time limit standing alone as a sentence: the opening of the next one, cut off by a stray
 # full stop.
 CUT_OPENING = regex.compile(
@@ -162,11 +164,13 @@ CLAUSE_REQUEST = regex.compile(r"đề nghị\s+", regex.IGNORECASE)
 CLAUSE_GIVEN = regex.compile(r"giao(?:\s+cho)?\s+", regex.IGNORECASE)
 SHORT_NAME_AFTER = regex.compile(rf"\s*{SHORT_NAME_BRACKET}")
 # What a body that only helps with another's work says after its name: "X phối hợp ...",
-# "6. Công an xã: phối hợp kiểm tra ...".
-# "Chỉ đạo các TTHTCĐ (sau đây gọi tắt là TTHTCĐ) phối hợp": a short form given between
-HELPS = regex.compile(rf"(?:\s*{SHORT_NAME_BRACKET})?[\s:]*(?:chủ động\s*,?\s*)?"
-                      r"phối hợp\b", regex.IGNORECASE)
-CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b)\p{Ll}")
+# "6. Công an xã: phối hợp kiểm tra ...", past a bracket that names it again ("Chỉ đạo các
+# TTHTCĐ (sau đây gọi tắt là TTHTCĐ) phối hợp", "Phòng Cảnh sát ... (Phòng Cảnh sát PCCC và
+# CNCH) phối hợp với ...").
+HELPS = regex.compile(r"(?:\s*\([^()]*\))?[\s:]*(?:chủ động\s*,?\s*)?phối hợp\b",
+                      regex.IGNORECASE)
+# (not "có", what it has, but "có trách nhiệm", what it must do)
+CLAUSE_VERB = regex.compile(r"^\s+(?!phối hợp|được\b|là\b|và\b|có\b(?!\s+trách\s+nhiệm))\p{Ll}")
 # "... về Phòng X để tổng hợp, tham mưu ...": a purpose clause, up to the clause's end.
 PURPOSE = regex.compile(r"\bđể\s+[^;.]*", regex.IGNORECASE)
 # "UBND xã yêu cầu X ...", "giao X ...": the bodies named after the verb do the work.
@@ -190,8 +194,10 @@ COOPERATING_COLUMN = regex.compile(r"phối hợp", regex.IGNORECASE)
 RESPONSIBLE_COLUMN = regex.compile(r"thực hiện|phụ trách|đơn vị(?!\s+tính)|cơ quan|trách nhiệm",
                                    regex.IGNORECASE)
 DELIVERABLE_COLUMN = regex.compile(r"sản phẩm|kết quả", regex.IGNORECASE)
-# A row's work that is advice: "Tham mưu ...", "Tổng hợp, tham mưu ...".
-ROW_ADVISES = regex.compile(r"\s*(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?tham\s+mưu\b", regex.IGNORECASE)
+# A row's work that is advice: "Tham mưu ...", "Tổng hợp, tham mưu ...", "- Thẩm định dự
+# toán, tham mưu ...".
+ROW_ADVISES = regex.compile(r"\s*(?:[-+•]\s*)?(?:\p{L}+(?:\s+\p{L}+){0,2}\s*,\s*)?tham\s+mưu\b",
+                           regex.IGNORECASE)
 GROUP_ROW = regex.compile(r"^(?:[IVXL]{1,6}|[A-H])[.)]?$")
 FIELD_KEYS = [CONTENT_COLUMN, LEAD_COLUMN, COOPERATING_COLUMN, RESPONSIBLE_COLUMN, TIME_COLUMN,
               DELIVERABLE_COLUMN]
@@ -334,10 +340,12 @@ def _clause_subjects(text: str, mentions: list[AgencyMention],
     clause asks ("...; đề nghị Công ty ... bổ sung ..."), under True."""
     found: dict[bool, list[AgencyMention]] = {False: [], True: []}
     for clause in CLAUSE_START.finditer(text):
-        asks = CLAUSE_REQUEST.match(text, clause.end())
+        opening = CLAUSE_OPENING.match(text, clause.end())
+        after = opening.end() if opening else clause.end()
+        asks = CLAUSE_REQUEST.match(text, after)
         # "...; giao Hợp tác xã Tân Thịnh tổ chức ...": the issuer assigns the clause's work
-        given = CLAUSE_GIVEN.match(text, clause.end())
-        start = asks.end() if asks else given.end() if given else clause.end()
+        given = CLAUSE_GIVEN.match(text, after)
+        start = asks.end() if asks else given.end() if given else after
         subjects = listed_after(text, start, mentions)
         if not subjects or subjects[0].start != start or subjects[0] in taken:
             continue
@@ -1026,11 +1034,13 @@ def _roles_in_duties(duties: str, offset: int, assignments: list[Assignment], bo
                      mentions: _Mentions) -> list[Assignment]:
     """A table of who does what, one body per row ("Công an tỉnh | Chủ trì, phối hợp với Thanh
     tra Sở GTVT tuần tra ...; ..."): the duties' own words say the row's bodies' role ("Chủ
-    trì", "Là cơ quan thường trực"; "Đề nghị" in the body cell) and name those who help."""
+    trì", "Là cơ quan thường trực", "tham mưu"; "Đề nghị" in the body cell) and name those who
+    help."""
     roles = read_roles(duties, mentions.within(offset, duties))
     if roles.doers:
         return assignments  # the duties name their own subject
-    role = "lead" if roles.lead else "requested" if REQUEST.match(bodies) else None
+    role = "lead" if roles.lead else "requested" if REQUEST.match(bodies) else \
+        "advising" if roles.advising else None
     kept = [a.model_copy(update={"role": role}) if role and a.role == "responsible" else a
             for a in assignments]
     kept += [Assignment(name=m.name, role="cooperating", span=(offset + m.start, offset + m.end))

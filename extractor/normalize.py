@@ -53,8 +53,10 @@ TRAILING_OFF = regex.compile(r"(?:\.\.\.|…)$")
 # list item ("a) ...", "đ. ...", "b, ..."); a dash goes on only in the compound "- xã hội"
 # ("chính trị" | "- xã hội"), since a bullet may start lowercase too.
 CONTINUATION_START = regex.compile(r"^(?:-\s(?=xã hội\b))?\p{Ll}(?![\)\.,]\s)")
-# "... Quyết định số 1187/QĐ-UBND ngày" | "28/9/2022 của ...": a line cannot end on these words.
-NEEDS_A_NUMBER = regex.compile(r"(?:\bngày|\bsố|\btháng|\bnăm)\s*$", regex.IGNORECASE)
+# "... Quyết định số 1187/QĐ-UBND ngày" | "28/9/2022 của ...": a line cannot end on these words,
+# nor on a year's dash ("năm học 2024 -" | "2025.").
+NEEDS_A_NUMBER = regex.compile(r"(?:\bngày|\bsố|\btháng|\bnăm|\b(?:19|20)\d{2}\s*[-–])\s*$",
+                               regex.IGNORECASE)
 # "- Nguồn xã hội hóa (vận động ... trên địa bàn phường):" | "30.000.000 đồng.": a source's
 # amount wrapped onto a line of its own.
 AMOUNT_ALONE = regex.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:triệu\s+|tỷ\s+)?đồng\b"

@@ -89,7 +89,8 @@ def extract_document(source_document: SourceDocument, source: Source, *,
     tasks = extract_tasks(norm, layout, agencies, mentions, time_expressions)
     # "thường xuyên" is a duty's time only where the task pass reads it as one (before its verb).
     stated = {time.span for time in time_expressions}
-    regular = {time.span: time for time in regular_times(tasks) if time.span not in stated}
+    regular = {time.span: time for time in regular_times(tasks, mentions)
+               if time.span not in stated}
     time_expressions = sorted(
         [*time_expressions, *(task.timeframe for task in tasks if task.timeframe and
                               task.timeframe.span and task.timeframe.span not in stated

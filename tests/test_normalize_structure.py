@@ -59,6 +59,9 @@ def test_sentence_broken_by_a_page_break_is_joined():
     assert norm.text == "bồi dưỡng về phương pháp giáo dục người lớn cho giáo viên.\n"
     hyphen = norm_of("3. Đề nghị các Tổ chức chính trị\n\n- xã hội quận: đẩy mạnh")
     assert hyphen.text == "3. Đề nghị các Tổ chức chính trị - xã hội quận: đẩy mạnh\n"
+    # a range of years cut at its dash: the year after it is no item's number
+    years = norm_of("cho học sinh trong năm học 2024 -\n\n2025.\n\n2. Sở Y tế")
+    assert years.text == "cho học sinh trong năm học 2024 - 2025.\n2. Sở Y tế\n"
 
 
 def test_a_list_trailing_off_goes_on_in_lowercase():

@@ -220,6 +220,16 @@ MENTIONS = {
          ["Các bộ phận, đơn vị được phân công"]),
         ("Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh đầu tư tuyến ống",
          ["Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh"]),
+        # a department named by what it fights; prisons, a police unit's detention centre, a
+        # rehabilitation centre up to its unit
+        ("báo cáo Bộ Y tế (qua Cục Phòng, chống HIV/AIDS)",
+         ["Bộ Y tế", "Cục Phòng, chống HIV/AIDS"]),
+        ("Chỉ đạo Trại tạm giam Công an tỉnh phối hợp", ["Trại tạm giam Công an tỉnh"]),
+        ("Chỉ đạo Cơ sở cai nghiện ma túy tỉnh phối hợp", ["Cơ sở cai nghiện ma túy tỉnh"]),
+        ("Đề nghị Trại giam An Điềm thuộc Bộ Công an", ["Trại giam An Điềm", "Bộ Công an"]),
+        # "nhóm" names a team where words of work open it
+        ("Nhóm phòng, chống bạo lực gia đình nắm chắc tình hình các hộ",
+         ["Nhóm phòng, chống bạo lực gia đình"]),
         ("báo cáo Bộ Tài chính, Bảo hiểm xã hội Việt Nam kết quả thực hiện",
          ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]),
         ("UBND xã (chủ trì); các thôn (phối hợp)", ["UBND xã", "các thôn"]),
@@ -564,6 +574,7 @@ NOT_BODIES = [
     "đa dạng hóa các hình thức khác",
     "đưa lao động sang Nhật Bản, Hàn Quốc, Đài Loan (Trung Quốc)",  # a country, no broadcaster
     "chỉ đạo các tổ chức tín dụng trên địa bàn tỉnh",  # lenders, as enterprises are no bodies
+    "liên thông 02 nhóm thủ tục hành chính", "phân loại theo nhóm chất thải",  # no teams
     # "tổ" opening other words, a village unit, a form of business, no work
     "bảo vệ chủ quyền Tổ quốc", "Giỗ Tổ Hùng Vương", "phát triển tổ hợp tác",
     "phát triển người tham gia BHXH, BHYT", "chính sách Bảo hiểm xã hội",  # the insurance
@@ -1948,3 +1959,22 @@ def test_a_body_first_table_row_of_advice_gives_its_body_the_advising_role() -> 
         "Chi cục Kiểm lâm\t- Chủ trì kiểm tra phương án phòng cháy của chủ rừng\tQuý IV/2025\n")
     roles = {a.name: a.role for task in plan.tasks for a in task.assignments}
     assert roles == {"Sở Tài chính": "advising", "Chi cục Kiểm lâm": "lead"}
+
+
+def test_regularly_after_a_directed_body_is_when_the_work_is_done() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN YÊN THÀNH\nSố: 5/KH-UBND\nKẾ HOẠCH\nPhổ biến pháp luật năm "
+        "2024\nII. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã, thị trấn\n- Chỉ đạo công chức "
+        "Tư pháp - Hộ tịch thường xuyên theo dõi hoạt động của các Tổ hòa giải; tổ chức sơ kết "
+        "trong tháng 11/2024.\n")
+    assert [task.timeframe.text for task in plan.tasks] == ["thường xuyên"]
+    assert [time.text for time in plan.time_expressions] == ["thường xuyên", "tháng 11/2024"]
+
+
+def test_a_duty_whose_own_subject_helps_leaves_the_heading_body_out() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG HOA LƯ\nSố: 21/KH-UBND\nKẾ HOẠCH\nPhòng, chống bạo lực gia "
+        "đình năm 2026\nII. TỔ CHỨC THỰC HIỆN\n1. Ban điều hành các khu phố\n- Trưởng khu phố "
+        "phối hợp với Tổ hòa giải ở cơ sở thăm hỏi, động viên các hộ.\n")
+    assert [(a.name, a.role) for task in plan.tasks for a in task.assignments] == [
+        ("Trưởng khu phố", "cooperating"), ("Tổ hòa giải ở cơ sở", "cooperating")]

@@ -66,6 +66,10 @@ LAW_CORPUS = [
      "phương", "2019-11-22"),
     ("quy định về nồng độ cồn của Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm "
      "2019.", "Phòng, chống tác hại của rượu, bia", "2019-06-14"),
+    # a short form in brackets inside a dated law's name
+    ("Căn cứ Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người "
+     "(HIV/AIDS) ngày 29 tháng 6 năm 2006;", "Phòng, chống nhiễm vi rút gây ra hội chứng suy "
+     "giảm miễn dịch mắc phải ở người (HIV/AIDS)", "2006-06-29"),
     ("theo phân cấp ngân sách quy định của Luật Ngân sách nhà nước; kinh phí lồng ghép",
      "Ngân sách nhà nước", None),
     ("theo quy định của Luật Phòng, chống thiên tai và các văn bản", "Phòng, chống thiên tai",

@@ -501,3 +501,13 @@ def test_a_named_forest_fund_and_a_report_timed_by_its_own_words_in_a_cell() -> 
     (duty,) = plan.reporting
     assert (duty.recipient, duty.when.rrule) == ("Văn phòng Ban Chỉ huy tỉnh",
                                                  "FREQ=DAILY;BYHOUR=16")
+
+
+def test_aid_named_by_its_donor_is_that_donors_source_with_its_amount():
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng, chống HIV/AIDS năm 2025\nIV. KINH PHÍ THỰC HIỆN\n"
+        "- Nguồn viện trợ của Quỹ Toàn cầu phòng, chống AIDS, lao và sốt rét: 2.700 triệu đồng;\n"
+        "- Nguồn viện trợ của dự án PEPFAR: 1.500 triệu đồng.\n")
+    assert [(f.source, f.text, f.amount_vnd) for f in plan.funding] == [
+        ("tai_tro", "Quỹ Toàn cầu phòng, chống AIDS, lao và sốt rét", 2_700_000_000),
+        ("tai_tro", "dự án PEPFAR", 1_500_000_000)]

@@ -125,7 +125,7 @@ class AgencyComponent:
             ("NOT_BODY", words["not_bodies"]),
             ("VILLAGE_TEAM", words["village_teams"]), ("CAPITAL_ONLY", words["capital_only"]),
             ("PLACED_ONLY", words["placed_only"]),
-            ("TEAM", words["team_heads"]),
+            ("TEAM", words["team_heads"]), ("GROUP_OPENER", words["group_openers"]),
             ("DIRECTING", words["directing"]), ("NOT_VILLAGE_WORK", words["not_village_work"]),
             ("COMMITTEE", words["association_committees"]),
             ("QUALIFIER", words["collective_qualifiers"]),
@@ -415,14 +415,16 @@ class _Grower:
         return self._in_village(index, unit, "other")
 
     def _team(self, index: int):
-        """"tổ tự quản về bảo vệ môi trường", "Các tổ thu gom rác thôn": a team named by its
-        work, one in every village unless the village is named."""
+        """"tổ tự quản về bảo vệ môi trường", "Các tổ thu gom rác thôn", "nhóm phòng, chống
+        bạo lực gia đình": a team named by its work, one in every village unless the village
+        is named."""
         head = index + (self.norms[index] in VILLAGE_DETERMINERS)  # "Các tổ thu gom rác thôn"
         start = self.matches["TEAM"].get(head)
         stop = self.component.stop
         if start is None or start >= len(self.words) or head in self.matches["BODY"] or \
                 head in self.matches["VILLAGE"] or \
-                self.norms[start] in self.component.not_team_words:
+                self.norms[start] in self.component.not_team_words or \
+                (self.norms[head] == "nhóm" and start not in self.matches["GROUP_OPENER"]):
             return None
         end = start
         while end < len(self.words) and end - start < 8:
@@ -1452,11 +1454,17 @@ def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
 
 
 def _is_team(name: str) -> bool:
-    """"tổ tự quản", "các tổ đội PCCCR": a team named by its work."""
+    """"tổ tự quản", "các tổ đội PCCCR", "nhóm phòng, chống ...": a team named by its work."""
     words = regex.findall(r"\p{L}+", DETERMINER.sub("", match_key(name), count=1))
-    heads = {match_key(head).split()[0] for head in lexicon()["words"]["team_heads"]}
-    return len(words) > 1 and words[0] in heads and \
-        words[1] not in {match_key(word) for word in lexicon()["words"]["not_team_words"]}
+    team_words = lexicon()["words"]
+    heads = {match_key(head).split()[0] for head in team_words["team_heads"]}
+    if len(words) < 2 or words[0] not in heads or \
+            words[1] in {match_key(word) for word in team_words["not_team_words"]}:
+        return False
+    rest = " ".join(words[1:])
+    return words[0] != "nhóm" or any(
+        rest.startswith(" ".join(regex.findall(r"\p{L}+", match_key(opener))))
+        for opener in team_words["group_openers"])
 
 
 def _team_key(key: str) -> str:

@@ -61,14 +61,17 @@ LAW = regex.compile(
 # ("Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 năm 2019").
 DATED_LAW = regex.compile(
     r"(?<!\p{L})(?P<type>Bộ luật|Luật|Hiến pháp)\s+"
-    r"(?P<name>(?:sửa đổi|\p{Lu})(?:(?!\s+ngày\s+\d)[^;:()\t\n]){1,160}?)"
+    # (a short form in brackets inside it: "Luật Phòng, chống nhiễm vi rút gây ra hội chứng
+    # suy giảm miễn dịch mắc phải ở người (HIV/AIDS)")
+    r"(?P<name>(?:sửa đổi|\p{Lu})(?:(?!\s+ngày\s+\d)(?:\([\p{Lu}\d/&\-]{2,15}\)|[^;:()\t\n]))"
+    r"{1,160}?)"
     # not a deadline after the name: "Luật X ... đến Nhân dân, hoàn thành trước ngày 30/6/2025"
     r"(?<!(?<!\p{L})(?:trước|sau|đến|từ|vào|hết|nhất|hạn))(?=\s+ngày\s+\d)"
 )
 AMENDING_LAW = regex.compile(r"(?<!\p{L})Luật\s+(?P<name>sửa đổi[^;\t\n]*?)(?=\s+ngày\b|;|$)")
 LAW_WORD = regex.compile(r"(?<!\p{L})(?:Bộ luật|Luật|Hiến pháp)\s+")
 # Laws by name, most specific first, each with the longest name it may have (in words).
-LAW_PATTERNS = [(DATED_LAW, 16), (AMENDING_LAW, 40), (LAW, 14)]
+LAW_PATTERNS = [(DATED_LAW, 20), (AMENDING_LAW, 40), (LAW, 14)]
 DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?=\d{1,2}\s?[/.\-]))?",
                           regex.IGNORECASE)
 ISSUER = regex.compile(

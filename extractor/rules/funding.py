@@ -175,6 +175,25 @@ def _explains(text: str, item: tuple[int, int, str], found: list[tuple[int, int,
                 not text[other[1]:colon].strip() for other in found)
 
 
+# The donor an aid source names: "Nguồn viện trợ của Quỹ Toàn cầu phòng, chống AIDS, lao và
+# sốt rét: 2.700 triệu đồng", "Nguồn viện trợ của dự án PEPFAR".
+DONOR = regex.compile(r"\s+của\s+(?P<donor>(?:dự án\s+|chương trình\s+)?\p{Lu}[^:;()\n]*?)"
+                      r"(?=\s*[:;(]|\s*$)")
+
+
+def _by_donor(value: str, found: list[tuple[int, int, str]]
+              ) -> tuple[list[tuple[int, int, str]], set[tuple[int, int]]]:
+    """Aid named by its donor is that donor's, one source each (the donors' spans returned
+    too); a fund in the donor's name ("Quỹ Toàn cầu ...") is no source of its own."""
+    donors = {}
+    for item in found:
+        if item[2] == "tai_tro" and (donor := DONOR.match(value, item[1])):
+            donors[item] = donor.span("donor")
+    kept = [(*donors[item], item[2]) if item in donors else item for item in found
+            if not any(start <= item[0] < end for start, end in donors.values())]
+    return kept, set(donors.values())
+
+
 def _paragraphs(norm: NormalizedText, layout: Layout) -> Iterator[tuple]:
     """(line, section, words, whether a money heading is over it) of each body paragraph."""
     body = {line.start for part in layout.parts for line in part.body}
@@ -214,11 +233,12 @@ def extract_funding(
         found += [(match.start(), match.end(), level_code(match.group(1), central_city))
                   for match in COUNCIL_PAYS.finditer(value)
                   if in_section or not ADVISED.search(value, 0, match.start())]
-        found.sort(key=lambda item: item[:2])
+        found, donors = _by_donor(value, sorted(found, key=lambda item: item[:2]))
         for (start, end, code), amount in zip(found, _amounts(value, found), strict=True):
             # A named fund ("Quỹ phòng, chống thiên tai", "vốn tín dụng") is a source of its own
             # beside "các nguồn hợp pháp khác", though both are other lawful sources.
-            key = (code, bool(NAMED_FUND.match(value, start)))
+            key = (code, match_key(value[start:end]) if (start, end) in donors else
+                   bool(NAMED_FUND.match(value, start)))
             if value[start:end].casefold() == "quỹ" and (name := FUND_NAME.match(value, end)):
                 end = name.end()  # "Quỹ phòng, chống thiên tai tỉnh": the fund's name
             if key in sources:

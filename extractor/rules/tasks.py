@@ -454,7 +454,7 @@ def extract_tasks(norm: NormalizedText, layout: Layout, agencies: list[Agency],
     for number, task in enumerate(tasks, start=1):
         task.id = f"k{number}"
         _resolve(task, names)
-        _timeframe(task, time_cells.get(id(task)), time_expressions)
+        _timeframe(task, time_cells.get(id(task)), time_expressions, mentions)
     _count_roles(agencies, tasks)
     return tasks
 
@@ -910,6 +910,11 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
             # "Hội Nông dân xã phối hợp với HTX ..." under "10. Đề nghị Ủy ban MTTQ xã và các tổ
             # chức chính trị - xã hội xã": the association it names is the one asked
             doers = [(m.start + offset, m.end + offset, m) for m in first]
+        elif first and not opening and context.heading_agencies and \
+                not words[:first[0].start].strip(" -+•"):
+            # "Trưởng khu phố phối hợp với Tổ hòa giải ..." under "Ban điều hành các khu phố":
+            # the duty's own subject helps; the heading's body takes no part in it
+            doers = []
         elif context.heading_agencies:
             doers = [(m.start, m.end, m) for m in context.heading_agencies]
         elif inherited.doers:
@@ -1187,12 +1192,12 @@ def _resolve(task: Task, names: dict[str, Agency]) -> None:
 
 
 def _timeframe(task: Task, time_cell: tuple[int, int] | None,
-               time_expressions: list[TimeExpression]) -> None:
+               time_expressions: list[TimeExpression], mentions: list[AgencyMention]) -> None:
     """The first stated time in the task's words or its time cell; its rule if it recurs."""
     spans = [span for span in (task.span, time_cell) if span is not None]
     inside = [t for t in time_expressions if t.span and any(
         start <= t.span[0] and t.span[1] <= end for start, end in spans)]
-    regularly = _regularly(task)
+    regularly = next(iter(_regularly_all(task, mentions)), None)
     in_cell = [t for t in inside if not (task.span and task.span[0] <= t.span[0] < task.span[1])]
     # "Thường xuyên đưa tin, bài ...": no date, but not left open; the first time the words
     # state, unless a time cell says when
@@ -1217,34 +1222,32 @@ def _timeframe(task: Task, time_cell: tuple[int, int] | None,
         task.recurrence = recurring[0].rrule
 
 
-def _regularly(task: Task) -> tuple[int, int] | None:
-    """Where the task's words first say it is done "thường xuyên", as offsets into them."""
-    found = _regularly_all(task)
-    return found[0] if found else None
-
-
-def _regularly_all(task: Task) -> list[tuple[int, int]]:
+def _regularly_all(task: Task, mentions: list[AgencyMention]) -> list[tuple[int, int]]:
     """Every "thường xuyên" that says when the task's work is done: opening it or one of its
-    clauses, or right after the bodies doing it; offsets into its words."""
+    clauses, or right after a body its words name, doing or directed ("Chỉ đạo công chức Tư
+    pháp - Hộ tịch thường xuyên theo dõi ..."); offsets into its words."""
     found = [match.span(1) for match in REGULARLY.finditer(task.description)]
     if task.origin == "table" or task.span is None:
         return found  # a row's bodies stand in their own cells
-    for assignment in task.assignments:
-        if assignment.span and task.span[0] <= assignment.span[1] <= task.span[1]:
-            after = REGULARLY_AFTER_BODY.match(task.description, assignment.span[1] - task.span[0])
-            if after:
-                found.append(after.span(1))
+    start, end = task.span
+    ends = {assignment.span[1] for assignment in task.assignments
+            if assignment.span and start <= assignment.span[1] <= end}
+    ends |= {mention.end for mention in mentions if start <= mention.start and mention.end <= end}
+    for body_end in sorted(ends):
+        after = REGULARLY_AFTER_BODY.match(task.description, body_end - start)
+        if after:
+            found.append(after.span(1))
     return sorted(set(found))
 
 
-def regular_times(tasks: list[Task]) -> list[TimeExpression]:
+def regular_times(tasks: list[Task], mentions: list[AgencyMention]) -> list[TimeExpression]:
     """The "thường xuyên" of every prose duty ("...; thường xuyên đưa tin ..."): a time
     expression each, whether or not it is the duty's timeframe."""
     return [TimeExpression(text=task.description[start:end], kind="unspecified",
                            reason="thường xuyên",
                            span=(task.span[0] + start, task.span[0] + end))
             for task in tasks if task.origin != "table" and task.span is not None
-            for start, end in _regularly_all(task)]
+            for start, end in _regularly_all(task, mentions)]
 
 
 def _stated_times(task: Task, inside: list[TimeExpression]) -> list[TimeExpression]:

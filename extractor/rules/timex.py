@@ -485,8 +485,11 @@ def _yearly_part(match: regex.Match[str], _: int | None) -> TimeExpression | Non
 
 
 def _quarter_end_day(match: regex.Match[str], _: int | None) -> TimeExpression | None:
+    """"trước ngày 20 của tháng cuối quý" (months 3, 6, 9, 12); "trước ngày 15 của tháng đầu
+    quý sau" (months 1, 4, 7, 10)."""
+    months = "3,6,9,12" if match.group("which").casefold() == "cuối" else "1,4,7,10"
     return TimeExpression(text=match.group(0), kind="recurrence", bound="by",
-                          rrule=f"FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY={int(match.group('day'))}")
+                          rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={int(match.group('day'))}")
 
 
 def _yearly_quarter(match: regex.Match[str], _: int | None) -> TimeExpression | None:
@@ -566,10 +569,12 @@ RULES: list[Rule] = [
           rf"(?:từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
           rf"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day2>{DAY})\s*/\s*(?P<month2>{MONTH})"
           rf"(?:\s*/\s*(?P<year2>{YEAR}))?"
-          # "26/6/2026 - 30/6/2026": two whole dates joined by a dash
-          rf"|(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})\s*/\s*(?P<year1>{YEAR})\s*[-–]\s*"
-          rf"(?P<day2>{DAY})\s*/\s*(?P<month2>{MONTH})\s*/\s*(?P<year2>{YEAR}))",
-          _date_range, "từ ngày 01/11 đến ngày 30/11/2025", "26/6/2026 - 30/6/2026"),
+          # "26/6/2026 - 30/6/2026", "10/11 - 10/12/2025": two dates joined by a dash, the
+          # second whole
+          rf"|(?<![\d/])(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
+          rf"\s*[-–]\s*(?P<day2>{DAY})\s*/\s*(?P<month2>{MONTH})\s*/\s*(?P<year2>{YEAR}))",
+          _date_range, "từ ngày 01/11 đến ngày 30/11/2025", "26/6/2026 - 30/6/2026",
+          "10/11 - 10/12/2025"),
     _rule("date_to_month",
           rf"từ\s+(?:ngày\s+)?(?P<day1>{DAY})\s*/\s*(?P<month1>{MONTH})(?:\s*/\s*(?P<year1>{YEAR}))?"
           rf"\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<month2>{MONTH}){SEP}(?P<year2>{YEAR})",
@@ -584,8 +589,10 @@ RULES: list[Rule] = [
           "Từ Quý II đến Quý IV/2026"),
     _rule("quarter_end_day",
           rf"(?:(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+quý\s*,?\s*)?{BY_WORDS}\s+ngày\s+"
-          rf"(?P<day>{DAY})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+)?quý", _quarter_end_day,
-          "định kỳ hằng quý trước ngày 15 của tháng cuối quý"),
+          rf"(?P<day>{DAY})\s+(?:của\s+)?tháng\s+(?:(?P<which>cuối)\s+(?:mỗi\s+)?quý"
+          r"|(?P<which>đầu)\s+(?:của\s+)?quý\s+(?:sau|kế\s+tiếp|tiếp\s+theo))", _quarter_end_day,
+          "định kỳ hằng quý trước ngày 15 của tháng cuối quý",
+          "hằng quý, trước ngày 15 của tháng đầu quý sau"),
     _rule("yearly_months",
           rf"tháng\s+(?P<months>{MONTH}(?:\s*(?:,|và|-)\s*(?:tháng\s+)?{MONTH})*)\s*,?\s*"
           rf"{EVERY_YEAR}", _yearly_months, "tháng 6 và tháng 11 hằng năm",

@@ -140,7 +140,6 @@ class AgencyComponent:
                     self.kinds[_norm_key(nlp.make_doc(phrase))] = kind
         self.stop = {match_key(word) for word in words["stop_words"]}
         self.sector_after = {match_key(word) for word in words["sector_after"]}
-        self.not_team_words = {match_key(word) for word in words["not_team_words"]}
         self.position_words = {match_key(word) for word in words["position_words"]}
         self.not_national_work = {match_key(word) for word in words["not_national_work"]}
         self.work_phrases = [match_key(phrase).split() for phrase in words["work_phrases"]]
@@ -423,7 +422,7 @@ class _Grower:
         stop = self.component.stop
         if start is None or start >= len(self.words) or head in self.matches["BODY"] or \
                 head in self.matches["VILLAGE"] or \
-                self.norms[start] in self.component.not_team_words or \
+                self.norms[start] in _team_words()[1] or \
                 (self.norms[head] == "nhóm" and start not in self.matches["GROUP_OPENER"]):
             return None
         end = start
@@ -1326,8 +1325,7 @@ def _level(base: str, unit: str | None, place: str | None, own_tier: str | None)
                             for head in lexicon()["words"]["no_tier_heads"]):
         return None  # "Đồn Biên phòng Sơn Kim", "Điện lực Hương Sơn": of no local tier
     if unit is None and place is None and match_key(base).endswith(" việt nam") and not any(
-            match_key(name) in match_key(base)
-            for name in lexicon()["words"]["local_national_names"]):
+            name in match_key(base) for name in _local_national_names()):
         return "trung_uong"  # "Bảo hiểm xã hội Việt Nam"
     fixed = tier_of_body(base)
     if fixed is not None and (unit is None or (base.split()[0] in {"Sở", "Bộ"} and
@@ -1337,6 +1335,11 @@ def _level(base: str, unit: str | None, place: str | None, own_tier: str | None)
         found = unit_of(unit)
         return tier_of_unit(found, place) if found else None
     return own_tier
+
+
+@cache
+def _local_national_names() -> tuple[str, ...]:
+    return tuple(match_key(name) for name in lexicon()["words"]["local_national_names"])
 
 
 @cache
@@ -1453,18 +1456,25 @@ def _merge_short_steering(entries: list[_Entry]) -> list[_Entry]:
     return _fold(entries, full)
 
 
+@cache
+def _team_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """In ``match_key`` form: the first words of team heads ("tổ", "nhóm"), the words after
+    "tổ" that make no team ("chức", "dân"), and the words of work a "nhóm" opens with."""
+    words = lexicon()["words"]
+    return (frozenset(match_key(head).split()[0] for head in words["team_heads"]),
+            frozenset(match_key(word) for word in words["not_team_words"]),
+            tuple(" ".join(regex.findall(r"\p{L}+", match_key(opener)))
+                  for opener in words["group_openers"]))
+
+
 def _is_team(name: str) -> bool:
     """"tổ tự quản", "các tổ đội PCCCR", "nhóm phòng, chống ...": a team named by its work."""
     words = regex.findall(r"\p{L}+", DETERMINER.sub("", match_key(name), count=1))
-    team_words = lexicon()["words"]
-    heads = {match_key(head).split()[0] for head in team_words["team_heads"]}
-    if len(words) < 2 or words[0] not in heads or \
-            words[1] in {match_key(word) for word in team_words["not_team_words"]}:
+    heads, not_team, openers = _team_words()
+    if len(words) < 2 or words[0] not in heads or words[1] in not_team:
         return False
     rest = " ".join(words[1:])
-    return words[0] != "nhóm" or any(
-        rest.startswith(" ".join(regex.findall(r"\p{L}+", match_key(opener))))
-        for opener in team_words["group_openers"])
+    return words[0] != "nhóm" or any(rest.startswith(opener) for opener in openers)
 
 
 def _team_key(key: str) -> str:

@@ -37,6 +37,10 @@ MENTIONS = {
          ["Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện"]),
         ("Liên đoàn Lao động tỉnh và Tỉnh ủy", ["Liên đoàn Lao động tỉnh", "Tỉnh ủy"]),
         ("Hội khuyến học phường tổ chức", ["Hội khuyến học phường"]),
+        ("báo cáo Tỉnh ủy Gia Lai kết quả", ["Tỉnh ủy Gia Lai"]),
+        ("Huyện ủy Chư Sê lãnh đạo", ["Huyện ủy Chư Sê"]),
+        ("chỉ đạo công đoàn các cấp vận động", ["công đoàn các cấp"]),
+        ("chỉ đạo các công đoàn cơ sở giám sát", ["các công đoàn cơ sở"]),
     ],
     "schools, centres, media and steering committees": [
         ("TTHTCĐ các xã tổ chức lớp học", ["TTHTCĐ các xã"]),
@@ -86,6 +90,8 @@ MENTIONS = {
         ("UBND xã Văn bản số 5", ["UBND xã"]),
         ("kiểm tra các cơ sở khám bệnh, chữa bệnh tư nhân trên địa bàn phường",
          ["các cơ sở khám bệnh, chữa bệnh tư nhân trên địa bàn phường"]),
+        ("Sở Y tế chỉ đạo các cơ sở khám bệnh, chữa bệnh BHYT cải cách thủ tục",
+         ["Sở Y tế", "các cơ sở khám bệnh, chữa bệnh BHYT"]),
     ],
     "words that say which places or bodies of a kind": [
         ("phối hợp với UBND các huyện miền núi thực hiện", ["UBND các huyện miền núi"]),
@@ -808,6 +814,16 @@ ROLES = [
      {"Công an tỉnh": "responsible",
       "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ": "cooperating",
       "Chi cục Kiểm lâm": "cooperating"}),
+    # the owner of a cited decree is no doer of the clause after it
+    ("Triển khai liên thông điện tử theo Nghị định số 63/2024/NĐ-CP của Chính phủ; Sở Tư pháp "
+     "chủ trì, phối hợp với Công an tỉnh thực hiện",
+     {"Sở Tư pháp": "lead", "Công an tỉnh": "cooperating"}),
+    # the subject after an opening that says which cases
+    ("Đối với vụ việc trẻ em bị xâm hại, bạo lực nghiêm trọng, UBND các xã, thị trấn báo cáo "
+     "ngay về UBND huyện", {"UBND các xã, thị trấn": "responsible"}),
+    # the subject after a colon that names the movement
+    ("Duy trì phong trào “Chủ nhật xanh - sạch - đẹp”: các thôn ra quân tổng vệ sinh",
+     {"các thôn": "responsible"}),
 ]
 
 
@@ -1657,8 +1673,12 @@ def test_register_folds_names_written_other_ways() -> None:
         "4. Các trường học phối hợp với Ủy ban nhân dân 15 phường; Ủy ban nhân dân phường "
         "tuyên truyền.\n"
         "5. Ban Thường vụ Hội Khuyến học thành phố chỉ đạo; Ban Chấp hành, Ban Thường vụ Hội "
-        "Khuyến học các xã tổ chức.\n")
+        "Khuyến học các xã tổ chức.\n"
+        "6. Báo cáo Ban Thường vụ Thành ủy Bắc Kạn kết quả; tham mưu Ban Thường vụ Thành ủy "
+        "chỉ đạo.\n")
     by_name = {agency.name: agency for agency in plan.agencies}
+    # a party committee named by its tier: its place, then no more; bare, the same body
+    assert len(by_name["Ban Thường vụ Thành ủy Bắc Kạn"].mentions) == 2
     # a bare name is the one body of that name with a place ("Việt Nam" aside)
     assert len(by_name["Mặt trận Tổ quốc Việt Nam thành phố Bắc Kạn"].mentions) == 2
     # marks between the fields of a name do not make a second body
@@ -1670,7 +1690,7 @@ def test_register_folds_names_written_other_ways() -> None:
     # an association's committees act for it; a list of them counts each
     assert len(by_name["Hội Khuyến học thành phố Bắc Kạn"].mentions) == 1
     assert len(by_name["Hội Khuyến học các xã"].mentions) == 2
-    assert not any(name.startswith("Ban") for name in by_name)
+    assert not any(name.startswith("Ban") and "Hội" in name for name in by_name)
 
 
 @pytest.mark.parametrize(("issuer", "name", "level"), [
@@ -1969,6 +1989,45 @@ def test_regularly_after_a_directed_body_is_when_the_work_is_done() -> None:
         "trong tháng 11/2024.\n")
     assert [task.timeframe.text for task in plan.tasks] == ["thường xuyên"]
     assert [time.text for time in plan.time_expressions] == ["thường xuyên", "tháng 11/2024"]
+
+
+@pytest.mark.parametrize(("duty", "regularly"), [
+    # after what the duty directs, a body or not, and after the people who do it
+    ("Chỉ đạo, hướng dẫn các cơ quan báo chí, hệ thống thông tin cơ sở thường xuyên thông tin, "
+     "tuyên truyền về phòng, chống HIV/AIDS.", True),
+    ("Cộng tác viên dân số thường xuyên đến từng hộ gia đình để tư vấn.", True),
+    # describing a thing, not when the work is done
+    ("Chỉ đạo các trung tâm duy trì giáo dục thường xuyên tại các xã.", False),
+    ("Hướng dẫn các xã rà soát vùng trũng thường xuyên và lập phương án.", False),
+])
+def test_regularly_after_whoever_does_or_is_directed(duty: str, regularly: bool) -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 5/KH-UBND\nKẾ HOẠCH\nPhòng, chống HIV/AIDS năm "
+        f"2025\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- {duty}\n")
+    timeframes = [task.timeframe.text if task.timeframe else None for task in plan.tasks]
+    assert timeframes == (["thường xuyên"] if regularly else [None])
+
+
+def test_a_heading_of_a_committees_members_gives_the_committee_its_duties() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN TUY AN\nSố: 5/KH-UBND\nKẾ HOẠCH\nCông tác trẻ em năm 2024\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Các thành viên Ban Chỉ đạo huyện\nTheo dõi, đôn đốc việc "
+        "thực hiện Kế hoạch tại các xã được phân công phụ trách.\n")
+    assert [[(a.name, a.role) for a in task.assignments] for task in plan.tasks] == [
+        [("Ban Chỉ đạo huyện", "responsible")]]
+
+
+def test_a_unit_in_brackets_takes_the_part_of_its_body() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 5/KH-UBND\nKẾ HOẠCH\nĐề án 06 năm 2025\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo\n- Chủ trì, phối hợp với Công an tỉnh "
+        "(Phòng Cảnh sát giao thông) tổ chức tuyên truyền trong trường học.\n"
+        "2. Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh (Tỉnh đoàn)\n- Chủ trì tổ chức ra quân.\n")
+    roles = [sorted((a.name, a.role) for a in task.assignments) for task in plan.tasks]
+    assert roles == [
+        [("Công an tỉnh", "cooperating"), ("Phòng Cảnh sát giao thông", "cooperating"),
+         ("Sở Giáo dục và Đào tạo", "lead")],
+        [("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "lead")]]
 
 
 def test_a_duty_whose_own_subject_helps_leaves_the_heading_body_out() -> None:

@@ -286,6 +286,8 @@ class _Grower:
                 kind = "steering"
             grow = self._purpose if kind == "steering" else self._name_tail
             end = grow(body_end) if kind == "steering" else grow(body_end, required=False)
+            if self._tier_committee(body_end - 2):
+                end = self._place_end(body_end)  # "Tỉnh ủy Gia Lai kết quả ...": its place only
             if event and self.norms[body_end:end] in ([], ["các"]):
                 kind, end = self._kind(index, body_end), body_end  # no event named after all
             if kind == "steering" and end == body_end and not self._capital(index):
@@ -475,6 +477,12 @@ class _Grower:
             end += 1  # the village's name
         return (index, end, kind, end == unit_end, None)
 
+    def _tier_committee(self, index: int) -> bool:
+        """Whether a party committee named by its tier ("Tỉnh ủy", "Huyện ủy") starts at
+        ``index``: the capitalised words after it are its place, not its name."""
+        return index >= 0 and self.norms[index] in TIER_COMMITTEE_UNITS and \
+            self.norms[index + 1:index + 2] in (["ủy"], ["uỷ"])
+
     def _name_tail(self, index: int, *, required: bool, continuing: bool = False) -> int | None:
         """The capitalised words of a name, with the lowercase second syllable of a word."""
         end, previous_capital = index, False
@@ -487,6 +495,10 @@ class _Grower:
                     and self.words[end] not in CONNECTORS and not self._unit_at(end):
                 break  # "Trung tâm VHTT&TT duy trì": no second syllable after an abbreviation
             word, norm = self.words[end], self.norms[end]
+            if self._tier_committee(end):
+                # "Ban Thường vụ Tỉnh ủy Gia Lai kết quả ...": the committee, then its place
+                end = self._place_end(end + 2)
+                break
             if word == "\n" or self._unit_at(end) or \
                     (end > index and self._ends_place(name_start, end)):
                 break
@@ -962,11 +974,13 @@ class _Grower:
             end += 3
             return (index, end + 2 if self.norms[end:end + 2] == ["các", "cấp"] else end,
                     "party", True, None)
-        if end is None or index == 0 or self.words[index - 1] not in {",", "và", "với"} or \
-                self._capital(index):
+        if end is None or index == 0 or self._capital(index):
             return None
-        if self.norms[end:end + 2] == ["các", "cấp"]:
-            return (index, end + 2, "state", True, None)  # "..., chính quyền các cấp"
+        if self.norms[end:end + 2] == ["các", "cấp"] and self.norms[index - 1] != "các":
+            # "..., chính quyền các cấp", "chỉ đạo công đoàn các cấp"
+            return (index, end + 2, "state", True, None)
+        if self.words[index - 1] not in {",", "và", "với"}:
+            return None
         if self.norms[end:end + 2] not in (["liên", "quan"], ["có", "liên"]):
             return None
         tail = self.matches["TAIL"].get(end)
@@ -1081,6 +1095,13 @@ def listed_after(text: str, start: int, mentions: list[AgencyMention]) -> list[A
     return found
 
 
+# A party committee named by its tier ("Tỉnh ủy", "Huyện ủy"): the words after it are its place.
+TIER_COMMITTEE_UNITS = {"tỉnh", "huyện", "thành", "thị", "quận"}
+PLACE_OF_TIER_COMMITTEE = regex.compile(
+    r"^(?P<base>.*\b(?i:tỉnh|huyện|thành|thị|quận)\s+(?:ủy|uỷ))\s+(?P<place>\p{Lu}[\p{L}\d ]*)$")
+OWNER_BEFORE = regex.compile(r"\bcủa\s+$")
+
+
 def listed_before(text: str, end: int, mentions: list[AgencyMention]) -> list[AgencyMention]:
     """The bodies listed right before ``end`` ("A, B chủ trì")."""
     found: list[AgencyMention] = []
@@ -1091,6 +1112,8 @@ def listed_before(text: str, end: int, mentions: list[AgencyMention]) -> list[Ag
         gap = text[mention.end:cursor]
         if (not found and gap.strip()) or (found and not LIST_GAP.match(gap)):
             break
+        if found and OWNER_BEFORE.search(text, 0, mention.start):
+            break  # "theo Nghị định ... của Chính phủ; Sở Tư pháp chủ trì": an owner, no doer
         found.insert(0, mention)
         cursor = mention.start
     return found
@@ -1314,6 +1337,9 @@ def _below(level: str | None, own_tier: str | None) -> bool:
 def _split_locality(name: str) -> tuple[str, str | None, str | None]:
     match = UNIT_AT_END.match(name)
     if match is None:
+        # "Ban Thường vụ Tỉnh ủy Gia Lai": the tier is in the committee's name, then its place
+        if (party := PLACE_OF_TIER_COMMITTEE.match(name)) is not None:
+            return party.group("base"), None, party.group("place")
         return name, None, None
     return match.group("base"), match.group("unit"), match.group("place")
 

@@ -117,7 +117,7 @@ SHORT_NAME_GIVEN = regex.compile(rf"\(\s*{SHORT_NAME_WORDS}\s*$")
 # "... giữa các cấp, các ngành": a body further along a list of the same shape is no subject.
 IN_A_LIST = regex.compile(r"(?i)\bcác\s+\p{L}+\s*,\s*$")
 SUBJECT_GAP = regex.compile(
-    r"^\s*(?:[-+•]\s*)?(?:[^;.:]{2,30}:\s*)?(?:(?:Đề nghị|Giao(?:\s+cho)?)\s*)?"
+    r"^\s*(?:[-+•]\s*)?(?:[^;.:]{2,60}:\s*)?(?:(?:Đề nghị|Giao(?:\s+cho)?)\s*)?"
     r"(?:[^,;.:]{2,40},\s*|"
     r"(?:Hằng|Hàng)\s+năm\s+)?"
     r"(?:(?:Phó\s+)?(?:Trưởng|Trường|Thủ trưởng|Giám đốc|Chủ tịch|Thường trực|Người đứng đầu)"
@@ -126,7 +126,7 @@ SUBJECT_GAP = regex.compile(
 # the phrase may be long and name bodies of its own.
 OPENING_WORDS = (
     r"(?:Trong\s+(?:thời\s+hạn|quá\s+trình|vòng)|Quá\s+trình|Sau\s+khi|Căn\s+cứ|Trên\s+cơ\s+sở|Ngay\s+sau|"
-    r"Ngay\s+khi|Trước\s+khi|Khi|Nếu|Hằng\s+(?:năm|tháng|quý)|Hàng\s+(?:năm|tháng|quý)|"
+    r"Ngay\s+khi|Trước\s+khi|Khi|Nếu|Đối\s+với|Hằng\s+(?:năm|tháng|quý)|Hàng\s+(?:năm|tháng|quý)|"
     r"Định\s+kỳ|Tùy\s+theo|Tuỳ\s+theo)\b")
 OPENING = regex.compile(r"^\s*(?:[-+•]\s*)?(?:Bước\s+\d+\s*:\s*)?" + OPENING_WORDS)
 # The same opening a later clause: "...; định kỳ 6 tháng, Ban Chỉ đạo họp ...".
@@ -185,6 +185,12 @@ STAFF = regex.compile(r"(?i)cán bộ|BCH")
 REGULARLY = regex.compile(r"(?:^|;\s*)(?:[-+•]\s*)?((?i:thường xuyên))\b")
 REGULARLY_AFTER_BODY = regex.compile(
     r"(?:\s*\([^()]*\))?(?:\s+chủ\s+trì\s*,)?\s+(thường xuyên)\s+(?=\p{Ll})")
+REGULARLY_AFTER_DOER = regex.compile(
+    r"(?:^|;\s*)(?:[-+•]\s*)?"
+    rf"(?:(?i:{'|'.join(lexicon()['regularly']['directing'])})"
+    rf"(?:\s*,\s*(?i:{'|'.join(lexicon()['regularly']['directing'])}))*\s+[^;.:()]{{3,80}}?"
+    rf"|(?i:(?:các\s+|mỗi\s+)?(?:{'|'.join(lexicon()['regularly']['people'])}))\b[^;.:,()]{{0,40}}?)"
+    r"\s+(thường xuyên)\s+(?!(?:tại|trong|của|và|cho|ở|theo)\b)(?=\p{Ll})")
 CLOSING_BRACKET = regex.compile(r"\((?=[^()]*\d)[^()]{3,40}\)[\s.;]*$")
 # Table headers: which column holds what.
 CONTENT_COLUMN = regex.compile(r"nội dung|nhiệm vụ|công việc|hoạt động", regex.IGNORECASE)
@@ -231,6 +237,9 @@ class _Roles:
     # "...; Phòng GD&ĐT tổng hợp, tham mưu ...".
     clause_leads: list[AgencyMention] = field(default_factory=list)
     clause_advisers: list[AgencyMention] = field(default_factory=list)
+    # A unit of a body named in brackets after it ("Công an tỉnh (PC06)"), with that body: it
+    # takes the body's part.
+    units_in_brackets: list[tuple[AgencyMention, AgencyMention]] = field(default_factory=list)
 
     def merge(self, other: _Roles) -> _Roles:
         return _Roles(self.doers or other.doers, self.cooperating + other.cooperating,
@@ -240,13 +249,18 @@ class _Roles:
 
 def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     """Roles in ``text`` (``mentions`` are its bodies, offsets into ``text``)."""
-    # a short name given in brackets names no one new: "X (sau đây gọi tắt là Y)", "X (Y)"
-    ends = {mention.end for mention in mentions}
+    # a short name given in brackets names no one new: "X (sau đây gọi tắt là Y)", "X (Y)";
+    # a unit of X in the brackets ("Công an tỉnh (PC06)") takes X's part
+    by_end = {mention.end: mention for mention in mentions}
+    in_brackets = {}
+    for mention in mentions:
+        if regex.match(r"\s*\)", text[mention.end:]) and \
+                (match := regex.search(r"\s*\(\s*$", text[:mention.start])) and \
+                (body := by_end.get(match.start())) is not None:
+            in_brackets[mention] = body
     mentions = sorted((mention for mention in mentions
-                       if not SHORT_NAME_GIVEN.search(text, 0, mention.start) and not (
-                           regex.match(r"\s*\)", text[mention.end:]) and
-                           (match := regex.search(r"\s*\(\s*$", text[:mention.start])) and
-                           match.start() in ends)),
+                       if not SHORT_NAME_GIVEN.search(text, 0, mention.start)
+                       and mention not in in_brackets),
                       key=lambda mention: mention.start)
     cooperating: list[AgencyMention] = []
     for marker in COOPERATE.finditer(text):
@@ -291,7 +305,10 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
                    clause_leads=[m for m, (start, end) in own_clauses.items()
                                  if any(start <= at < end for at in leads)],
                    clause_advisers=[m for m, (start, end) in own_clauses.items()
-                                    if any(start <= at < end for at in advice)])
+                                    if any(start <= at < end for at in advice)],
+                   units_in_brackets=[(unit, body) for unit, body in in_brackets.items()
+                                      if match_key(full_name(unit.name)) !=
+                                      match_key(full_name(body.name))])
     # "do X chủ trì": the lead is named after "do"; "tham gia các lớp tập huấn do X tổ chức":
     # X runs the work the others join, one of its doers (not in a later clause of other work:
     # "X hướng dẫn ...; cử cán bộ tham gia các lớp tập huấn do Sở ... tổ chức").
@@ -862,9 +879,10 @@ def _only_bodies(words: str, mentions: list[AgencyMention]) -> bool:
     rest = words
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[:mention.start] + rest[mention.end:]
-    # an association's committee stands for it: "1. Ban Thường vụ Hội Khuyến học huyện"
+    # an association's committee stands for it: "1. Ban Thường vụ Hội Khuyến học huyện"; so
+    # do a committee's members: "11. Các thành viên Ban Chỉ đạo huyện"
     rest = regex.sub(r"Đề nghị|\((?:cơ quan )?thường trực\)|cơ quan thường trực|"
-                     rf"{ASSOCIATION_COMMITTEE}|Thường trực|"
+                     rf"{ASSOCIATION_COMMITTEE}|Thường trực|thành viên|"
                      r"\bvà\b|\bcác\b|[,;:()\-–.]", " ", rest, flags=regex.IGNORECASE)
     return not rest.split()
 
@@ -957,6 +975,12 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
     if not roles.cooperating:
         for mention in inherited.cooperating:
             assignments.append(Assignment(name=mention.name, role="cooperating"))
+    for unit, body in roles.units_in_brackets:
+        span = (body.start + offset, body.end + offset)
+        role_of_body = next((a.role for a in assignments if a.span == span), None)
+        if role_of_body is not None:
+            assignments.append(Assignment(name=unit.name, role=role_of_body,
+                                          span=(unit.start + offset, unit.end + offset)))
     return _unique(assignments)
 
 
@@ -1227,6 +1251,7 @@ def _regularly_all(task: Task, mentions: list[AgencyMention]) -> list[tuple[int,
     clauses, or right after a body its words name, doing or directed ("Chỉ đạo công chức Tư
     pháp - Hộ tịch thường xuyên theo dõi ..."); offsets into its words."""
     found = [match.span(1) for match in REGULARLY.finditer(task.description)]
+    found += [match.span(1) for match in REGULARLY_AFTER_DOER.finditer(task.description)]
     if task.origin == "table" or task.span is None:
         return found  # a row's bodies stand in their own cells
     start, end = task.span

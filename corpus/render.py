@@ -10,6 +10,9 @@ plans (WORD_LISTS) number their items with Word's own lists, as most office docu
 "I.", "1.", "a)", "-" and "+" markers become list numbering, and so do a table's "1.", "2." in
 its first column, so the DOCX text holds no marker.
 PDF: LibreOffice converts each DOCX (a Word-like PDF with a real text layer and ruled tables).
+A plan written in Word (a DOCX with no .txt beside it: cells merged down and across, Word's own
+item numbers, the header block in a borderless table, none of which a text file can carry) is
+kept as it came; only its PDF is made.
 Also writes one scanned rendering (image-only pages, no text layer) of a team-written plan, so
 the corpus holds the case the readers must refuse.
 
@@ -270,6 +273,10 @@ def main() -> None:
     args = parser.parse_args()
     sources = [path for path in sorted(CORPUS.glob("*.txt"))
                if not args.stems or path.stem in args.stems]
+    # a plan written in Word, with no text of its own, is its DOCX: only its PDF is made
+    word_plans = [path for path in sorted(CORPUS.glob("*.docx"))
+                  if not path.with_suffix(".txt").exists()
+                  and (not args.stems or path.stem in args.stems)]
     docx_paths = []
     for text_path in sources:
         docx_path = text_path.with_suffix(".docx")
@@ -277,7 +284,7 @@ def main() -> None:
         docx_paths.append(docx_path)
         print(f"wrote {docx_path.name}")
     if not args.docx_only:
-        render_pdf(docx_paths)
+        render_pdf(docx_paths + word_plans)
         print(f"wrote {len(docx_paths)} PDFs")
         if not args.stems or SCANNED_PLAN in args.stems:
             render_scanned(CORPUS / f"{SCANNED_PLAN}.txt",

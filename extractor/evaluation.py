@@ -637,14 +637,15 @@ def below_floors(result: EvaluationResult, floors: dict[str, float]) -> list[str
 
 
 def consistency(result: EvaluationResult) -> dict[str, dict[str, bool]]:
-    """Per plan: does each format give the same metadata and citations as the text?"""
+    """Per plan: does each format give the same metadata and citations as its source (the
+    text, the web page, or for a plan written in Word its DOCX)?"""
     by_doc: dict[str, dict[str, str]] = defaultdict(dict)
     for document in result.documents:
         if document.failure is None:
             by_doc[document.doc_id][document.format] = document.signature
     table: dict[str, dict[str, bool]] = {}
     for doc_id, signatures in by_doc.items():
-        reference = signatures.get("text") or signatures.get("html")
+        reference = signatures.get("text") or signatures.get("html") or signatures.get("docx")
         table[doc_id] = {fmt: sig == reference for fmt, sig in signatures.items()}
     return table
 
@@ -738,7 +739,8 @@ def write_report(result: EvaluationResult) -> str:
     lines += ["", "## Same plan, every format", "",
               "Does each rendering give the same metadata, citations, parent, targets, time "
               "expressions, agencies (names and mention counts) and tasks (bodies and "
-              "timeframes) as the text?", "",
+              "timeframes) as the plan's source (its text, its web page, or the DOCX of a "
+              "plan written in Word)?", "",
               "| Plan | " + " | ".join(result.formats()) + " |",
               "|---|" + "---|" * len(result.formats())]
     for doc_id, row in sorted(consistency(result).items()):

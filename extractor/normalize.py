@@ -286,13 +286,17 @@ def _merge_tables(blocks: list[Block]) -> list[Block]:
     ]
 
 
+# "b) Về chất lượng: ..." after a table: the next lettered item, no tail of a cell
+ITEM_LETTER = regex.compile(r"[a-zđ]\)\s")
+
+
 def _cell_tail(table: TableBlock, paragraph: Paragraph) -> bool:
     """A row's last cell cut by a page break whose tail came out as a line of its own
     ("... các tổ chức Hội cùng" / "cấp, HKH xã, phường."): joined to the cell, True."""
     row = table.rows[-1]
     last = max((index for index, cell in enumerate(row) if cell), default=None)
     if last is None or len(table.rows) < 2 or not paragraph.text[:1].islower() or \
-            regex.search(r"[.;:!?]\s*$", row[last]):
+            ITEM_LETTER.match(paragraph.text) or regex.search(r"[.;:!?]\s*$", row[last]):
         return False
     row[last] = _join_words(row[last], paragraph.text)
     return True

@@ -64,7 +64,7 @@ MARKERS: list[tuple[str, regex.Pattern[str]]] = [
     ("roman", regex.compile(r"^([IVXL]{1,6})\s*[\.\)/:]\s*(?=\S)")),
     ("arabic", regex.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
     ("arabic", regex.compile(r"^(\d{1,2})\s*[\.\)]\s*(?=\S)(?!\d)")),
-    ("letter", regex.compile(r"^([a-hik-nđ])\s*[\)\.,]\s+(?=\S)")),
+    ("letter", regex.compile(r"^([a-hik-vđ])\s*[\)\.,]\s+(?=\S)")),
     # "- + 100% ...": a converter's list dash before the document's own "+"
     ("plus", regex.compile(r"^[-–•]\s*(\+)\s+(?=\S)")),
     ("bullet", regex.compile(r"^([-–•])\s*(?=\S)")),

@@ -128,6 +128,13 @@ def test_a_cells_tail_printed_after_the_table_goes_back_into_the_cell():
     assert "Nhiệm vụ 2: Xây dựng mô hình" in norm.text.splitlines()
 
 
+def test_the_next_lettered_item_after_a_table_is_no_tail_of_its_last_cell():
+    norm = norm_of("TT\tĐơn vị\tTổng\n1\tXã Ẳng Tở\t21\n2\tXã Ẳng Nưa\t20\n\tTổng cộng\t41\n"
+                   "b) Về chất lượng: ít nhất 15% công dân nhập ngũ có trình độ đại học.\n")
+    assert "b) Về chất lượng: ít nhất 15% công dân nhập ngũ có trình độ đại học." in \
+        norm.text.splitlines()
+
+
 def test_a_header_wrapped_over_two_lines_is_one_header_repeated_after_a_page_break():
     text = (
         "TT\tNội dung công việc\tĐơn vị chủ\tĐơn vị phối\tThời gian\n\t\ttrì\thợp\t\n"
@@ -177,6 +184,8 @@ MARKER_CORPUS = {
     ("letter", "a"): ["a) Mục tiêu đến năm 2025", "a. Mục tiêu đến năm 2025",
                       "a, Đẩy mạnh tuyên truyền"],
     ("letter", "đ"): ["đ) Khen thưởng kịp thời"],
+    # a long list of duties runs on past "n)"
+    ("letter", "o"): ["o) UBND các xã, phường:"],
     ("bullet", "-"): ["- Tổ chức tuyên truyền", "-Tổ chức tuyên truyền"],
     ("bullet", "–"): ["– Tổ chức tuyên truyền"],
     ("plus", "+"): ["+ 70% số người trong độ tuổi lao động",

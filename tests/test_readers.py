@@ -253,6 +253,18 @@ def test_pdf_reads_pages_and_two_column_blocks():
     assert source.pages == max(block.page for block in source.blocks)
 
 
+def test_pdf_cells_merged_down_read_as_the_cell_above_and_across_as_empty():
+    # a plan written in Word: "Ban CHQS huyện" leads four rows in one merged cell, and the
+    # header's "Thời gian" spans its two columns
+    source, _ = read_source(ROOT / "corpus" / "w55_tuyen_quan_huyen_2025.pdf")
+    table = next(block for block in source.blocks
+                 if isinstance(block, TableBlock) and block.rows[0][0] == "TT"
+                 and len(block.rows[0]) == 6)
+    assert table.rows[0][2:4] == ["Thời gian", ""]
+    assert table.rows[1][:2] == [COVERED, COVERED]
+    assert [row[4] for row in table.rows[3:7]] == ["Ban CHQS huyện", COVERED, COVERED, COVERED]
+
+
 def test_pdf_a_range_wrapped_before_its_dash_is_one_line_not_a_list_item():
     from extractor.read.pdf import Segment, _join_wrapped
 

@@ -124,6 +124,25 @@ MENTIONS = {
          ["Văn phòng thường trực Ban Chỉ đạo tỉnh"]),
         ("Trung tâm Văn hoá, Thông tin, Thể thao và Du lịch huyện đưa tin",
          ["Trung tâm Văn hoá, Thông tin, Thể thao và Du lịch huyện"]),
+        # a company's kind of work in lower case, then its place; a state corporation
+        ("Công ty TNHH MTV Khai thác công trình thủy lợi Vĩnh Long vận hành",
+         ["Công ty TNHH MTV Khai thác công trình thủy lợi Vĩnh Long"]),
+        ("Đề nghị Tổng công ty Điện lực miền Nam (thông qua Công ty Điện lực Vĩnh Long)",
+         ["Tổng công ty Điện lực miền Nam", "Công ty Điện lực Vĩnh Long"]),
+        # names that run on in lower case, from the lexicon
+        ("Trung tâm Nước sạch và Vệ sinh môi trường nông thôn, Công ty Cổ phần Cấp nước Vĩnh "
+         "Long tổ chức", ["Trung tâm Nước sạch và Vệ sinh môi trường nông thôn",
+                          "Công ty Cổ phần Cấp nước Vĩnh Long"]),
+        # the military-service council by its short form; the army units taking recruits
+        ("Hội đồng NVQS huyện chỉ đạo", ["Hội đồng NVQS huyện"]),
+        ("phối hợp với các đơn vị nhận quân nắm tình hình", ["các đơn vị nhận quân"]),
+        # a cell's next line after a unit word names the next body
+        ("Trung tâm Văn hóa, Thông tin và Thể thao huyện UBND các xã, thị trấn",
+         ["Trung tâm Văn hóa, Thông tin và Thể thao huyện", "UBND các xã, thị trấn"]),
+        # a minister's body, then another document: the name ends before it
+        ("theo Thông tư số 105/2023/TT-BQP của Bộ trưởng Bộ Quốc phòng và Thông tư số "
+         "62/2023/TT-BCA", ["Bộ Quốc phòng"]),
+        ("Phòng Tài chính và Kế hoạch huyện chủ trì", ["Phòng Tài chính và Kế hoạch huyện"]),
     ],
     "sectors, village heads and bodies in several kinds of unit": [
         ("2. Ngành giáo dục xã", ["Ngành giáo dục xã"]),
@@ -531,6 +550,10 @@ MENTIONS = {
 
 NOT_BODIES = [
     "Ban hành kèm theo Quyết định này",
+    # the armed forces in the abstract, the service a citizen enters
+    "thực hiện nghĩa vụ tham gia Công an nhân dân năm 2025",
+    "xây dựng Quân đội nhân dân cách mạng, chính quy",
+    "\tBản tin dự báo",  # a bulletin opening a cell, not the hamlets
     "xây dựng Bộ tiêu chí đánh giá",
     "tổ chức Hội nghị sơ kết, Hội thi tìm hiểu",
     "Báo cáo kết quả thực hiện",
@@ -2006,6 +2029,28 @@ def test_regularly_after_whoever_does_or_is_directed(duty: str, regularly: bool)
         f"2025\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- {duty}\n")
     timeframes = [task.timeframe.text if task.timeframe else None for task in plan.tasks]
     assert timeframes == (["thường xuyên"] if regularly else [None])
+
+
+def test_a_later_clauses_own_lead_leaves_the_first_clause_to_the_heading() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN MƯỜNG ẢNG\nSố: 5/KH-UBND\nKẾ HOẠCH\nTuyển quân năm 2025\n"
+        "V. TỔ CHỨC THỰC HIỆN\n10. Ủy ban nhân dân các xã, thị trấn:\n- Quản lý chặt chẽ công "
+        "dân trúng tuyển; Ban CHQS các xã, thị trấn chủ trì, phối hợp với Công an các xã, thị "
+        "trấn nắm chắc tư tưởng của công dân.\n")
+    assert [sorted((a.name, a.role) for a in task.assignments) for task in plan.tasks] == [[
+        ("Ban CHQS các xã, thị trấn", "lead"), ("Công an các xã, thị trấn", "cooperating"),
+        ("Ủy ban nhân dân các xã, thị trấn", "responsible")]]
+
+
+def test_a_body_asked_through_another_is_asked_under_its_heading() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 5/KH-UBND\nKẾ HOẠCH\nPhòng, chống hạn, mặn\n"
+        "V. TỔ CHỨC THỰC HIỆN\nm) Đề nghị Tổng công ty Điện lực miền Nam (thông qua Công ty "
+        "Điện lực Vĩnh Long):\n- Đầu tư, nâng cấp lưới điện phục vụ các trạm bơm điện.\n")
+    assert [[(a.name, a.role) for a in task.assignments] for task in plan.tasks] == [
+        [("Tổng công ty Điện lực miền Nam", "requested")]]
+    assert [agency.level for agency in plan.agencies
+            if agency.name.startswith("Tổng công ty")] == [None]
 
 
 def test_a_heading_of_a_committees_members_gives_the_committee_its_duties() -> None:

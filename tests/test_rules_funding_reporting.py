@@ -30,6 +30,9 @@ FUNDING = {
     # a service's fees, a named source beside the other lawful ones
     "Nguồn thu giá dịch vụ thu gom, vận chuyển rác thải; các nguồn hợp pháp khác":
         ["nguon_khac", "nguon_khac"],
+    # a province's reserve for emergencies; a company's own money for its own works
+    "Dự phòng ngân sách tỉnh: 12.000 triệu đồng": ["ngan_sach_tinh"],
+    "Nguồn kinh phí tự có của Công ty Thủy lợi: 2.000 triệu đồng": ["xa_hoi_hoa"],
     # A bracket that says what a source is names no other source.
     "Nguồn xã hội hóa (đóng góp của các tổ chức, cá nhân, nhà hảo tâm): 20.000.000 đồng":
         ["xa_hoi_hoa"],
@@ -113,6 +116,17 @@ REPORTING = {
     # what a survey found, gathered and sent on
     "Khảo sát nhu cầu tuyển dụng lao động của các doanh nghiệp; tổng hợp, gửi Sở LĐ-TB&XH trước "
     "ngày 31/8 hằng năm.": ("Sở LĐ-TB&XH", None, None),
+    # a list drawn up and sent on
+    "Rà soát, lập danh sách hộ dân có nguy cơ thiếu nước sinh hoạt, gửi Sở Nông nghiệp và Môi "
+    "trường (qua Trung tâm Nước sạch) trước ngày 15/12/2026.":
+        ("Sở Nông nghiệp và Môi trường", "Trung tâm Nước sạch", None),
+    # figures reported ("số liệu", not the number of a report)
+    "Vận hành hệ thống cống; báo cáo số liệu độ mặn về Chi cục Thủy lợi hằng ngày trước 9 giờ.":
+        ("Chi cục Thủy lợi", None, None),
+    # the subject is the body that opens the clause, not its verb's words
+    "UBND các xã, phường kích hoạt phương án ứng phó theo cấp độ rủi ro; báo cáo tình hình về "
+    "Ban Chỉ huy phòng thủ dân sự tỉnh trước 16 giờ hằng ngày.":
+        ("Ban Chỉ huy phòng thủ dân sự tỉnh", None, "UBND các xã, phường"),
 }
 NOT_REPORTING = [
     "Tổ chức sơ kết, tổng kết và báo cáo kết quả thực hiện.",   # no one to report to, no time
@@ -120,6 +134,7 @@ NOT_REPORTING = [
     "Giúp phường tự đánh giá kết quả xây dựng Cộng đồng học tập.",
     "Báo cáo kèm theo các minh chứng phù hợp với các tiêu chí đánh giá.",  # the report, a noun
     "Tuyên truyền qua các kênh báo cáo viên, tuyên truyền viên của quận.",
+    "Thực hiện theo Báo cáo số 12/BC-UBND ngày 05/3/2026 của UBND tỉnh.",  # a report cited
     "Chủ trì vận hành Hệ thống thông tin báo cáo của tỉnh theo quy định.",
     # The recipient's own report next is no duty of those who write in.
     "Nếu có vướng mắc, các đơn vị kịp thời phản ánh về Sở Y tế để tổng hợp, báo cáo UBND tỉnh.",

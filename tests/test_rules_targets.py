@@ -138,6 +138,17 @@ CORPUS: dict[str, list[tuple]] = {
         (0.1, None, "‰", "=", "quantitative", None)],
     "- Thành lập mới ít nhất 45 tổ đội PCCCR tại các thôn giáp rừng.": [
         (45, None, "tổ đội", ">=", "quantitative", None)],
+    # a call-up quota and its parts, each part after the words that name it
+    "a) Về số lượng: Giao 185 công dân, trong đó: nhập ngũ Quân đội 165 công dân; thực hiện "
+    "nghĩa vụ tham gia Công an nhân dân 20 công dân.": [
+        (185, None, "công dân", "=", "quantitative", None),
+        (165, None, "công dân", "=", "quantitative", 0),
+        (20, None, "công dân", "=", "quantitative", 0)],
+    # a share not to be passed, under "không để"; water stored
+    "b) Không để thiệt hại quá 5% diện tích lúa Đông Xuân 2026-2027 do hạn hán.": [
+        (5, None, "%", "<=", "quantitative", None)],
+    "c) Trữ nước ngọt đạt ít nhất 20 triệu m3 tại các hồ chứa, kênh, rạch nội đồng.": [
+        (20, None, "triệu m3", ">=", "quantitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.
@@ -155,6 +166,7 @@ NEGATIVE = [
     "theo Khung năng lực ngoại ngữ 6 bậc dùng cho Việt Nam",  # a framework's name
     "Khung trình độ quốc gia Việt Nam gồm 8 bậc",  # a framework's name
     "thí điểm tại 05 trường trung học phổ thông",  # where the work is done
+    "Không để xảy ra ngộ độc thực phẩm tập thể trên 30 người",  # which events, no limit
 ]
 
 
@@ -372,3 +384,28 @@ def test_a_table_shared_out_to_localities_gives_each_locality_its_targets():
     assert [(t.text, float(t.value), t.unit, t.milestone_year) for t in plan.targets
             if t.text.startswith("Huyện")] == [("Huyện Lâm Bình", 16.0, "sản phẩm", 2025),
                                                 ("Huyện Na Hang", 20.0, "sản phẩm", 2025)]
+
+
+def test_a_table_of_named_things_gives_each_row_its_target_in_the_columns_unit():
+    plan = extract_text(
+        "KẾ HOẠCH\nPhòng, chống hạn hán mùa khô 2026-2027\nII. MỤC TIÊU\ne) Diện tích cây trồng "
+        "được bảo đảm đủ nước tưới như sau:\n"
+        "STT\tLoại cây trồng\tDiện tích bảo đảm đủ nước tưới (ha)\tGhi chú\n"
+        "1\tLúa Đông Xuân 2026-2027\t165.000\tVùng ngọt hóa\n2\tCây ăn trái\t92.500\t\n"
+        "\tTổng cộng\t257.500\t\n")
+    assert [(t.text, float(t.value), t.unit) for t in plan.targets if t.unit == "ha"] == [
+        ("Lúa Đông Xuân 2026-2027", 165000.0, "ha"), ("Cây ăn trái", 92500.0, "ha")]
+
+
+def test_a_unit_line_above_a_table_is_its_unit_and_no_target():
+    plan = extract_text(
+        "KẾ HOẠCH\nTuyển quân năm 2025\nII. MỤC TIÊU, CHỈ TIÊU\na) Chỉ tiêu của từng xã như "
+        "sau:\nĐơn vị tính: công dân\n"
+        "TT\tĐơn vị (xã, thị trấn)\tNhập ngũ Quân đội\tThực hiện nghĩa vụ CAND\tTổng\n"
+        "1\tXã Ẳng Tở\t19\t2\t21\n2\tXã Ẳng Nưa\t18\t2\t20\n\tTổng cộng\t37\t4\t41\n"
+        "b) Về an toàn: Không để xảy ra trường hợp đào ngũ.\n")
+    assert [(t.text, float(t.value) if t.value else None, t.unit) for t in plan.targets] == [
+        # the next lettered item after the table is no tail of its last cell; its label is
+        # no word of its target
+        ("Không để xảy ra trường hợp đào ngũ", None, None),
+        ("Xã Ẳng Tở", 21.0, "công dân"), ("Xã Ẳng Nưa", 20.0, "công dân")]

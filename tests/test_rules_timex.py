@@ -14,6 +14,15 @@ from extractor.rules.timex import find_time_expressions, parse
 CONTEXT_YEAR = 2025
 
 CORPUS: dict[tuple, list[str]] = {
+    # counted back from an event; a dry season's years and its months in brackets; a daily
+    # and a weekly rule bounded by the period in brackets after them
+    ("duration", "P15D", False): ["trước 15 ngày tính đến ngày giao quân"],
+    ("window", "2026-12-01", "2027-05-31"): [
+        "mùa khô 2026-2027 (từ tháng 12/2026 đến hết tháng 5/2027)"],
+    ("recurrence", "FREQ=DAILY;BYHOUR=9", "2027-02-01"): [
+        "hằng ngày trước 9 giờ trong thời gian cao điểm xâm nhập mặn (tháng 2 - tháng 4/2027)"],
+    ("recurrence", "FREQ=WEEKLY;BYDAY=TH;BYHOUR=15", "2027-02-01"): [
+        "Trước 15 giờ thứ Năm hằng tuần (tháng 2 - tháng 4/2027)"],
     # two whole dates joined by a dash; two quarters apart are two rounds; a season every year
     ("window", "2026-06-26", "2026-06-30"): ["26/6/2026 - 30/6/2026", "26/6/2026 – 30/6/2026"],
     ("recurrence", "FREQ=YEARLY;BYMONTH=4,5,6,10,11,12", "2026-04-01"): [
@@ -193,7 +202,7 @@ CORPUS: dict[tuple, list[str]] = {
         "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Theo hướng dẫn của Hội Khuyến học Việt Nam",
         "Theo quy định tại Kế hoạch của tỉnh", "Theo quy định", "Thường xuyên",
         "theo chỉ đạo của UBND tỉnh", "Khi có yêu cầu",
-        "định kỳ, đột xuất", "Định kỳ", "đột xuất khi có yêu cầu",
+        "định kỳ, đột xuất", "Định kỳ", "đột xuất khi có yêu cầu", "Ngay khi có cảnh báo",
     ],
 }
 
@@ -216,6 +225,8 @@ NEGATIVE = [
     "đưa nội dung vào chương trình sinh hoạt định kỳ của khu phố",
     # the week's day with no rule ("hằng tuần" read alone), and the last Sunday of one month
     "thứ Bảy", "ngày Chủ nhật cuối",
+    # days before, with no event they are counted from
+    "gửi trước 5 ngày",
 ]
 
 
@@ -424,3 +435,9 @@ def test_every_rules_examples_are_read_by_that_rule():
     for rule in CELL_ONLY_RULES:
         for example in rule.examples:
             assert cell_expressions(example, 2025), (rule.name, example)
+
+
+def test_a_year_inside_a_period_in_brackets_stays_two_expressions():
+    text = "giai đoạn 2021-2025 (năm 2023)"
+    assert [text[f.start:f.end] for f in find_time_expressions(text, CONTEXT_YEAR)] == [
+        "giai đoạn 2021-2025", "năm 2023"]

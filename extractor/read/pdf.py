@@ -25,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 import regex
 
 from extractor.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
-from extractor.read.base import Block, Paragraph, SourceDocument, TableBlock
+from extractor.read.base import COVERED, Block, Paragraph, SourceDocument, TableBlock
 
 # A page with fewer ruling paths than this has no bordered table worth pdfplumber's time.
 MIN_TABLE_PATHS = 6
@@ -261,8 +261,24 @@ def _plumber_page(page: pdfplumber.page.Page, page_number: int) -> tuple[list[Bl
 
 
 def _table_block(table: pdfplumber.table.Table, page_number: int) -> TableBlock:
-    rows = [[cell or "" for cell in row] for row in table.extract()]
+    rows = [[cell if cell is not None else _covering(table, row, column)
+             for column, cell in enumerate(cells)]
+            for row, cells in enumerate(table.extract())]
     return TableBlock(rows, page_number, [page_number] * len(rows))
+
+
+def _covering(table: pdfplumber.table.Table, row: int, column: int) -> str:
+    """What stands where a merged cell covers the grid: a cell merged down from a row above
+    covers this one (read as that cell, as in a Word table); one merged across leaves it empty."""
+    row_box = table.rows[row].bbox
+    columns = table.columns
+    if column >= len(columns):
+        return ""
+    x = (columns[column].bbox[0] + columns[column].bbox[2]) / 2
+    y = (row_box[1] + row_box[3]) / 2
+    owner = next((cell for cell in table.cells
+                  if cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]), None)
+    return COVERED if owner is not None and owner[1] < row_box[1] - 0.5 else ""
 
 
 def _words_to_segments(words: list[dict]) -> list[Segment]:

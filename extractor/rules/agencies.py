@@ -28,6 +28,7 @@ from extractor.normalize import NormalizedText
 from extractor.rules.vocabulary import (
     UNIT_WORDS,
     VILLAGE_UNIT_WORDS,
+    doc_type_words,
     expand_abbreviations,
     load_lexicon,
     match_key,
@@ -262,8 +263,11 @@ class _Grower:
         if index in self.matches["NOT_BODY"]:
             return None  # "Bộ Quy tắc ứng xử": a set of rules, not a ministry
         if any(self.matches["UNIT"].get(start) == index and self.words[start].islower()
-               for start in (index - 1, index - 2) if start >= 0):
-            return None  # "thành phố Hội An", "xã Đoàn Kết": a place's name after its unit
+               for start in (index - 1, index - 2) if start >= 0) and \
+                not _abbreviation(self.words[index]):
+            # "thành phố Hội An", "xã Đoàn Kết": a place's name after its unit (but "... huyện
+            # UBND các xã": a cell's next line names the next body)
+            return None
         if (inner := self.matches["COMMITTEE"].get(index)) is not None and \
                 inner < len(self.words) and self._capital(inner) and \
                 (association := self._body(inner)) is not None and \
@@ -477,6 +481,15 @@ class _Grower:
             end += 1  # the village's name
         return (index, end, kind, end == unit_end, None)
 
+    def _document_at(self, index: int) -> bool:
+        """Whether a document is named at ``index``, its kind then its number: "... của Bộ
+        trưởng Bộ Quốc phòng và Thông tư số 62/2023/TT-BCA" goes on to another document, not
+        the name (but "Phòng Tài chính và Kế hoạch")."""
+        return any(match_key(" ".join(self.words[index:index + size])) in _document_keys()
+                   and index + size < len(self.words)
+                   and (self.norms[index + size] == "số" or self.words[index + size].isdigit())
+                   for size in (1, 2, 3))
+
     def _tier_committee(self, index: int) -> bool:
         """Whether a party committee named by its tier ("Tỉnh ủy", "Huyện ủy") starts at
         ``index``: the capitalised words after it are its place, not its name."""
@@ -517,7 +530,7 @@ class _Grower:
                 end += 1  # two syllables whole: "Bảo hiểm xã hội Việt Nam kết quả ..."
                 previous_capital = False
             elif (word in CONNECTORS and (end > index or continuing) and end + 1 < len(self.words)
-                  and self.words[end + 1][:1].isupper()) or (
+                  and self.words[end + 1][:1].isupper() and not self._document_at(end + 1)) or (
                     word.islower() and previous_capital and norm not in self.component.stop):
                 previous_capital = False
             elif word == "," and (end > index or (continuing and end + 1 not in
@@ -904,6 +917,9 @@ class _Grower:
         if not (determined or counted or opening) or \
                 (end := self.matches["VILLAGE"].get(index + determined)) is None:
             return None
+        if end < len(self.norms) and \
+                self.norms[end] in self.component.not_a_unit_after.get(self.norms[end - 1], ()):
+            return None  # "Bản tin dự báo": a bulletin, not the hamlets
         while end + 1 < len(self.words) and self.words[end] in {",", "và"} and \
                 (following := self.matches["VILLAGE"].get(end + 1)) is not None:
             end = following  # "các thôn, khu phố"
@@ -1099,6 +1115,11 @@ def listed_after(text: str, start: int, mentions: list[AgencyMention]) -> list[A
 TIER_COMMITTEE_UNITS = {"tỉnh", "huyện", "thành", "thị", "quận"}
 PLACE_OF_TIER_COMMITTEE = regex.compile(
     r"^(?P<base>.*\b(?i:tỉnh|huyện|thành|thị|quận)\s+(?:ủy|uỷ))\s+(?P<place>\p{Lu}[\p{L}\d ]*)$")
+@cache
+def _document_keys() -> frozenset[str]:
+    return frozenset(match_key(word) for word, _ in doc_type_words())
+
+
 OWNER_BEFORE = regex.compile(r"\bcủa\s+$")
 
 

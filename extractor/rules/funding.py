@@ -145,6 +145,9 @@ def find_funding(text: str, issuer_tier: str | None = None,
         if LAW_NAME.search(before) or CITED_NAME.search(before) or any(
                 s <= match.start() < e for s, e, _ in found):
             continue  # "Luật Ngân sách nhà nước" names a law; a level list is read already
+        # a longer name round a level ("dự phòng ngân sách tỉnh") is the source itself
+        found = [item for item in found
+                 if not (match.start() < item[0] and item[1] <= match.end())]
         code = codes[match.group(0)]
         if code == "local":
             code = local_code or lexicon()["local_budget"].get(issuer_tier or "",

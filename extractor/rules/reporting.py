@@ -93,7 +93,7 @@ LEAD_COLUMN = regex.compile(r"chủ trì|thực hiện|đơn vị|cơ quan", reg
 # and the report not made ("khai thác ... không báo cáo và không theo quy định").
 NOT_A_REPORT = regex.compile(
     r"(?i)(?:(?:chế\s+độ|hệ\s+thống(?:\s+thông\s+tin)?|phần\s+mềm|mẫu|đề\s+cương|kênh|"
-    r"không)\s+báo\s+cáo|báo\s+cáo\s+(?:viên|số\b|trực\s+tuyến|kèm\s+theo))")
+    r"không)\s+báo\s+cáo|báo\s+cáo\s+(?:viên|số\s*\d|trực\s+tuyến|kèm\s+theo))")
 REPORT = regex.compile(rf"(?i)(?<!\p{{L}})(?:báo\s+cáo|gửi\s+kết\s+quả)(?!\p{{L}})|"
                       rf"{RESULTS_SENT.pattern}")
 # "100% vụ ngộ độc ... được phát hiện, báo cáo, điều tra ...", "100% vụ ngộ độc thực phẩm (nếu
@@ -150,7 +150,8 @@ def find_reporting(text: str, context_year: int | None = None, *,
         if semicolon < 0 or text[semicolon + 1:span_start].strip():
             sentence_subject = None
         opening = SUBJECT.match(clause)
-        sentence_subject = opening.group("subject") if opening else sentence_subject
+        sentence_subject = _named_bodies(opening.group("subject")) if opening \
+            else sentence_subject
         report = _report_in(clause)
         if report is None or ROUTING.match(clause):
             continue
@@ -376,6 +377,22 @@ def _agency_heading(layout: Layout, section: Section | None, start: int) -> str 
         if regex.match(rf"{BODY}|Các\s", title) or _opens_with_body(title):
             return title  # "5. Tổ trưởng các tổ dân phố:" too
     return None
+
+
+@lru_cache(maxsize=1024)
+def _named_bodies(subject: str) -> str:
+    """A clause's subject cut to the bodies it opens with ("UBND các xã, phường kích hoạt
+    phương án ứng phó" -> "UBND các xã, phường"), or as read where the agency pass finds none
+    at its start ("Các đơn vị")."""
+    mentions = find_mentions(subject)
+    if not mentions or mentions[0].start != 0:
+        return subject
+    end = mentions[0].end
+    for mention in mentions[1:]:
+        if not regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", subject[end:mention.start]):
+            break
+        end = mention.end
+    return subject[:end]
 
 
 @lru_cache(maxsize=1024)

@@ -41,7 +41,7 @@ MILESTONE = regex.compile(rf"(?:đến|tới|trước|cuối|năm|hết)\s+(?:n�
 PAST_EVENT = regex.compile(
     rf"\b(?:đã\s|mới\s+được(?:\s+\p{{L}}+){{0,4}}?\s+(?:thông qua|ban hành)\s)"
     rf"[^,;.]{{0,60}}?(?:trong\s+)?năm\s+{YEAR}", regex.IGNORECASE)
-SUB_TARGET_OPENS = regex.compile(r"\btrong đó\s*,?\s*", regex.IGNORECASE)
+SUB_TARGET_OPENS = regex.compile(r"\btrong đó\s*[,:]?\s*", regex.IGNORECASE)
 # A milestone opening a clause of a line of them: "- Đến năm 2025: ...; đến năm 2030: ...".
 MILESTONE_OPENS = regex.compile(
     rf"(?:^|;)\s*(?:[-+•]\s*)?(?:[a-zđ]\)\s*)?(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<year>{YEAR})"
@@ -154,8 +154,10 @@ def find_targets(text: str, statements: bool = True) -> list[FoundTarget]:
     reach (qualitative) or a direction (trend)."""
     # "Không để xảy ra ngộ độc thực phẩm tập thể trên 30 người": the figure says which events,
     # the target is that none happen
+    # but a share it must not pass is a limit: "Không để thiệt hại quá 5% diện tích lúa"
     figures = [figure for figure in _figures(text)
-               if not NOTHING_TO_HAPPEN.match(text, _clause_opening(text, figure.start))]
+               if not NOTHING_TO_HAPPEN.match(text, _clause_opening(text, figure.start))
+               or (figure.unit in SHARES and LIMIT_BEFORE.search(text, 0, figure.start))]
     starts = [_clause_start(text, figures, index) for index in range(len(figures))]
     found: list[FoundTarget] = []
     for index, figure in enumerate(figures):
@@ -166,6 +168,8 @@ def find_targets(text: str, statements: bool = True) -> list[FoundTarget]:
         between = text[found[-1].end:start] if found else ""
         if found and _has_any(between + text[start:figure.start], "sub_target_markers"):
             target.parent = _root(found, len(found) - 1)
+        elif found and found[-1].parent is not None and regex.fullmatch(r"\s*;\s*", between):
+            target.parent = found[-1].parent  # the next part of a "trong đó: ...; ..." list
         found.append(target)
     _share_predicates(found, text)
     if statements:
@@ -219,6 +223,7 @@ def _figures(text: str) -> list[Figure]:
     return sorted(figures, key=lambda figure: figure.start)
 
 
+LIMIT_BEFORE = regex.compile(r"\b(?:vượt\s+)?quá\s*$", regex.IGNORECASE)
 NOTHING_TO_HAPPEN = regex.compile(r"\s*(?:(?:[-+•]|[a-zđ]\)|\d+[.)])\s*)?không\s+để\b",
                                   regex.IGNORECASE)
 
@@ -266,6 +271,12 @@ def _clause_start(text: str, figures: list[Figure], index: int) -> int:
             part = [*SUB_TARGET_OPENS.finditer(text, max(opening, figures[index - 1].end),
                                                start)]
             opening = part[-1].end() if part else opening
+            named = text[opening:start]
+            if figure.unit not in SHARES and (part or SUB_TARGET_OPENS.search(text, 0, opening)) \
+                    and 0 < len(named.strip()) <= 60 and not regex.search(r"[,.:]", named):
+                # "trong đó: nhập ngũ Quân đội 165 công dân; thực hiện nghĩa vụ ... 20 công
+                # dân": each part's count after the words that name it
+                return opening + len(named) - len(named.lstrip())
         measure = MEASURE_FIRST.match(text[opening:start]) if opening or index == 0 else None
         return opening + measure.end(1) if measure else start
     left = figures[index - 1].end if index else 0
@@ -338,11 +349,16 @@ def _statements(text: str, figures: list[FoundTarget]) -> list[FoundTarget]:
         if any(start < t.end and t.start < end for t in figures):
             continue
         clause = text[start:end]
-        lead = regex.match(r"\s*(?:[-+•]\s*)?", clause)
+        # past a bullet, a letter and a label of what the targets are about ("c) Về an toàn:")
+        lead = regex.match(r"\s*(?:[-+•]\s*)?(?:[a-zđ]\)\s*)?(?:Về\s+[^:;,.]{2,40}:\s*)?",
+                           clause)
         offset = start + lead.end()
         body = clause[lead.end():].rstrip(" .;,:")
-        if len(body) < 8 or regex.search(APPENDIX_POINTER, body, regex.IGNORECASE):
-            continue  # "Chỉ tiêu đối với ...: chi tiết tại Phụ lục kèm theo": in the appendix
+        if len(body) < 8 or regex.search(APPENDIX_POINTER, body, regex.IGNORECASE) or \
+                UNIT_LINE.match(body):
+            # "Chỉ tiêu đối với ...: chi tiết tại Phụ lục kèm theo": in the appendix; "Đơn vị
+            # tính: công dân": the unit of the table below
+            continue
         kind = "trend" if _starts_with_any(body, lexicon()["trend_starts"]) else "qualitative"
         for part_start, part in _split_states(body) if kind == "qualitative" else [(0, body)]:
             found.append(FoundTarget(offset + part_start, offset + part_start + len(part),
@@ -604,7 +620,9 @@ def _table_targets(norm: NormalizedText, layout: Layout, in_targets: set[str],
         columns = _target_columns(header)
         if columns is None:
             targets += _locality_targets(norm, table, header, section, period_end,
-                                         count + len(targets))
+                                         count + len(targets)) or \
+                _named_row_targets(norm, table, header, section, period_end,
+                                   count + len(targets))
             continue
         indicator_column, unit_column, value_columns, baseline_column = columns
         for row in table.rows[1:]:
@@ -674,7 +692,8 @@ def _locality_targets(norm: NormalizedText, table, header: list[str], section: S
             label = header[column]
             bracket = HEADER_UNIT.search(label)
             unit = (bracket.group("unit").strip() if bracket else None) or \
-                _cell_unit(cells[column][figure.end():]) or _title_unit(section.title)
+                _cell_unit(cells[column][figure.end():]) or _unit_line(norm, table) or \
+                _title_unit(section.title)
             what = HEADER_UNIT.sub("", label).strip() if bracket else section.title.strip()
             indicator = f"{what} tại {locality}"
             targets.append(Target(
@@ -683,6 +702,68 @@ def _locality_targets(norm: NormalizedText, table, header: list[str], section: S
                 milestone_year=_last_year(label) or title_year or period_end,
                 indicator_key=indicator_key(None, indicator), section=section.id,
                 text=norm.text[start:end], span=(start, end), page=norm.page_at(start),
+            ))
+    return targets
+
+
+# "Đơn vị tính: công dân", "(ĐVT: ha)": the unit of a table, on the line above it
+UNIT_LINE = regex.compile(r"\(?\s*(?:đơn vị tính|đvt)\s*:\s*(?P<unit>[^()\n]+?)\s*\)?\s*$",
+                          regex.IGNORECASE)
+
+
+def _unit_line(norm: NormalizedText, table) -> str | None:
+    """The unit the line right above a table gives it."""
+    above = norm.text[:max(0, table.start - 1)].rsplit("\n", 1)[-1]
+    found = UNIT_LINE.match(above.strip())
+    return found.group("unit") if found else None
+
+
+NUMBER_COLUMN_HEADER = regex.compile(r"\s*(?:stt|tt|số\s+tt)\s*$", regex.IGNORECASE)
+NOTE_HEADER = regex.compile(r"\s*ghi\s+chú", regex.IGNORECASE)
+
+
+def _named_row_targets(norm: NormalizedText, table, header: list[str], section: Section,
+                       period_end: int | None, count: int) -> list[Target]:
+    """One target per row and value column of a table in a target section whose rows name
+    what is measured and whose value columns give their unit ("STT | Loại cây trồng | Diện
+    tích bảo đảm đủ nước tưới (ha) | Ghi chú" over "1 | Cây ăn trái | 92.500 | ..."); the
+    row's name is its text, the sum row no target."""
+    label = next((i for i, cell in enumerate(header)
+                  if cell.strip() and not NUMBER_COLUMN_HEADER.match(cell)), None)
+    if label is None:
+        return []
+    rows = [[norm.text[s:e] for s, e in row] for row in table.rows[1:]]
+    unit_above = _unit_line(norm, table)
+    values = [i for i in range(label + 1, len(header))
+              if not NOTE_HEADER.match(header[i]) and not SUM_HEADER.match(header[i])
+              and (HEADER_UNIT.search(header[i]) or unit_above)
+              and sum(1 for row in rows if i < len(row)
+                      and regex.fullmatch(rf"\s*(?:{CELL_NUMBER})\s*", row[i])) * 2 > len(rows)]
+    named = [row for row in rows if label < len(row) and row[label].strip()
+             and not TOTAL_ROW.match(row[label]) and not regex.search(r"\d", row[label][:1])]
+    if not values or len(named) < 2:
+        return []
+    targets: list[Target] = []
+    for spans, cells in zip(table.rows[1:], rows, strict=True):
+        if label >= len(cells) or not cells[label].strip() or TOTAL_ROW.match(cells[label]):
+            continue
+        name = cells[label].strip()
+        start = spans[label][0] + len(cells[label]) - len(cells[label].lstrip())
+        end = start + len(name)
+        for column in values:
+            figure = regex.fullmatch(rf"\s*(?P<value>{CELL_NUMBER})\s*", cells[column]) \
+                if column < len(cells) else None
+            if figure is None:
+                continue
+            bracket = HEADER_UNIT.search(header[column])
+            what = HEADER_UNIT.sub("", header[column]).strip()
+            targets.append(Target(
+                id=f"tg{count + len(targets) + 1}", value=_number(figure.group("value")),
+                unit=bracket.group("unit").strip() if bracket else unit_above,
+                comparator="=", subject=name, indicator=what,
+                milestone_year=_last_year(header[column]) or period_end,
+                indicator_key=indicator_key(name, what), section=section.id,
+                text=name, span=(start, end), page=norm.page_at(start),
             ))
     return targets
 

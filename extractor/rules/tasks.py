@@ -326,7 +326,9 @@ def read_roles(text: str, mentions: list[AgencyMention]) -> _Roles:
     if lead_match:
         named = [mention for mention in listed_before(text, lead_match.start(), mentions)
                  if mention not in cooperating and mention not in advised]
-        if named and (not roles.doers or roles.doers[-1] in named):
+        if named and (not roles.doers or roles.doers[-1] in named) and \
+                not (not roles.doers and named[0] in roles.clause_subjects):
+            # (not "Quản lý ...; Ban CHQS các xã chủ trì ...": a later clause's own lead)
             roles.doers = doers = named
             roles.lead = True
     # "X phối hợp ..." with no lead: X cooperates in someone else's work (but "Đề nghị X phối
@@ -880,8 +882,10 @@ def _only_bodies(words: str, mentions: list[AgencyMention]) -> bool:
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[:mention.start] + rest[mention.end:]
     # an association's committee stands for it: "1. Ban Thường vụ Hội Khuyến học huyện"; so
-    # do a committee's members: "11. Các thành viên Ban Chỉ đạo huyện"
+    # do a committee's members: "11. Các thành viên Ban Chỉ đạo huyện"; a body asked through
+    # another: "m) Đề nghị Tổng công ty Điện lực miền Nam (thông qua Công ty Điện lực ...)"
     rest = regex.sub(r"Đề nghị|\((?:cơ quan )?thường trực\)|cơ quan thường trực|"
+                     r"\((?:thông\s+)?qua\b|"
                      rf"{ASSOCIATION_COMMITTEE}|Thường trực|thành viên|"
                      r"\bvà\b|\bcác\b|[,;:()\-–.]", " ", rest, flags=regex.IGNORECASE)
     return not rest.split()

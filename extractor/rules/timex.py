@@ -684,12 +684,16 @@ RULES: list[Rule] = [
           rf"ngày\s+{DAY}\s*/\s*{MONTH}\s*/\s*{YEAR})"
           rf"(?!\s*(?:[-–—]|đến|tới))", _open_from, "từ Quý III/2024", "từ ngày 01/9/2025"),
     _rule("duration",
-          r"(?:trong\s+(?:thời\s+hạn|vòng)\s+|chậm nhất\s+(?:là\s+)?|sau\s+)(?P<count>\d+)\s+"
-          r"(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"
+          r"(?:trong\s+(?:thời\s+hạn|vòng)\s+|chậm nhất\s+(?:là\s+)?|sau\s+|"
+          # counted back from an event: "trước 15 ngày tính đến ngày giao quân"
+          r"trước\s+(?=\d+\s+(?:ngày làm việc|ngày|tuần|tháng)\s+tính\s+đến\s))"
+          r"(?P<count>\d+)\s+(?P<unit>ngày làm việc|ngày|giờ|tuần|tháng|năm)"
           # the anchor ends where the sentence goes on: "kể từ khi phát hiện về UBND huyện"
-          r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|sau khi)\s+(?P<anchor>[^,;.()\t\n]{3,120}?)"
+          r"(?:\s*(?:,\s*)?(?:kể từ|tính từ|tính đến|sau khi)\s+"
+          r"(?P<anchor>[^,;.()\t\n]{3,120}?)"
           r"(?=\s+(?:về|cho|đến|lên|để|tới)\s|\s*[,;.()\t\n]|$))?",
-          _duration, "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"),
+          _duration, "Trong thời hạn 10 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ",
+          "trước 15 ngày tính đến ngày giao quân"),
     # "báo cáo nhanh ... ngay trong ngày": within the day of the event the sentence opens on
     _rule("same_day",
           r"(?:ngay\s+)?trong\s+ngày(?=\s*[.;,)]|\s*$)"
@@ -762,8 +766,9 @@ CELL_ONLY_RULES: list[Rule] = [
     _rule("unspecified",
           r"^(?:theo\s+(?:hướng dẫn|quy định|kế hoạch|chỉ đạo|yêu cầu|tiến độ|từng(?!\s+năm)|"
           r"thời gian tổ chức)"
-          r"|thường xuyên|khi có yêu cầu|liên tục)[^;\t\n]*", _unspecified,
-          "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên"),
+          r"|thường xuyên|(?:ngay\s+)?khi\s+có\s+(?:yêu cầu|cảnh báo|chỉ đạo|dịch|sự cố)|liên tục)"
+          r"[^;\t\n]*", _unspecified,
+          "Theo hướng dẫn của Bộ Giáo dục và Đào tạo", "Thường xuyên", "Ngay khi có cảnh báo"),
     _rule("bare_years", rf"^(?P<years>{YEAR}(?:\s*[-–—]\s*{YEAR})?)$", _years,
           "2023", "2023 - 2025"),
     _rule("whole_year", rf"^(?:cả|suốt)\s+năm(?:\s+(?P<year>{YEAR}))?$", _whole_year, "Cả năm",
@@ -843,6 +848,15 @@ def _restated(text: str, found: list[Found]) -> list[Found]:
         last = kept[-1] if kept else None
         closing = CLOSING_BRACKET.match(text, item.end)
         if last is not None and closing and OPENING_BRACKET.fullmatch(text, last.end, item.start) \
+                and _narrows(last.value, item.value):
+            # "mùa khô 2026-2027 (từ tháng 12/2026 đến hết tháng 5/2027)": the season's years,
+            # and its months in brackets
+            season = SEASON_BEFORE.search(text, max(0, last.start - 30), last.start)
+            start = season.start() if season else last.start
+            kept[-1] = Found(start, closing.end(), item.value.model_copy(
+                update={"text": text[start:closing.end()]}), item.rule)
+            continue
+        if last is not None and closing and OPENING_BRACKET.fullmatch(text, last.end, item.start) \
                 and OCCASION.match(item.value.text):
             kept[-1] = Found(last.start, closing.end(), last.value.model_copy(
                 update={"text": text[last.start:closing.end()]}), last.rule)
@@ -856,6 +870,17 @@ def _restated(text: str, found: list[Found]) -> list[Found]:
     return kept
 
 
+def _narrows(years: TimeExpression, months: TimeExpression) -> bool:
+    """Whether ``months`` is a window of months inside the window of whole years ``years``."""
+    return years.kind == months.kind == "window" and bool(
+        years.start and years.end and months.start and months.end) and \
+        years.start[5:] == "01-01" and years.end[5:] == "12-31" and \
+        years.start[:4] != years.end[:4] and \
+        (months.start[5:], months.end[5:]) != ("01-01", "12-31") and \
+        years.start <= months.start <= months.end <= years.end  # type: ignore[operator]
+
+
+SEASON_BEFORE = regex.compile(r"(?i:mùa\s+(?:khô|mưa|lũ|mưa\s+bão)|vụ\s+\p{L}+\s+\p{L}+)\s+$")
 OPENING_BRACKET = regex.compile(r"\s*\(\s*")
 OCCASION = regex.compile(r"(?i:dịp)\s")
 CLOSING_BRACKET = regex.compile(r"\s*\)")
@@ -868,8 +893,8 @@ OCCASION_BEFORE = regex.compile(
 # "hằng ngày trước 16 giờ trong thời gian cao điểm (tháng 3 - 4/2026)": the rule holds in the
 # period the brackets give
 PEAK_BEFORE_BRACKET = regex.compile(
-    r"\s+trong\s+(?:thời\s+gian|thời\s+kỳ|mùa|giai\s+đoạn|đợt)(?:\s+\p{Ll}+){0,4}\s*\(\s*",
-    regex.IGNORECASE)
+    r"(?:\s+trong\s+(?:thời\s+gian|thời\s+kỳ|mùa|giai\s+đoạn|đợt)(?:\s+\p{Ll}+){0,6})?"
+    r"\s*\(\s*", regex.IGNORECASE)
 
 
 def parse(text: str, context_year: int | None = None) -> TimeExpression | None:

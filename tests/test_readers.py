@@ -265,6 +265,14 @@ def test_pdf_cells_merged_down_read_as_the_cell_above_and_across_as_empty():
     assert [row[4] for row in table.rows[3:7]] == ["Ban CHQS huyện", COVERED, COVERED, COVERED]
 
 
+def test_pdf_a_clause_cut_by_a_page_break_after_its_semicolon_is_one_paragraph():
+    source, _ = read_source(ROOT / "corpus" / "w58_chong_buon_lau_tinh_2025.pdf")
+    texts = [block.text for block in source.blocks if isinstance(block, Paragraph)]
+    assert any(text.endswith("hàng giả; kịp thời chấn chỉnh, xử lý trách nhiệm người đứng đầu "
+                             "nơi để xảy ra tình trạng buôn lậu phức tạp, kéo dài.")
+               for text in texts)
+
+
 def test_pdf_a_range_wrapped_before_its_dash_is_one_line_not_a_list_item():
     from extractor.read.pdf import Segment, _join_wrapped
 

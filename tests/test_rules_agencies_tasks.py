@@ -143,6 +143,19 @@ MENTIONS = {
         ("theo Thông tư số 105/2023/TT-BQP của Bộ trưởng Bộ Quốc phòng và Thông tư số "
          "62/2023/TT-BCA", ["Bộ Quốc phòng"]),
         ("Phòng Tài chính và Kế hoạch huyện chủ trì", ["Phòng Tài chính và Kế hoạch huyện"]),
+        # a national committee named after two kinds of work; committees called by a number
+        ("của Ban Chỉ đạo quốc gia chống buôn lậu, gian lận thương mại và hàng giả về công tác",
+         ["Ban Chỉ đạo quốc gia chống buôn lậu, gian lận thương mại và hàng giả"]),
+        ("Ban Chỉ đạo 389 tỉnh tập trung chỉ đạo", ["Ban Chỉ đạo 389 tỉnh"]),
+        # the police's divisions by their field; numbered units listed after the first
+        ("Chỉ đạo Phòng Cảnh sát kinh tế, Công an các huyện nắm chắc",
+         ["Phòng Cảnh sát kinh tế", "Công an các huyện"]),
+        ("Chỉ đạo Đội Quản lý thị trường số 1, số 2 tăng cường",
+         ["Đội Quản lý thị trường số 1", "Đội Quản lý thị trường số 2"]),
+        # the members of one committee, named after them
+        ("Các cơ quan, đơn vị thành viên Ban Chỉ đạo 389 tỉnh và Ban Chỉ đạo 389 cấp huyện báo "
+         "cáo", ["Các cơ quan, đơn vị thành viên Ban Chỉ đạo 389 tỉnh",
+                  "Ban Chỉ đạo 389 cấp huyện"]),
     ],
     "sectors, village heads and bodies in several kinds of unit": [
         ("2. Ngành giáo dục xã", ["Ngành giáo dục xã"]),
@@ -2022,6 +2035,7 @@ def test_regularly_after_a_directed_body_is_when_the_work_is_done() -> None:
     # describing a thing, not when the work is done
     ("Chỉ đạo các trung tâm duy trì giáo dục thường xuyên tại các xã.", False),
     ("Hướng dẫn các xã rà soát vùng trũng thường xuyên và lập phương án.", False),
+    ("Chỉ đạo lực lượng dân quân hỗ trợ các hộ ở vùng thường xuyên ngập lụt.", False),
 ])
 def test_regularly_after_whoever_does_or_is_directed(duty: str, regularly: bool) -> None:
     plan = extract_text(
@@ -2029,6 +2043,30 @@ def test_regularly_after_whoever_does_or_is_directed(duty: str, regularly: bool)
         f"2025\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- {duty}\n")
     timeframes = [task.timeframe.text if task.timeframe else None for task in plan.tasks]
     assert timeframes == (["thường xuyên"] if regularly else [None])
+
+
+def test_roles_of_a_standing_office_of_help_and_of_a_lead_cell_that_asks() -> None:
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 5/KH-UBND\nKẾ HOẠCH\nChống buôn lậu năm 2025\n"
+        "V. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Thường trực Ban Chỉ đạo 389 tỉnh\n- Lập dự toán kinh "
+        "phí hoạt động, gửi Sở Tài chính thẩm định.\n2. Sở Công Thương\n- Phối hợp với Báo Quảng "
+        "Trị tuyên truyền người tiêu dùng; tổ chức các hoạt động hưởng ứng.\n- Phối hợp với Sở Y "
+        "tế kiểm tra chất lượng hàng hóa.\n3. Cục Quản lý thị trường tỉnh\n- Trước Tết Nguyên "
+        "đán, phối hợp với Sở Y tế kiểm tra thị trường.\nPHỤ LỤC\n"
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "1\tTuyên truyền Nhân dân khu vực biên giới\tĐề nghị Ủy ban MTTQ Việt Nam tỉnh\t"
+        "UBND các huyện\tThường xuyên\n")
+    roles = [sorted((a.name, a.role) for a in task.assignments) for task in plan.tasks]
+    assert roles == [
+        # "Thường trực" in the office's name is no role of standing body
+        [("Văn phòng Thường trực Ban Chỉ đạo 389 tỉnh", "responsible")],
+        # help throughout, though a later clause names more work
+        [("Báo Quảng Trị", "cooperating"), ("Sở Công Thương", "cooperating")],
+        [("Sở Công Thương", "cooperating"), ("Sở Y tế", "cooperating")],
+        # help after an opening of time
+        [("Cục Quản lý thị trường tỉnh", "cooperating"), ("Sở Y tế", "cooperating")],
+        # the lead column leads, though its cell opens "Đề nghị"
+        [("UBND các huyện", "cooperating"), ("Ủy ban MTTQ Việt Nam tỉnh", "lead")]]
 
 
 def test_a_later_clauses_own_lead_leaves_the_first_clause_to_the_heading() -> None:

@@ -30,6 +30,8 @@ FUNDING = {
     # a service's fees, a named source beside the other lawful ones
     "Nguồn thu giá dịch vụ thu gom, vận chuyển rác thải; các nguồn hợp pháp khác":
         ["nguon_khac", "nguon_khac"],
+    # a fund named in quotation marks
+    "Quỹ “Vì người nghèo” xã: 288 triệu đồng": ["nguon_khac"],
     # a province's reserve for emergencies; a company's own money for its own works
     "Dự phòng ngân sách tỉnh: 12.000 triệu đồng": ["ngan_sach_tinh"],
     "Nguồn kinh phí tự có của Công ty Thủy lợi: 2.000 triệu đồng": ["xa_hoi_hoa"],
@@ -526,3 +528,13 @@ def test_aid_named_by_its_donor_is_that_donors_source_with_its_amount():
     assert [(f.source, f.text, f.amount_vnd) for f in plan.funding] == [
         ("tai_tro", "Quỹ Toàn cầu phòng, chống AIDS, lao và sốt rét", 2_700_000_000),
         ("tai_tro", "dự án PEPFAR", 1_500_000_000)]
+
+
+def test_a_fund_named_in_quotation_marks_keeps_its_name():
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nXÃ CAM LỘ\nSố: 38/KH-UBND\nKẾ HOẠCH\nXóa nhà tạm năm 2026\n"
+        "IV. KINH PHÍ\n- Ngân sách xã: 180 triệu đồng;\n- Quỹ “Vì người nghèo” xã: 288 triệu "
+        "đồng.\n")
+    assert [(f.text, f.source, f.amount_vnd) for f in plan.funding] == [
+        ("Ngân sách xã", "ngan_sach_xa", 180000000),
+        ("Quỹ “Vì người nghèo” xã", "nguon_khac", 288000000)]

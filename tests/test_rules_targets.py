@@ -149,6 +149,9 @@ CORPUS: dict[str, list[tuple]] = {
         (5, None, "%", "<=", "quantitative", None)],
     "c) Trữ nước ngọt đạt ít nhất 20 triệu m3 tại các hồ chứa, kênh, rạch nội đồng.": [
         (20, None, "triệu m3", ">=", "quantitative", None)],
+    # cases handled
+    "b) Các lực lượng chức năng kiểm tra, xử lý ít nhất 1.500 vụ vi phạm về buôn lậu.": [
+        (1500, None, "vụ", ">=", "quantitative", None)],
 }
 
 # Lines of a target section whose numbers are not targets.

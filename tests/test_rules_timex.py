@@ -14,6 +14,13 @@ from extractor.rules.timex import find_time_expressions, parse
 CONTEXT_YEAR = 2025
 
 CORPUS: dict[tuple, list[str]] = {
+    # a quarter's rule and its day in brackets; the days round a festival and their peak
+    ("recurrence", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15", None): [
+        "hằng quý (trước ngày 15 của tháng cuối quý)"],
+    ("point", "2025-01-29", "on"): ["Trước, trong và sau Tết Nguyên đán Ất Tỵ 2025"],
+    ("window", "2024-12-15", "2025-02-28"): [
+        "trước, trong và sau Tết Nguyên đán Ất Tỵ 2025 (cao điểm từ ngày 15/12/2024 đến ngày "
+        "28/02/2025)"],
     # counted back from an event; a dry season's years and its months in brackets; a daily
     # and a weekly rule bounded by the period in brackets after them
     ("duration", "P15D", False): ["trước 15 ngày tính đến ngày giao quân"],

@@ -201,8 +201,11 @@ def _join_over_page_break(blocks: list[Block], page_blocks: list[Block]) -> None
     if not blocks or not page_blocks:
         return
     last, first = blocks[-1], page_blocks[0]
+    # a clause mark before a lowercase line goes on too: "...; kịp thời chấn chỉnh ..."
+    ends = SENTENCE_END.search(last.text) if isinstance(last, Paragraph) else None
     if (isinstance(last, Paragraph) and isinstance(first, Paragraph)
-            and not SENTENCE_END.search(last.text) and not LIST_MARKER.match(first.text)):
+            and (not ends or (ends.group() == ";" and first.text[:1].islower()))
+            and not LIST_MARKER.match(first.text)):
         blocks[-1] = Paragraph(_join(last.text, first.text), last.page)
         del page_blocks[0]
 

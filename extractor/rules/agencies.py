@@ -205,6 +205,12 @@ class _Grower:
                 mention = (index - 1, mention[1], mention[2], True, mention[4])
             found.append(mention)
             index = mention[1]
+            # "Đội Quản lý thị trường số 1, số 2": the next numbered unit of the same name
+            if self.norms[index - 2:index - 1] == ["số"] and mention[4] is None:
+                while index + 2 < len(self.words) and self.words[index] in {",", "và"} and \
+                        self.norms[index + 1] == "số" and self.words[index + 2].isdigit():
+                    found.append((index + 1, index + 3, mention[2], False, mention[1] - 2))
+                    index += 3
             # "Sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": bare fields after a field name
             head_end = mention[4] if mention[4] is not None else self._field_head_end(mention)
             while head_end is not None and index < len(self.words) and \
@@ -651,6 +657,15 @@ class _Grower:
         end = index
         while end < len(self.words) and end - index < 12:
             word, norm = self.words[end], self.norms[end]
+            if word == "và" and end > index and end + 1 < len(self.words) and \
+                    self.words[end + 1].islower() and (
+                        self.norms[end + 1] not in self.component.stop or
+                        self._work_phrase_at(end + 1)):
+                end += 1  # "chống buôn lậu, gian lận thương mại và hàng giả"
+                continue
+            if (phrase_end := self._work_phrase_at(end)) is not None:
+                end = phrase_end  # "hàng giả": no "hàng năm"
+                continue
             ends_work = norm in self.component.not_national_work or (
                 end > index and norm in self.component.stop)
             if (ends_work and not self._completes_work(index, end)) or \
@@ -664,6 +679,11 @@ class _Grower:
                 break
             end += 1
         return end
+
+    def _work_phrase_at(self, index: int) -> int | None:
+        """Where a phrase of work that starts at ``index`` ends, if one does."""
+        return next((index + len(phrase) for phrase in self.component.work_phrases
+                     if self.norms[index:index + len(phrase)] == phrase), None)
 
     def _completes_work(self, start: int, index: int) -> bool:
         """Whether the word at ``index`` ends a phrase of work begun after ``start``: "tập" of
@@ -869,6 +889,11 @@ class _Grower:
         while (tail := self.matches["TAIL"].get(end) or self.matches["AREA"].get(end)) \
                 is not None and not self._given_what(end, tail):
             end = tail
+        if self.norms[end - 2:end] == ["thành", "viên"] and self._capital(end) and \
+                (committee := self._body(end)) is not None:
+            # "Các cơ quan, đơn vị thành viên Ban Chỉ đạo 389 tỉnh": the members of the one
+            # committee named after them
+            return (index, committee[1], "state", True, None)
         unit_end = self._unit_at(end)
         if unit_end is not None:
             end = self._locality(end)[0]
@@ -1029,11 +1054,17 @@ def find_mentions(text: str) -> list[AgencyMention]:
     offsets = doc.user_data["offsets"]
     titles = [found.span("title") for found in QUOTED_TITLE.finditer(text)]
     mentions = []
+    named = (0, 0)  # the tokens of the last mention with a head of its own
     for start, end, kind, collective, head_end in doc.user_data["agencies"]:
         char_start, char_end = offsets[start][0], offsets[end - 1][1]
         head = None
         if head_end is not None:
-            head = text[offsets[head_end - 1][0]:offsets[head_end - 1][1]]
+            # the shared head: "Sở" of "Sở Nội vụ, Tài chính" or of "các Sở: Công Thương, Y
+            # tế"; "Đội Quản lý thị trường" of "Đội Quản lý thị trường số 1, số 2"
+            head_start = named[0] if named[0] < head_end <= named[1] else head_end - 1
+            head = text[offsets[head_start][0]:offsets[head_end - 1][1]]
+        else:
+            named = (start, end)
         if LAW_NAMED_AFTER.search(text, max(0, char_start - 20), char_start):
             continue  # "Luật Tổ chức Chính phủ": a law named after the body
         if any(title_start <= char_start and char_end <= title_end
@@ -1611,7 +1642,10 @@ def _name_key(base: str) -> str:
     """A body's name as its other writings fold to: marks between its fields ("Lao động -
     Thương binh", "Lao động-Thương binh") and the national "Việt Nam" ("Mặt trận Tổ quốc" for
     "Mặt trận Tổ quốc Việt Nam thành phố Bắc Kạn") left out."""
-    return " ".join(FIELD_MARKS.sub(" ", match_key(base)).split()).removesuffix(" việt nam")
+    # a branch named bare is the branch the plan names: "Ngân hàng Chính sách xã hội" beside
+    # "Ngân hàng Chính sách xã hội Chi nhánh tỉnh Quảng Trị"
+    return " ".join(FIELD_MARKS.sub(" ", match_key(base)).split()).removesuffix(
+        " chi nhánh").removesuffix(" việt nam")
 
 
 def _desks_of(entries: list[_Entry], named: _Entry) -> list[_Entry]:

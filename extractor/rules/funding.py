@@ -309,6 +309,8 @@ NAMED_FUND = regex.compile(
     rf"(?:{alternation(lexicon()['named_funds']['words'])})(?!\p{{L}})",
     regex.IGNORECASE)
 FUND_NAME = regex.compile(
+    # a fund named in quotation marks, with its unit: "Quỹ “Vì người nghèo” xã"
+    rf"\s*[“\"][^”\"\n]{{2,60}}[”\"](?:\s+(?:{UNIT_WORDS})(?!\p{{L}}))?|"
     r"(?:\s+(?i:phòng),\s*chống)?(?:\s+(?!(?:theo|được|và|của|để|do|trong|năm|đã|các|cho|từ|với|"
     r"nộp|trên|hỗ|chi|tại|vào)\b)\p{Ll}+"
     # "Quỹ Phòng, chống tác hại của thuốc lá": what the fund is against, not whose it is

@@ -190,6 +190,8 @@ REGULARLY_AFTER_DOER = regex.compile(
     rf"(?:(?i:{'|'.join(lexicon()['regularly']['directing'])})"
     rf"(?:\s*,\s*(?i:{'|'.join(lexicon()['regularly']['directing'])}))*\s+[^;.:()]{{3,80}}?"
     rf"|(?i:(?:các\s+|mỗi\s+)?(?:{'|'.join(lexicon()['regularly']['people'])}))\b[^;.:,()]{{0,40}}?)"
+    # not a place that often is something: "hộ ở vùng thường xuyên ngập lụt"
+    r"(?<!(?:vùng|nơi|khu\s+vực|địa\s+bàn)(?:\s+\p{Ll}+)?)"
     r"\s+(thường xuyên)\s+(?!(?:tại|trong|của|và|cho|ở|theo)\b)(?=\p{Ll})")
 CLOSING_BRACKET = regex.compile(r"\((?=[^()]*\d)[^()]{3,40}\)[\s.;]*$")
 # Table headers: which column holds what.
@@ -812,11 +814,15 @@ class _Prose:
                     if self._topic(section, mentions):
                         self.topics.add(section.id)
                         return None
+                    # "(cơ quan thường trực)" leads; "Văn phòng Thường trực Ban Chỉ đạo" names
+                    # the office
+                    unnamed = section.title
+                    for mention in sorted(mentions, key=lambda m: -m.start):
+                        unnamed = unnamed[:mention.start] + unnamed[mention.end:]
                     self.headings[section.id] = (
                         [mention.moved(start) for mention in mentions],
                         bool(REQUEST.match(section.title)),
-                        bool(regex.search(r"thường trực|chủ trì", section.title,
-                                          regex.IGNORECASE)))
+                        bool(regex.search(r"thường trực|chủ trì", unnamed, regex.IGNORECASE)))
         return self.headings[section.id]
 
     def _topic(self, section: Section, mentions: list[AgencyMention]) -> bool:
@@ -915,8 +921,9 @@ def _assignments(words: str, offset: int, roles: _Roles, inherited: _Roles,
         role = _role(flags)
         # The heading's body helps with another body's work: "Phối hợp ...", or its name then
         # "phối hợp" ("6. Công an xã: phối hợp kiểm tra ...").
-        helps = regex.match(r"\s*(?:[-+•]\s*)?(?:Chủ động\s+)?phối hợp", words,
-                            regex.IGNORECASE) or any(
+        # (past an opening of time: "Trước, trong và sau Tết Nguyên đán ..., phối hợp với")
+        helps = regex.match(r"\s*(?:[-+•]\s*)?(?:[^,;.]{3,80},\s*)?(?:Chủ động\s+)?phối hợp",
+                            words, regex.IGNORECASE) or any(
             not words[:mention.start].strip(" -+•") for mention in roles.cooperating)
         if role == "responsible" and helps:
             role = "cooperating"

@@ -621,12 +621,15 @@ RULES: list[Rule] = [
     _rule("lunar_festival",
           # "nhân dịp Tết Trung thu", a cell's "Dịp Tết Trung thu"; not a work's topic ("kiểm
           # tra an toàn thực phẩm dịp Tết Nguyên đán")
-          rf"(?:(?P<by>{BY_WORDS})\s+(?:dịp\s+)?"
+          # "trước, trong và sau Tết Nguyên đán": the days round the festival, on its day
+          rf"(?:trước\s*,\s*trong\s+và\s+sau\s+(?:dịp\s+)?"
+          rf"|(?P<by>{BY_WORDS})\s+(?:dịp\s+)?"
           rf"|(?:(?<=(?<!\p{{L}})(?:nhân|trong|vào|và)\s+)|(?<![\p{{L}}\d]\s*))dịp\s+)"
           rf"Tết\s+(?P<festival>{'|'.join(vocabulary()['lunar_festivals'])})"
           rf"(?:\s+{CAN_CHI})?(?:\s+(?:năm\s+)?(?P<year>{YEAR}))?",
           _lunar_festival, "trước Tết Nguyên đán Bính Ngọ năm 2026", "Trước Tết Nguyên đán 2026",
-          "dịp Tết Trung thu năm 2024", "dịp Tết Nguyên đán Bính Ngọ"),
+          "dịp Tết Trung thu năm 2024", "dịp Tết Nguyên đán Bính Ngọ",
+          "Trước, trong và sau Tết Nguyên đán Ất Tỵ 2025"),
     # a school year runs from September to May, its second term from January: "Năm học
     # 2023-2024", "học kỳ II năm học 2021 - 2022"
     _rule("school_term",
@@ -848,6 +851,19 @@ def _restated(text: str, found: list[Found]) -> list[Found]:
         last = kept[-1] if kept else None
         closing = CLOSING_BRACKET.match(text, item.end)
         if last is not None and closing and OPENING_BRACKET.fullmatch(text, last.end, item.start) \
+                and _refines(last.value, item.value):
+            # "hằng quý (trước ngày 15 của tháng cuối quý)": the bracket says which day
+            kept[-1] = Found(last.start, closing.end(), item.value.model_copy(
+                update={"text": text[last.start:closing.end()]}), item.rule)
+            continue
+        if last is not None and closing and PEAK_BRACKET.fullmatch(text, last.end, item.start) \
+                and _spans_day(item.value, last.value):
+            # "trước, trong và sau Tết Nguyên đán (cao điểm từ ngày 15/12/2024 đến ngày
+            # 28/02/2025)": the occasion, and the days round it in brackets
+            kept[-1] = Found(last.start, closing.end(), item.value.model_copy(
+                update={"text": text[last.start:closing.end()]}), item.rule)
+            continue
+        if last is not None and closing and OPENING_BRACKET.fullmatch(text, last.end, item.start) \
                 and _narrows(last.value, item.value):
             # "mùa khô 2026-2027 (từ tháng 12/2026 đến hết tháng 5/2027)": the season's years,
             # and its months in brackets
@@ -870,6 +886,26 @@ def _restated(text: str, found: list[Found]) -> list[Found]:
     return kept
 
 
+def _refines(bare: TimeExpression, precise: TimeExpression) -> bool:
+    """Whether ``precise`` is the rule ``bare`` names, with the day it falls on: a quarter's
+    rule and the months of the quarters, or the same frequency with more parts."""
+    if bare.kind != "recurrence" or precise.kind != "recurrence" or not bare.rrule or \
+            not precise.rrule or ";BY" in bare.rrule or bare.start or bare.end:
+        return False
+    if bare.rrule == "FREQ=MONTHLY;INTERVAL=3":
+        months = regex.search(r";BYMONTH=([\d,]+)", precise.rrule)
+        return precise.rrule.startswith("FREQ=YEARLY;") and bool(months) and \
+            len(months.group(1).split(",")) == 4  # type: ignore[union-attr]
+    return precise.rrule.startswith(bare.rrule + ";BY")
+
+
+def _spans_day(window: TimeExpression, day: TimeExpression) -> bool:
+    """Whether ``window`` runs over the one day ``day`` falls on."""
+    return window.kind == "window" and day.kind == "point" and day.bound == "on" and bool(
+        window.start and window.end and day.end) and \
+        window.start <= day.end <= window.end  # type: ignore[operator]
+
+
 def _narrows(years: TimeExpression, months: TimeExpression) -> bool:
     """Whether ``months`` is a window of months inside the window of whole years ``years``."""
     return years.kind == months.kind == "window" and bool(
@@ -882,6 +918,7 @@ def _narrows(years: TimeExpression, months: TimeExpression) -> bool:
 
 SEASON_BEFORE = regex.compile(r"(?i:mùa\s+(?:khô|mưa|lũ|mưa\s+bão)|vụ\s+\p{L}+\s+\p{L}+)\s+$")
 OPENING_BRACKET = regex.compile(r"\s*\(\s*")
+PEAK_BRACKET = regex.compile(r"\s*\(\s*(?:(?:đợt\s+)?cao\s+điểm\s*:?\s*)?", regex.IGNORECASE)
 OCCASION = regex.compile(r"(?i:dịp)\s")
 CLOSING_BRACKET = regex.compile(r"\s*\)")
 # an occasion named before its time in brackets: "Dịp Tuần lễ hưởng ứng học tập suốt đời (";

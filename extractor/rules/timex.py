@@ -845,28 +845,17 @@ def _bounded_rounds(text: str, found: list[Found]) -> list[Found]:
 def _restated(text: str, found: list[Found]) -> list[Found]:
     """A time and the occasion it is, one in brackets after the other, are one expression with
     the time's value: "Tháng 6 - 8/2026 (dịp hè)", "Dịp Tuần lễ hưởng ứng học tập suốt đời
-    (tháng 10/2026)"."""
+    (tháng 10/2026)"; a time and the same time said more precisely in brackets, one with the
+    bracket's value (``PRECISE_BRACKETS``)."""
     kept: list[Found] = []
     for item in found:
         last = kept[-1] if kept else None
         closing = CLOSING_BRACKET.match(text, item.end)
-        if last is not None and closing and OPENING_BRACKET.fullmatch(text, last.end, item.start) \
-                and _refines(last.value, item.value):
-            # "hằng quý (trước ngày 15 của tháng cuối quý)": the bracket says which day
-            kept[-1] = Found(last.start, closing.end(), item.value.model_copy(
-                update={"text": text[last.start:closing.end()]}), item.rule)
-            continue
-        if last is not None and closing and PEAK_BRACKET.fullmatch(text, last.end, item.start) \
-                and _spans_day(item.value, last.value):
-            # "trước, trong và sau Tết Nguyên đán (cao điểm từ ngày 15/12/2024 đến ngày
-            # 28/02/2025)": the occasion, and the days round it in brackets
-            kept[-1] = Found(last.start, closing.end(), item.value.model_copy(
-                update={"text": text[last.start:closing.end()]}), item.rule)
-            continue
-        if last is not None and closing and OPENING_BRACKET.fullmatch(text, last.end, item.start) \
-                and _narrows(last.value, item.value):
-            # "mùa khô 2026-2027 (từ tháng 12/2026 đến hết tháng 5/2027)": the season's years,
-            # and its months in brackets
+        if last is not None and closing and any(
+                bracket.fullmatch(text, last.end, item.start) and says_more(last.value, item.value)
+                for bracket, says_more in PRECISE_BRACKETS):
+            # the same time said more precisely in brackets: the bracket's value over both (a
+            # season's name before the first kept)
             season = SEASON_BEFORE.search(text, max(0, last.start - 30), last.start)
             start = season.start() if season else last.start
             kept[-1] = Found(start, closing.end(), item.value.model_copy(
@@ -899,7 +888,7 @@ def _refines(bare: TimeExpression, precise: TimeExpression) -> bool:
     return precise.rrule.startswith(bare.rrule + ";BY")
 
 
-def _spans_day(window: TimeExpression, day: TimeExpression) -> bool:
+def _spans_day(day: TimeExpression, window: TimeExpression) -> bool:
     """Whether ``window`` runs over the one day ``day`` falls on."""
     return window.kind == "window" and day.kind == "point" and day.bound == "on" and bool(
         window.start and window.end and day.end) and \
@@ -919,6 +908,16 @@ def _narrows(years: TimeExpression, months: TimeExpression) -> bool:
 SEASON_BEFORE = regex.compile(r"(?i:mùa\s+(?:khô|mưa|lũ|mưa\s+bão)|vụ\s+\p{L}+\s+\p{L}+)\s+$")
 OPENING_BRACKET = regex.compile(r"\s*\(\s*")
 PEAK_BRACKET = regex.compile(r"\s*\(\s*(?:(?:đợt\s+)?cao\s+điểm\s*:?\s*)?", regex.IGNORECASE)
+# A time, then in brackets the same time said more precisely, and how to tell.
+PRECISE_BRACKETS = (
+    # "hằng quý (trước ngày 15 của tháng cuối quý)": the bracket says which day
+    (OPENING_BRACKET, _refines),
+    # "trước, trong và sau Tết Nguyên đán (cao điểm từ ngày 15/12/2024 đến ngày 28/02/2025)":
+    # the occasion, and the days round it
+    (PEAK_BRACKET, _spans_day),
+    # "mùa khô 2026-2027 (từ tháng 12/2026 đến hết tháng 5/2027)": the season's months
+    (OPENING_BRACKET, _narrows),
+)
 OCCASION = regex.compile(r"(?i:dịp)\s")
 CLOSING_BRACKET = regex.compile(r"\s*\)")
 # an occasion named before its time in brackets: "Dịp Tuần lễ hưởng ứng học tập suốt đời (";
